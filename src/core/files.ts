@@ -1,0 +1,96 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { findUp } from './paths.js';
+import { looksLikeOpenApi } from './documents.js';
+
+export const STDIN_ARGUMENT = '-';
+
+/** What the command line or config asked for, expanded: files to lint, and patterns that matched nothing. */
+export interface FileSelection {
+  files: string[];
+  unmatched: string[];
+  stdin: boolean;
+}
+
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+/** Expands file arguments and globs (relative to `base`) into absolute file paths, keeping their order. */
+export async function expandPatterns(patterns: readonly string[], base: string): Promise<FileSelection> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  let stdin = false;
+  for (const pattern of patterns) {
+    if (pattern === STDIN_ARGUMENT) {
+      stdin = true;
+      continue;
+    }
+    if (!isDynamicPattern(pattern) || existsSync(resolve(base, pattern))) {
+      files.push(resolve(base, pattern));
+      continue;
+    }
+    const matches = await glob(pattern, { cwd: base, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
+    if (matches.length === 0) unmatched.push(pattern);
+    files.push(...matches.sort());
+  }
+  return { files: [...new Set(files)], unmatched, stdin };
+}
+
+/**
+ * Finds the OpenAPI documents under `cwd`: YAML and JSON files whose top level declares
+ * `openapi` or `swagger`, skipping node_modules and whatever .gitignore files exclude.
+ */
+export async function discoverDocuments(cwd: string): Promise<string[]> {
+  const root = resolve(cwd);
+  const candidates = await glob(['**/*.{yaml,yml,json}'], { cwd: root, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
+  const isIgnored = gitignoreFilter(root);
+  const documents: string[] = [];
+  for (const file of candidates.sort()) {
+    if (isIgnored(file)) continue;
+    if (await startsLikeOpenApi(file)) documents.push(file);
+  }
+  return documents;
+}
+
+async function startsLikeOpenApi(file: string): Promise<boolean> {
+  // Declarations sit at the top in practice; reading a bounded head keeps discovery cheap on large data files.
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, 256 * 1024));
+    await handle.read(buffer, 0, buffer.length, 0);
+    return looksLikeOpenApi(buffer.toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Honours every .gitignore from the repository root down to each file's directory, as git does. */
+function gitignoreFilter(root: string): (file: string) => boolean {
+  const repoRoot = findUp(root, (dir) => existsSync(join(dir, '.git'))) ?? root;
+  const matchers = new Map<string, ReturnType<typeof ignore> | null>();
+  const matcherFor = (dir: string) => {
+    if (!matchers.has(dir)) {
+      const file = join(dir, '.gitignore');
+      matchers.set(dir, existsSync(file) && statSync(file).isFile() ? ignore().add(readFileSync(file, 'utf8')) : null);
+    }
+    return matchers.get(dir) ?? null;
+  };
+  return (file: string) => {
+    let dir = dirname(file);
+    const chain: string[] = [];
+    while (dir.startsWith(repoRoot)) {
+      chain.push(dir);
+      if (dir === repoRoot) break;
+      dir = dirname(dir);
+    }
+    return chain.some((base) => {
+      const matcher = matcherFor(base);
+      return matcher !== null && matcher.ignores(relative(base, file).split(sep).join('/'));
+    });
+  };
+}

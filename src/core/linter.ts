@@ -1,0 +1,84 @@
+import { join, resolve } from 'node:path';
+import { Spectral } from '@stoplight/spectral-core';
+import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import { createResolver } from './resolver.js';
+import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
+import { INPUT_PROBLEM_CODES } from './types.js';
+import type { Finding, InputProblem, LintReport } from './types.js';
+import { findPointerOnlyCycles } from './refCycles.js';
+
+/** A document to lint: a file path, or text with the name to report it under. */
+export type LintInput = string | { source: string; text: string };
+
+export interface EngineOptions {
+  ruleset: Ruleset;
+  /** `$ref`s may not leave this directory (default: the current directory). */
+  projectRoot?: string;
+  /** Fetch http(s) `$ref`s (default: refused). */
+  allowRemoteRefs?: boolean;
+}
+
+const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
+
+function isInputProblem(finding: Finding): finding is InputProblem {
+  return INPUT_CODES.has(finding.code);
+}
+
+function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding {
+  return {
+    code: String(result.code),
+    message: result.message,
+    path: [...result.path],
+    severity: result.severity,
+    range: result.range,
+    source: result.source ?? fallbackSource,
+  };
+}
+
+/** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
+export class Engine {
+  readonly #spectral: Spectral;
+  readonly #projectRoot: string;
+
+  constructor(options: EngineOptions) {
+    this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
+    this.#spectral = new Spectral({
+      resolver: createResolver({ projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false }),
+    });
+    this.#spectral.setRuleset(options.ruleset);
+  }
+
+  async lintOne(input: LintInput): Promise<Finding[]> {
+    const source = typeof input === 'string' ? resolve(input) : input.source;
+    const text = typeof input === 'string' ? await readText(source) : input.text;
+    if (typeof text !== 'string') return [text];
+
+    // Standard input gets a name inside the project so that its relative `$ref`s resolve from there.
+    const documentSource = source === STDIN_SOURCE ? join(this.#projectRoot, STDIN_SOURCE) : source;
+    const document = parseDocument(documentSource, text);
+    const broken = syntaxErrors(document);
+    if (broken.length > 0) return broken.map((problem) => ({ ...problem, source }));
+
+    const version = detectOpenApi(document.data);
+    if (typeof version !== 'string') return [inputProblem(source, 'not-openapi', version.problem)];
+
+    const cycles = findPointerOnlyCycles(document.data, source);
+    if (cycles.length > 0) return cycles.map((cycle) => ({ ...cycle, range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range }));
+
+    const results = await this.#spectral.run(document);
+    return results.map((result) => {
+      const finding = toFinding(result, source);
+      return finding.source === documentSource ? { ...finding, source } : finding;
+    });
+  }
+
+  async lint(inputs: readonly LintInput[]): Promise<LintReport> {
+    const findings: Finding[] = [];
+    const documents: string[] = [];
+    for (const input of inputs) {
+      documents.push(typeof input === 'string' ? resolve(input) : input.source);
+      findings.push(...(await this.lintOne(input)));
+    }
+    return { findings, inputProblems: findings.filter(isInputProblem), documents };
+  }
+}

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The installed package's root directory (the one holding package.json, rulesets/ and docs/). */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const RULESETS_DIR = join(PACKAGE_ROOT, 'rulesets');
+export const COMPILED_RULESETS_DIR = join(PACKAGE_ROOT, 'dist', 'rulesets');
+export const RULE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
+
+/** Walks from `start` up to the filesystem root and returns the first directory for which `test` holds. */
+export function findUp(start: string, test: (dir: string) => boolean): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (test(dir)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The directory `$ref`s may not leave: the config's directory, else the repository or package root, else `cwd`. */
+export function projectRootFor(cwd: string, configPath: string | undefined): string {
+  if (configPath !== undefined) return dirname(configPath);
+  return findUp(cwd, (dir) => existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) ?? resolve(cwd);
+}

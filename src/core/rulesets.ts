@@ -1,0 +1,106 @@
+import { readdirSync, existsSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ruleset } from '@stoplight/spectral-core';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
+import { UsageError, oneLine } from './errors.js';
+import { COMPILED_RULESETS_DIR, RULESETS_DIR } from './paths.js';
+
+/** A ruleset as users name it: a built-in name, a ruleset file, or an http(s) URL. */
+export type RulesetSpec = string;
+
+export const DEFAULT_RULESET = 'recommended';
+
+/** The built-in rulesets: one Spectral-compatible YAML file each in `rulesets/`. */
+export function builtinRulesetNames(): string[] {
+  return readdirSync(RULESETS_DIR)
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export function isBuiltinRuleset(spec: string): boolean {
+  return /^[a-z][a-z0-9-]*$/.test(spec) && existsSync(builtinRulesetFile(spec));
+}
+
+export function builtinRulesetFile(name: string): string {
+  return join(RULESETS_DIR, `${name}.yaml`);
+}
+
+/**
+ * Loads a built-in ruleset from its ahead-of-time compiled module: the YAML file put through
+ * Spectral's own migrator and bundler at build time, so a run does not bundle it again.
+ */
+async function loadBuiltin(name: string): Promise<Ruleset> {
+  const compiled = join(COMPILED_RULESETS_DIR, `${name}.js`);
+  if (!existsSync(compiled)) {
+    throw new UsageError(`built-in ruleset "${name}" is not compiled: run "npm run build"`);
+  }
+  const module = (await import(pathToFileURL(compiled).href)) as { default: RulesetDefinition };
+  return new Ruleset(module.default, { severity: 'recommended', source: builtinRulesetFile(name) });
+}
+
+/** Reads files for Spectral's ruleset loader, serving some paths from memory (the apistyle config's ruleset part). */
+export interface VirtualFiles {
+  [absolutePath: string]: string;
+}
+
+function ioFor(virtualFiles: VirtualFiles) {
+  const readFile = (async (path: fs.PathLike | fs.promises.FileHandle, options?: unknown) => {
+    const key = typeof path === 'string' ? resolve(path) : undefined;
+    if (key !== undefined && key in virtualFiles) return virtualFiles[key];
+    return fs.promises.readFile(path, options as BufferEncoding);
+  }) as typeof fs.promises.readFile;
+  return { fs: { ...fs, promises: { ...fs.promises, readFile } } as typeof fs };
+}
+
+/** Loads a Spectral ruleset file (YAML, JSON or JS, custom functions included) with Spectral's own bundler. */
+export async function loadRulesetFile(file: string, virtualFiles: VirtualFiles = {}): Promise<Ruleset> {
+  const [{ bundleAndLoadRuleset }, { builtins }, { commonjs }, { fetch }] = await Promise.all([
+    import('@stoplight/spectral-ruleset-bundler/with-loader'),
+    import('@stoplight/spectral-ruleset-bundler/plugins/builtins'),
+    import('@stoplight/spectral-ruleset-bundler/plugins/commonjs'),
+    import('@stoplight/spectral-runtime'),
+  ]);
+  if (!/^https?:\/\//.test(file) && !(resolve(file) in virtualFiles) && !existsSync(file)) {
+    throw new UsageError(`ruleset ${file}: no such file`);
+  }
+  try {
+    return await bundleAndLoadRuleset(file, { ...ioFor(virtualFiles), fetch }, [builtins(), commonjs()]);
+  } catch (error) {
+    throw new UsageError(`ruleset ${file}: ${describeRulesetError(error)}`);
+  }
+}
+
+function describeRulesetError(error: unknown): string {
+  const nested = (error as { errors?: unknown[] } | undefined)?.errors;
+  if (Array.isArray(nested) && nested.length > 0) {
+    return nested.map((inner) => describeRulesetError(inner)).join('; ');
+  }
+  const path = (error as { path?: unknown } | undefined)?.path;
+  const where = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
+  return `${where}${oneLine(error)}`;
+}
+
+/** Loads one ruleset by built-in name, file path (relative to `cwd`) or URL. */
+export async function loadRuleset(spec: RulesetSpec, cwd: string = process.cwd()): Promise<Ruleset> {
+  if (isBuiltinRuleset(spec)) return loadBuiltin(spec);
+  if (/^https?:\/\//.test(spec)) return loadRulesetFile(spec);
+  const file = isAbsolute(spec) ? spec : resolve(cwd, spec);
+  if (!existsSync(file) && /^[a-z][a-z0-9-]*$/.test(spec)) {
+    throw new UsageError(
+      `unknown ruleset "${spec}": not a built-in (${builtinRulesetNames().join(', ')}) and no such file`,
+    );
+  }
+  return loadRulesetFile(file);
+}
+
+/** Loads several rulesets as one: rules of later rulesets win, as in Spectral's `extends`. */
+export async function loadRulesets(specs: readonly RulesetSpec[], cwd: string = process.cwd()): Promise<Ruleset> {
+  const rulesets = await Promise.all(specs.map((spec) => loadRuleset(spec, cwd)));
+  if (rulesets.length === 1 && rulesets[0] !== undefined) return rulesets[0];
+  return new Ruleset({ extends: rulesets.map((ruleset) => ruleset.definition) } as RulesetDefinition, {
+    severity: 'recommended',
+  });
+}

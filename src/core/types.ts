@@ -1,0 +1,47 @@
+import type { DiagnosticSeverity, IRange, JsonPath } from '@stoplight/types';
+
+/** Severity names as users write them in rulesets and on the command line. */
+export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
+
+/**
+ * One finding, in the shape of Spectral's JSON output so that tools written
+ * for `spectral lint -f json` read ours unchanged.
+ */
+export interface Finding {
+  /** Rule id, or one of the input-problem codes in `InputProblemCode`. */
+  code: string;
+  message: string;
+  /** JSON path of the offending node in `source`. */
+  path: JsonPath;
+  severity: DiagnosticSeverity;
+  /** Zero-based range, as in Spectral and the Language Server Protocol. */
+  range: IRange;
+  /** Absolute path of the file the finding is in (`<stdin>` for standard input). */
+  source: string;
+}
+
+/**
+ * Codes of findings that say a document could not be linted as asked:
+ * they make the run exit with 2 rather than 1.
+ */
+export const INPUT_PROBLEM_CODES = [
+  'unreadable-file',
+  'parser',
+  'not-openapi',
+  'invalid-ref',
+] as const;
+export type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
+
+/** A finding that stops the document from being linted (as opposed to a rule's finding). */
+export interface InputProblem extends Finding {
+  code: InputProblemCode;
+}
+
+export interface LintReport {
+  /** Rule findings and input problems, sorted by file, then position. */
+  findings: Finding[];
+  /** The subset of `findings` that are input problems (unreadable, unparsable, not OpenAPI, bad `$ref`). */
+  inputProblems: InputProblem[];
+  /** Every document that was asked for, in order, with or without findings. */
+  documents: string[];
+}

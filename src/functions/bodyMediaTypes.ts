@@ -1,0 +1,145 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { bodySites } from '../oas/bodies.js';
+import type { BodyKind } from '../oas/bodies.js';
+import { isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { isJsonMediaType } from '../oas/mediaTypes.js';
+import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
+import { isStructuredSchema } from '../oas/schemas.js';
+
+export interface BodyMediaTypesOptions {
+  /** Which bodies to check. */
+  bodies: BodyKind[];
+  /** "offer": at least one JSON media type; "only": every media type is JSON. */
+  mode: 'offer' | 'only';
+  /** Accept `+json` structured-syntax types as JSON. */
+  plusJson: boolean;
+  /** Check only bodies whose schema is an object or an array (binary and text payloads may use other types). */
+  structuredOnly: boolean;
+}
+
+const DEFAULTS: BodyMediaTypesOptions = { bodies: ['request', 'response'], mode: 'offer', plusJson: true, structuredOnly: true };
+
+function jsonLabel(plusJson: boolean): string {
+  return plusJson ? 'application/json (or a +json type)' : 'application/json';
+}
+
+/** Reports request and response bodies whose media types are not JSON as the standard wants. */
+export default createRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        bodies: {
+          type: 'array',
+          items: { enum: ['request', 'response'] },
+          description: 'Which bodies to check (default: both).',
+        },
+        mode: { enum: ['offer', 'only'], description: '"offer": at least one JSON media type (default); "only": every media type must be JSON.' },
+        plusJson: { type: 'boolean', description: 'Accept +json types such as application/problem+json (default: true).' },
+        structuredOnly: {
+          type: 'boolean',
+          description: 'Check only bodies whose schema is an object or array (default: true).',
+        },
+      },
+    },
+  },
+  function bodyMediaTypes(root, partial, context) {
+    const options: BodyMediaTypesOptions = { ...DEFAULTS, ...(partial ?? {}) };
+    const refs = refFollower(context);
+    const base = context.path;
+    return isOas2(root) ? checkOas2(root, options, refs, base) : checkOas3(root, options, refs, base);
+  },
+);
+
+function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, base: JsonPath): IFunctionResult[] {
+  const results: IFunctionResult[] = [];
+  const isJson = (type: string) => isJsonMediaType(type, options);
+  for (const site of bodySites(root, refs)) {
+    if (!options.bodies.includes(site.kind)) continue;
+    const content = site.body['content'];
+    if (!isObject(content)) continue;
+    const types = Object.keys(content);
+    if (types.length === 0) continue;
+    if (options.structuredOnly) {
+      const structured = types.some((type) => {
+        const media = refs.value(content[type]);
+        return isObject(media) && isStructuredSchema(media['schema'], refs);
+      });
+      if (!structured) continue;
+    }
+    const where = site.inline ? [...site.at, 'content'] : site.at;
+    const what = `${site.kind === 'request' ? 'Request body' : `Response${site.code !== undefined ? ` ${site.code}` : ''}`}`;
+    if (options.mode === 'offer') {
+      if (!types.some(isJson)) {
+        results.push({ message: `${what} offers ${types.join(', ')} but no ${jsonLabel(options.plusJson)}.`, path: [...base, ...where] });
+      }
+    } else {
+      for (const type of types.filter((t) => !isJson(t))) {
+        results.push({
+          message: `${what} uses ${type}: bodies must be ${jsonLabel(options.plusJson)}.`,
+          path: [...base, ...(site.inline ? [...where, type] : where)],
+        });
+      }
+    }
+  }
+  return results;
+}
+
+/** 2.0 declares media types per operation (`consumes`/`produces`) or for the whole document. */
+function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, base: JsonPath): IFunctionResult[] {
+  if (!isObject(root)) return [];
+  const results: IFunctionResult[] = [];
+  const isJson = (type: unknown) => typeof type === 'string' && isJsonMediaType(type, options);
+  for (const entry of operations(root)) {
+    const checks: Array<{ kind: BodyKind; field: 'consumes' | 'produces'; hasBody: boolean }> = [
+      {
+        kind: 'request',
+        field: 'consumes',
+        hasBody: [...parameterNodes(entry)].some(({ node }) => {
+          const parameter = refs.value(node);
+          if (!isObject(parameter)) return false;
+          if (parameter['in'] === 'formData') return !options.structuredOnly;
+          return parameter['in'] === 'body' && (!options.structuredOnly || isStructuredSchema(parameter['schema'], refs));
+        }),
+      },
+      {
+        kind: 'response',
+        field: 'produces',
+        hasBody: Object.values(isObject(entry.operation['responses']) ? entry.operation['responses'] : {}).some((node) => {
+          const response = refs.value(node);
+          return isObject(response) && response['schema'] !== undefined && (!options.structuredOnly || isStructuredSchema(response['schema'], refs));
+        }),
+      },
+    ];
+    for (const { kind, field, hasBody } of checks) {
+      if (!options.bodies.includes(kind) || !hasBody) continue;
+      const own = entry.operation[field];
+      const list = own ?? root[field];
+      // Without any declaration the media type is left open, which this rule cannot judge.
+      if (!Array.isArray(list) || list.length === 0) continue;
+      const listPath: JsonPath = own !== undefined ? [...entry.path, field] : [field];
+      const label = kind === 'request' ? 'request body' : 'responses';
+      if (options.mode === 'offer') {
+        if (!list.some(isJson)) {
+          results.push({
+            message: `${entry.method.toUpperCase()} ${entry.pathKey} ${field} ${list.join(', ')} for its ${label} but no ${jsonLabel(options.plusJson)}.`,
+            path: [...base, ...listPath],
+          });
+        }
+      } else {
+        for (const [i, type] of list.entries()) {
+          if (!isJson(type)) {
+            results.push({ message: `${field} lists ${String(type)}: ${label} must be ${jsonLabel(options.plusJson)}.`, path: [...base, ...listPath, i] });
+          }
+        }
+      }
+    }
+  }
+  return results;
+}

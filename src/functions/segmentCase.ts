@@ -1,0 +1,49 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isObject } from '../oas/json.js';
+import { segmentWords, staticSegments } from '../oas/paths.js';
+
+export type SegmentCasing = 'lowercase' | 'kebab';
+
+export interface SegmentCaseOptions {
+  casing: SegmentCasing;
+}
+
+const CASINGS: Record<SegmentCasing, { pattern: RegExp; describe: string }> = {
+  lowercase: { pattern: /^[a-z0-9-]+$/, describe: 'lowercase letters, digits and hyphens' },
+  kebab: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, describe: 'kebab-case (lowercase words joined by single hyphens)' },
+};
+
+/** Reports static path segments not written in the required casing, suggesting the kebab-case form. */
+export default createRulesetFunction<unknown, SegmentCaseOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['casing'],
+      properties: {
+        casing: {
+          enum: Object.keys(CASINGS),
+          description: '"lowercase": lowercase letters, digits and hyphens; "kebab": lowercase words joined by single hyphens.',
+        },
+      },
+    },
+  },
+  function segmentCase(paths, { casing }, context) {
+    if (!isObject(paths)) return [];
+    const { pattern, describe } = CASINGS[casing];
+    const results: IFunctionResult[] = [];
+    for (const pathKey of Object.keys(paths)) {
+      for (const segment of staticSegments(pathKey)) {
+        if (pattern.test(segment.text)) continue;
+        const suggestion = segmentWords(segment.text).join('-');
+        results.push({
+          message: `Path segment "${segment.text}" is not ${describe}${suggestion !== '' && suggestion !== segment.text ? `: write "${suggestion}"` : ''}.`,
+          path: [...context.path, pathKey],
+        });
+      }
+    }
+    return results;
+  },
+);

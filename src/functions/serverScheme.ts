@@ -1,0 +1,67 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { HTTP_METHODS, isOas2 } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { schemeOf, serverUrls } from '../oas/servers.js';
+
+export interface ServerSchemeOptions {
+  schemes: string[];
+}
+
+/** Reports absolute server URLs (3.x `servers`, 2.0 `schemes`) whose scheme is not an allowed one. */
+export default createRulesetFunction<unknown, ServerSchemeOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        schemes: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*$' },
+          description: 'Lower-case URL schemes servers may use (default: https).',
+        },
+      },
+    },
+  },
+  function serverScheme(root, options, context) {
+    if (!isObject(root)) return [];
+    const allowed = new Set(options?.schemes ?? ['https']);
+    const wanted = [...allowed].join(' or ');
+    const results: IFunctionResult[] = [];
+
+    if (isOas2(root)) {
+      const lists: Array<{ list: unknown; path: Array<string | number> }> = [{ list: root['schemes'], path: ['schemes'] }];
+      if (isObject(root['paths'])) {
+        for (const [pathKey, item] of Object.entries(root['paths'])) {
+          if (!isObject(item)) continue;
+          for (const method of HTTP_METHODS) {
+            const operation = item[method];
+            if (isObject(operation)) lists.push({ list: operation['schemes'], path: ['paths', pathKey, method, 'schemes'] });
+          }
+        }
+      }
+      for (const { list, path } of lists) {
+        if (!Array.isArray(list)) continue;
+        for (const [i, scheme] of list.entries()) {
+          if (typeof scheme === 'string' && !allowed.has(scheme.toLowerCase())) {
+            results.push({ message: `Scheme "${scheme}" is not allowed: serve the API over ${wanted} only.`, path: [...context.path, ...path, i] });
+          }
+        }
+      }
+      return results;
+    }
+
+    for (const server of serverUrls(root)) {
+      const scheme = schemeOf(server.url);
+      if (scheme !== undefined && !allowed.has(scheme)) {
+        results.push({
+          message: `Server URL "${server.url}" uses ${scheme}: serve the API over ${wanted} only.`,
+          path: [...context.path, ...server.path],
+        });
+      }
+    }
+    return results;
+  },
+);

@@ -1,0 +1,61 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isOas2 } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { pathSegments } from '../oas/paths.js';
+import { serverUrls, urlPath } from '../oas/servers.js';
+
+export interface VersionInUriOptions {
+  /** Regular expression a path segment must match to count as the version. */
+  versionPattern: string;
+}
+
+/** Anything meant as a version counts here; whether it is well-formed (`v1`, not `v1.0`) is a rule of its own. */
+const DEFAULT_VERSION_PATTERN = '^(?:v|version)\\d+(?:[._-]\\d+)*$';
+
+function hasVersionSegment(path: string, pattern: RegExp): boolean {
+  return path.split('/').some((segment) => pattern.test(segment));
+}
+
+/**
+ * Reports paths that carry no version segment when the servers do not carry one either:
+ * the version must appear in every top-level server URL (2.0: `basePath`) or at the start of every path.
+ */
+export default createRulesetFunction<unknown, VersionInUriOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        versionPattern: {
+          type: 'string',
+          format: 'regex',
+          description: 'A path segment matching this regular expression is the version segment (default: v1, and malformed v1.0 or version1).',
+        },
+      },
+    },
+  },
+  function versionInUri(root, options, context) {
+    if (!isObject(root) || !isObject(root['paths'])) return [];
+    const pattern = new RegExp(options?.versionPattern ?? DEFAULT_VERSION_PATTERN, 'i');
+
+    if (isOas2(root)) {
+      if (typeof root['basePath'] === 'string' && hasVersionSegment(root['basePath'], pattern)) return [];
+    } else {
+      const servers = [...serverUrls(root)].filter((server) => server.topLevel);
+      if (servers.length > 0 && servers.every((server) => hasVersionSegment(urlPath(server.url), pattern))) return [];
+    }
+
+    const results: IFunctionResult[] = [];
+    for (const pathKey of Object.keys(root['paths'])) {
+      const first = pathSegments(pathKey)[0];
+      if (first?.kind === 'version' || (first !== undefined && pattern.test(first.text))) continue;
+      results.push({
+        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1) and the server URL${isOas2(root) ? ' (basePath)' : 's'} carry none.`,
+        path: [...context.path, 'paths', pathKey],
+      });
+    }
+    return results;
+  },
+);

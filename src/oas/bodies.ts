@@ -1,0 +1,56 @@
+import type { JsonPath } from '@stoplight/types';
+import { operations } from './document.js';
+import { isObject } from './json.js';
+import type { RefFollower } from './refs.js';
+
+export type BodyKind = 'request' | 'response';
+
+/** A 3.x request or response body to check, once, where it is defined. */
+export interface BodySite {
+  kind: BodyKind;
+  /** The request body or response object, `$ref`s followed. */
+  body: Record<string, unknown>;
+  /** Where findings about it go: the object itself in the linted document, or the `$ref` that brings it from another file. */
+  at: JsonPath;
+  /** True when `at` is the object's own path (so `[...at, 'content']` exists); false when it is a `$ref` site. */
+  inline: boolean;
+  /** Status code for responses defined under an operation; undefined for components. */
+  code?: string;
+}
+
+/**
+ * Every request body and response of a 3.x document, visited once where it is defined: inline
+ * under operations, under `components`, or, for those brought in from another file, at the `$ref`
+ * that brings them (once per target). Local `$ref`s are skipped: the component is visited itself.
+ */
+export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite> {
+  if (!isObject(root)) return;
+  const externalSeen = new Set<unknown>();
+
+  function* visit(node: unknown, path: JsonPath, kind: BodyKind, code?: string): Generator<BodySite> {
+    if (!isObject(node)) return;
+    if (typeof node['$ref'] === 'string') {
+      if (node['$ref'].startsWith('#')) return;
+      const target = refs.resolve(node, path);
+      if (!isObject(target.value) || externalSeen.has(target.value)) return;
+      externalSeen.add(target.value);
+      yield { kind, body: target.value, at: [...path, '$ref'], inline: false, ...(code !== undefined ? { code } : {}) };
+      return;
+    }
+    yield { kind, body: node, at: path, inline: true, ...(code !== undefined ? { code } : {}) };
+  }
+
+  for (const entry of operations(root)) {
+    yield* visit(entry.operation['requestBody'], [...entry.path, 'requestBody'], 'request');
+    const responses = entry.operation['responses'];
+    if (!isObject(responses)) continue;
+    for (const [code, response] of Object.entries(responses)) yield* visit(response, [...entry.path, 'responses', code], 'response', code);
+  }
+  const components = root['components'];
+  if (!isObject(components)) return;
+  for (const [section, kind] of [['requestBodies', 'request'], ['responses', 'response']] as const) {
+    const group = components[section];
+    if (!isObject(group)) continue;
+    for (const [name, node] of Object.entries(group)) yield* visit(node, ['components', section, name], kind);
+  }
+}

@@ -1,0 +1,72 @@
+import { isOas2 } from './document.js';
+import type { OperationEntry } from './document.js';
+import { isObject } from './json.js';
+import type { JsonObject } from './json.js';
+import { isJsonMediaType } from './mediaTypes.js';
+import type { RefFollower } from './refs.js';
+import { declaredTypes } from './schemas.js';
+
+/** The schema of an operation's first success (2xx) response body, JSON preferred, `$ref`s followed. */
+export function successBodySchema(root: unknown, entry: OperationEntry, refs: RefFollower): unknown {
+  const responses = refs.value(entry.operation['responses']);
+  if (!isObject(responses)) return undefined;
+  const code = Object.keys(responses)
+    .filter((key) => /^2(?:\d\d|XX)$/i.test(key))
+    .sort()[0];
+  if (code === undefined) return undefined;
+  const response = refs.value(responses[code]);
+  if (!isObject(response)) return undefined;
+  if (isOas2(root)) return response['schema'];
+  const content = response['content'];
+  if (!isObject(content)) return undefined;
+  const mediaTypes = Object.keys(content);
+  const chosen = mediaTypes.find((type) => isJsonMediaType(type, { plusJson: true })) ?? mediaTypes[0];
+  const media = chosen === undefined ? undefined : refs.value(content[chosen]);
+  return isObject(media) ? media['schema'] : undefined;
+}
+
+/** A schema's own properties with those of its `allOf` parts, `$ref`s followed. */
+export function mergedProperties(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Map<string, unknown> {
+  const resolved = refs.value(schema);
+  const merged = new Map<string, unknown>();
+  if (!isObject(resolved) || seen.has(resolved)) return merged;
+  seen.add(resolved);
+  const parts = resolved['allOf'];
+  if (Array.isArray(parts)) {
+    for (const part of parts) for (const [name, value] of mergedProperties(part, refs, seen)) merged.set(name, value);
+  }
+  if (isObject(resolved['properties'])) {
+    for (const [name, value] of Object.entries(resolved['properties'])) merged.set(name, value);
+  }
+  return merged;
+}
+
+function isArraySchema(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): boolean {
+  const resolved = refs.value(schema);
+  if (!isObject(resolved) || seen.has(resolved)) return false;
+  seen.add(resolved);
+  if (declaredTypes(resolved).includes('array')) return true;
+  if (declaredTypes(resolved).length === 0 && 'items' in resolved) return true;
+  const parts = resolved['allOf'];
+  return Array.isArray(parts) && parts.some((part: unknown) => isArraySchema(part, refs, seen));
+}
+
+/**
+ * A "collection GET" as RULES.md defines it: a GET whose success body is an array, or an object
+ * whose list property (the standard's envelope, e.g. `data`) is an array.
+ */
+export function isCollectionGet(root: unknown, entry: OperationEntry, refs: RefFollower, listProperties: readonly string[]): boolean {
+  if (entry.method !== 'get') return false;
+  const schema = successBodySchema(root, entry, refs);
+  if (schema === undefined) return false;
+  if (isArraySchema(schema, refs)) return true;
+  const properties = mergedProperties(schema, refs);
+  return listProperties.some((name) => properties.has(name) && isArraySchema(properties.get(name), refs));
+}
+
+/** A POST that documents 201 Created. */
+export function isCreatingPost(entry: OperationEntry, refs: RefFollower): boolean {
+  if (entry.method !== 'post') return false;
+  const responses = refs.value(entry.operation['responses']);
+  return isObject(responses) && '201' in (responses as JsonObject);
+}

@@ -1,0 +1,39 @@
+/** One `/`-separated part of a path template. */
+export interface PathSegment {
+  text: string;
+  /** Position among the path's non-empty segments. */
+  index: number;
+  kind: 'parameter' | 'version' | 'static';
+}
+
+/**
+ * A segment that is meant as an API version: `v1`, and the malformed `v1.0`, `v1_2`, `version2`,
+ * which psa-version-major-only reports but which still mark the version's place.
+ */
+export const VERSION_LIKE = /^(?:v|version)\d+(?:[._-]\d+)*$/i;
+
+/** Splits a path template into segments; empty segments (a trailing slash) are dropped. */
+export function pathSegments(pathKey: string): PathSegment[] {
+  return pathKey
+    .split('/')
+    .filter((text) => text !== '')
+    .map((text, index) => ({
+      text,
+      index,
+      kind: text.includes('{') ? 'parameter' : VERSION_LIKE.test(text) ? 'version' : 'static',
+    }));
+}
+
+export function staticSegments(pathKey: string): PathSegment[] {
+  return pathSegments(pathKey).filter((segment) => segment.kind === 'static');
+}
+
+/** The words of a segment written in kebab, snake, dot or camel case, lower-cased: `getCustomer-list` → get, customer, list. */
+export function segmentWords(segment: string): string[] {
+  return segment
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_.~-]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}

@@ -1,0 +1,97 @@
+import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import type { RulesetFunctionContext } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { isObject, pointerToPath, valueAt } from './json.js';
+
+/** Where a value really lives once `$ref`s are followed. */
+export interface Resolved {
+  value: unknown;
+  /** Path of the value in its own document. */
+  path: JsonPath;
+  /** Absolute path or URL of the document holding the value; null for the linted document itself. */
+  source: string | null;
+}
+
+const MAX_HOPS = 64;
+
+function refOf(node: unknown): string | undefined {
+  return isObject(node) && typeof node['$ref'] === 'string' ? node['$ref'] : undefined;
+}
+
+/**
+ * Follows `$ref`s on demand, in the linted document and in the files it references (already read
+ * by Spectral's resolver), so rules can judge the document as resolved while walking it as written.
+ * One instance per document: lookups are memoised.
+ */
+export class RefFollower {
+  readonly #root: unknown;
+  readonly #rootSource: string | null;
+  readonly #documents: Record<string, { data: unknown } | undefined>;
+  readonly #memo = new WeakMap<object, Resolved>();
+
+  constructor(context: Pick<RulesetFunctionContext, 'document' | 'documentInventory'>) {
+    this.#root = context.document.data;
+    this.#rootSource = context.document.source;
+    this.#documents = context.documentInventory.referencedDocuments as Record<string, { data: unknown } | undefined>;
+  }
+
+  /** Follows the `$ref` chain starting at `node` (found at `path` in `source`); a non-ref node resolves to itself. */
+  resolve(node: unknown, path: JsonPath, source: string | null = null): Resolved {
+    if (refOf(node) === undefined) return { value: node, path, source };
+    const cached = this.#memo.get(node as object);
+    if (cached !== undefined) return cached;
+
+    let current: Resolved = { value: node, path, source };
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const ref = refOf(current.value);
+      if (ref === undefined) break;
+      const next = this.#follow(ref, current.source);
+      if (next === undefined) break;
+      current = next;
+    }
+    this.#memo.set(node as object, current);
+    return current;
+  }
+
+  /** The value a node stands for, with `$ref`s followed (the node itself when a `$ref` cannot be followed). */
+  value(node: unknown, source: string | null = null): unknown {
+    return this.resolve(node, [], source).value;
+  }
+
+  #follow(ref: string, from: string | null): Resolved | undefined {
+    const hash = ref.indexOf('#');
+    const file = hash === -1 ? ref : ref.slice(0, hash);
+    const pointer = pointerToPath(hash === -1 ? '' : ref.slice(hash));
+    if (pointer === undefined) return undefined;
+
+    if (file === '') {
+      const data = from === null ? this.#root : this.#documents[from]?.data;
+      return { value: valueAt(data, pointer), path: pointer, source: from };
+    }
+    const base = from ?? this.#rootSource;
+    const target = /^https?:\/\//.test(file)
+      ? file
+      : isAbsolute(file) || base === null
+        ? resolvePath(file)
+        : /^https?:\/\//.test(base)
+          ? new URL(file, base).href
+          : resolvePath(dirname(base), decodeURI(file));
+    if (target === this.#rootSource) return { value: valueAt(this.#root, pointer), path: pointer, source: null };
+    const document = this.#documents[target];
+    if (document === undefined) return undefined;
+    return { value: valueAt(document.data, pointer), path: pointer, source: target };
+  }
+}
+
+const followers = new WeakMap<object, RefFollower>();
+
+/** The follower for the document a rule function is looking at, shared by all rules on that document. */
+export function refFollower(context: Pick<RulesetFunctionContext, 'document' | 'documentInventory'>): RefFollower {
+  const key = context.document as object;
+  let follower = followers.get(key);
+  if (follower === undefined) {
+    follower = new RefFollower(context);
+    followers.set(key, follower);
+  }
+  return follower;
+}
