@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Spectral } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import { createResolver } from './resolver.js';
+import { PolicyResolver } from './resolver.js';
 import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
@@ -17,6 +17,9 @@ export interface EngineOptions {
   /** Fetch http(s) `$ref`s (default: refused). */
   allowRemoteRefs?: boolean;
 }
+
+/** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
+export const DUPLICATE_KEY = 'duplicate-key';
 
 const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
 
@@ -38,13 +41,13 @@ function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding
 /** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
 export class Engine {
   readonly #spectral: Spectral;
+  readonly #resolver: PolicyResolver;
   readonly #projectRoot: string;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
-    this.#spectral = new Spectral({
-      resolver: createResolver({ projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false }),
-    });
+    this.#resolver = new PolicyResolver({ projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false });
+    this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
   }
 
@@ -62,14 +65,18 @@ export class Engine {
     const version = detectOpenApi(document.data);
     if (typeof version !== 'string') return [inputProblem(source, 'not-openapi', version.problem)];
 
-    const cycles = findPointerOnlyCycles(document.data, source);
-    if (cycles.length > 0) return cycles.map((cycle) => ({ ...cycle, range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range }));
-
     const results = await this.#spectral.run(document);
-    return results.map((result) => {
+    const findings = results.map((result) => {
       const finding = toFinding(result, source);
+      if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
       return finding.source === documentSource ? { ...finding, source } : finding;
     });
+    const cycles = findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file)).map((cycle) => ({
+      ...cycle,
+      source,
+      range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
+    }));
+    return [...cycles, ...findings];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {

@@ -1,8 +1,12 @@
+import { dirname, relative, resolve } from 'node:path';
 import type { JsonPath } from '@stoplight/types';
 import { inputProblem } from './documents.js';
 import type { InputProblem } from './types.js';
 
 type Json = unknown;
+
+/** The parsed data of a file that `$ref`s reach, by absolute path; undefined when it was not read. */
+export type DocumentLookup = (source: string) => Json;
 
 function isRefOnly(node: Json): node is { $ref: string } {
   return typeof node === 'object' && node !== null && !Array.isArray(node) && typeof (node as { $ref?: unknown }).$ref === 'string';
@@ -19,7 +23,7 @@ function decodePointer(pointer: string): JsonPath | undefined {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function at(root: Json, path: JsonPath): Json {
+function at_(root: Json, path: JsonPath): Json {
   let node: Json = root;
   for (const segment of path) {
     if (typeof node !== 'object' || node === null) return undefined;
@@ -28,46 +32,63 @@ function at(root: Json, path: JsonPath): Json {
   return node;
 }
 
+interface RefNode {
+  source: string;
+  path: JsonPath;
+  ref: string;
+}
+
+function splitRef(ref: string, from: string): { source: string; pointer: string } {
+  const hash = ref.indexOf('#');
+  const file = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? '#' : ref.slice(hash);
+  return { source: file === '' ? from : resolve(dirname(from), decodeURI(file)), pointer };
+}
+
 /**
- * Finds chains of local `$ref`s that lead only to each other (`A: {$ref: B}`, `B: {$ref: A}`):
- * such a chain names no value at all, unlike a recursive schema, which is legal and linted.
+ * Finds chains of `$ref`s that lead only to each other (`A: {$ref: B}`, `B: {$ref: A}`), within the
+ * document or across the files it references: such a chain names no value at all, unlike a
+ * recursive schema, which is legal and linted.
  */
-export function findPointerOnlyCycles(root: Json, source: string): InputProblem[] {
-  const refNodes: Array<{ path: JsonPath; ref: string }> = [];
+export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: DocumentLookup = () => undefined): InputProblem[] {
+  const refNodes: RefNode[] = [];
   const stack: Array<{ node: Json; path: JsonPath }> = [{ node: root, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (typeof node !== 'object' || node === null) continue;
     if (isRefOnly(node)) {
-      if (node.$ref.startsWith('#')) refNodes.push({ path, ref: node.$ref });
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(node.$ref)) refNodes.push({ source: rootSource, path, ref: node.$ref });
       continue;
     }
     for (const [key, child] of Object.entries(node)) stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
   }
 
+  const dataOf = (source: string): Json => (source === rootSource ? root : lookup(source));
   const reported = new Set<string>();
   const problems: InputProblem[] = [];
   for (const start of refNodes) {
-    const seen = new Map<string, JsonPath>();
-    let current: { path: JsonPath; ref: string } | undefined = start;
+    const seen: string[] = [];
+    let current: RefNode | undefined = start;
     while (current !== undefined) {
-      const key = JSON.stringify(current.path);
-      if (seen.has(key)) {
-        const cycle = [...seen.keys()].slice([...seen.keys()].indexOf(key));
+      const key = `${current.source}#/${current.path.join('/')}`;
+      const at = seen.indexOf(key);
+      if (at !== -1) {
+        const cycle = seen.slice(at);
         const id = [...cycle].sort().join('|');
         if (!reported.has(id)) {
           reported.add(id);
-          const names = cycle.map((k) => `#/${(JSON.parse(k) as JsonPath).join('/')}`);
-          const problem = inputProblem(source, 'invalid-ref', `$ref cycle with no value: ${[...names, names[0]].join(' -> ')}`);
-          problems.push({ ...problem, path: [...(JSON.parse(cycle[0]!) as JsonPath), '$ref'] });
+          const names = [...cycle, cycle[0]!].map((k) => (k.startsWith(`${rootSource}#`) ? k.slice(rootSource.length) : relative(dirname(rootSource), k)));
+          const problem = inputProblem(rootSource, 'invalid-ref', `$ref cycle with no value: ${names.join(' -> ')}`);
+          problems.push({ ...problem, path: [...start.path, '$ref'] });
         }
         break;
       }
-      seen.set(key, current.path);
-      const targetPath = decodePointer(current.ref);
+      seen.push(key);
+      const { source, pointer } = splitRef(current.ref, current.source);
+      const targetPath = decodePointer(pointer);
       if (targetPath === undefined) break;
-      const target = at(root, targetPath);
-      current = isRefOnly(target) && target.$ref.startsWith('#') ? { path: targetPath, ref: target.$ref } : undefined;
+      const target = at_(dataOf(source), targetPath);
+      current = isRefOnly(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target.$ref) ? { source, path: targetPath, ref: target.$ref } : undefined;
     }
   }
   return problems;

@@ -59,14 +59,30 @@ function remoteReader(policy: ResolverPolicy) {
   };
 }
 
-/** A `$ref` resolver that reads local files inside the project and fetches remote ones only when allowed. */
-export function createResolver(policy: ResolverPolicy): Resolver {
-  const remote = { resolve: remoteReader(policy) };
-  return new Resolver({
-    resolvers: {
-      file: { resolve: fileReader(policy) },
-      http: remote,
-      https: remote,
-    },
-  });
+type ResolveOptions = NonNullable<Parameters<Resolver['resolve']>[1]>;
+type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
+
+/**
+ * A `$ref` resolver that reads local files inside the project, fetches remote ones only when
+ * allowed, and keeps what Spectral parsed of each referenced file, by absolute path, for the
+ * checks that need to look across files after the run.
+ */
+export class PolicyResolver extends Resolver {
+  readonly referenced = new Map<string, unknown>();
+
+  constructor(policy: ResolverPolicy) {
+    const remote = { resolve: remoteReader(policy) };
+    super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote } });
+  }
+
+  override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {
+    const parse = options?.parseResolveResult;
+    if (parse === undefined) return super.resolve(source, options);
+    const capture: ParseResolveResult = async (parseOptions) => {
+      const parsed = await parse(parseOptions);
+      this.referenced.set(parseOptions.targetAuthority.href().replace(/\/$/, ''), parsed.result);
+      return parsed;
+    };
+    return super.resolve(source, { ...options, parseResolveResult: capture });
+  }
 }

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import type { Ruleset } from '@stoplight/spectral-core';
+import { findConfigFile, loadConfigRuleset, readConfig } from './core/config.js';
+import type { ApistyleConfig } from './core/config.js';
+import { Engine } from './core/linter.js';
+import type { LintInput } from './core/linter.js';
+import { projectRootFor } from './core/paths.js';
+import { DEFAULT_RULESET, loadRuleset, loadRulesets } from './core/rulesets.js';
+import type { LintReport } from './core/types.js';
+
+export interface LintOptions {
+  /**
+   * The ruleset: a loaded one, a built-in name or ruleset file, or several of them. By default,
+   * the ruleset of the apistyle config found from `cwd` upward, else `recommended`.
+   */
+  ruleset?: Ruleset | string | readonly string[];
+  /** Where relative paths and the config lookup start (default: `process.cwd()`). */
+  cwd?: string;
+  /** `$ref`s may not leave this directory (default: the config's directory, else the repository root, else `cwd`). */
+  projectRoot?: string;
+  /** Fetch http(s) `$ref`s (default: refused). */
+  allowRemoteRefs?: boolean;
+}
+
+export interface RulesetChoice {
+  /** Ruleset names or files given explicitly; they win over the config. */
+  rulesets?: readonly string[];
+  cwd: string;
+  config?: ApistyleConfig;
+}
+
+/** The ruleset a run uses: the ones named, else the config's, else `recommended`. */
+export async function chooseRuleset({ rulesets = [], cwd, config }: RulesetChoice): Promise<Ruleset> {
+  if (rulesets.length > 0) return loadRulesets(rulesets, cwd);
+  const fromConfig = config === undefined ? undefined : await loadConfigRuleset(config);
+  return fromConfig ?? loadRuleset(DEFAULT_RULESET);
+}
+
+/**
+ * Lints documents (file paths, or `{source, text}` for text in memory) and returns every finding,
+ * input problems included, as Spectral-shaped objects. Throws `UsageError` for a bad ruleset or config.
+ */
+export async function lint(documents: readonly LintInput[], options: LintOptions = {}): Promise<LintReport> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const configPath = findConfigFile(cwd);
+  const config = configPath === undefined ? undefined : readConfig(configPath);
+  const ruleset =
+    typeof options.ruleset === 'object' && !Array.isArray(options.ruleset)
+      ? (options.ruleset as Ruleset)
+      : await chooseRuleset({
+          rulesets: options.ruleset === undefined ? [] : typeof options.ruleset === 'string' ? [options.ruleset] : (options.ruleset as readonly string[]),
+          cwd,
+          ...(config !== undefined ? { config } : {}),
+        });
+  const engine = new Engine({
+    ruleset,
+    projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+  });
+  return engine.lint(documents.map((document) => (typeof document === 'string' ? resolve(cwd, document) : document)));
+}

@@ -1,0 +1,42 @@
+import type { Argv, CommandModule } from 'yargs';
+import { chooseRuleset } from '../../api.js';
+import { findConfigFile, readConfig } from '../../core/config.js';
+import { readRuleDoc, ruleDocUrl } from '../../core/docs.js';
+import { UsageError } from '../../core/errors.js';
+import { EXIT_OK } from '../../core/exitCode.js';
+import { builtinRulesetNames, loadRulesets } from '../../core/rulesets.js';
+import { severityName } from '../../core/severity.js';
+import type { CommandResult } from '../result.js';
+
+interface ExplainArgs {
+  rule: string;
+}
+
+/** `apistyle explain ID`: the rule's doc page; for a rule without one, what its ruleset says of it. */
+export function explainCommand(result: CommandResult): CommandModule<object, ExplainArgs> {
+  return {
+    command: 'explain <rule>',
+    describe: "Print a rule's documentation",
+    builder: (yargs: Argv) => yargs.positional('rule', { describe: 'Rule id, e.g. recommended-server-https', type: 'string', demandOption: true }) as unknown as Argv<ExplainArgs>,
+    handler: async ({ rule }) => {
+      const doc = readRuleDoc(rule);
+      if (doc !== undefined) {
+        process.stdout.write(doc.endsWith('\n') ? doc : `${doc}\n`);
+        result.exitCode = EXIT_OK;
+        return;
+      }
+      const cwd = process.cwd();
+      const configPath = findConfigFile(cwd);
+      const config = configPath === undefined ? undefined : readConfig(configPath);
+      const ruleset = config?.ruleset !== undefined ? await chooseRuleset({ cwd, config }) : await loadRulesets(builtinRulesetNames(), cwd);
+      const found = ruleset.rules[rule];
+      if (found === undefined) {
+        const close = Object.keys(ruleset.rules).filter((id) => id.includes(rule) || rule.includes(id));
+        throw new UsageError(`unknown rule "${rule}"${close.length > 0 ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} ("apistyle rules" lists them)`);
+      }
+      const url = ruleDocUrl(rule, ruleset);
+      process.stdout.write(`# ${rule}\n\nSeverity: ${severityName(found.severity)}\n\n${found.description ?? 'No description.'}\n${url !== undefined ? `\n${url}\n` : ''}`);
+      result.exitCode = EXIT_OK;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { DiagnosticSeverity } from '@stoplight/types';
+import { chooseRuleset } from '../../api.js';
+import { configDir, findConfigFile, readConfig } from '../../core/config.js';
+import type { ApistyleConfig } from '../../core/config.js';
+import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documents.js';
+import { ruleDocUrl } from '../../core/docs.js';
+import { UsageError } from '../../core/errors.js';
+import { EXIT_ERROR, exitCodeFor } from '../../core/exitCode.js';
+import { discoverDocuments, expandPatterns } from '../../core/files.js';
+import { Engine } from '../../core/linter.js';
+import type { LintInput } from '../../core/linter.js';
+import { projectRootFor } from '../../core/paths.js';
+import { builtinRulesetNames } from '../../core/rulesets.js';
+import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
+import type { Finding, LintReport, SeverityName } from '../../core/types.js';
+import { FORMAT_NAMES, FORMATTERS } from '../../formatters/index.js';
+import type { FormatName } from '../../formatters/index.js';
+import { readStdin, useColor, writeFileAtomic } from '../io.js';
+import type { CommandResult } from '../result.js';
+
+interface LintArgs {
+  documents: string[];
+  ruleset: string[] | undefined;
+  config: string | undefined;
+  format: FormatName;
+  output: string | undefined;
+  'fail-severity': SeverityName;
+  quiet: boolean;
+  'allow-remote-refs': boolean;
+  color: boolean | undefined;
+}
+
+function builder(yargs: Argv): Argv<LintArgs> {
+  return yargs
+    .positional('documents', {
+      describe: 'OpenAPI documents or globs to lint ("-" reads standard input). Default: the config\'s "files", else every OpenAPI document under the current directory',
+      type: 'string',
+      array: true,
+      default: [],
+    })
+    .option('ruleset', {
+      alias: 'r',
+      describe: `Built-in ruleset (${builtinRulesetNames().join(', ')}) or Spectral ruleset file; repeatable. Default: the config's ruleset, else recommended`,
+      type: 'string',
+      array: true,
+      requiresArg: true,
+    })
+    .option('config', {
+      alias: 'c',
+      describe: 'Config file. Default: apistyle.config.yaml or .apistyle.yaml, searched from the current directory upward',
+      type: 'string',
+      requiresArg: true,
+    })
+    .option('format', {
+      alias: 'f',
+      describe: 'Output format',
+      choices: FORMAT_NAMES,
+      default: 'stylish' as FormatName,
+    })
+    .option('output', { alias: 'o', describe: 'Write the report to this file instead of standard output', type: 'string', requiresArg: true })
+    .option('fail-severity', {
+      alias: 'F',
+      describe: 'Exit with 1 when a finding is at least this severe',
+      choices: SEVERITY_NAMES,
+      default: 'error' as SeverityName,
+    })
+    .option('quiet', { alias: 'q', describe: 'Report errors only', type: 'boolean', default: false })
+    .option('allow-remote-refs', { describe: 'Fetch http(s) $refs (refused by default)', type: 'boolean', default: false })
+    .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
+    .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
+    .example('$0 lint api.yaml -r psa', 'Lint one document with the PSA ruleset')
+    .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
+    .example('cat api.json | $0 lint -', 'Lint standard input') as unknown as Argv<LintArgs>;
+}
+
+function unmatched(pattern: string): Finding {
+  return inputProblem(pattern, 'unreadable-file', 'no file matches this name or pattern');
+}
+
+async function collectInputs(args: LintArgs, cwd: string, config: ApistyleConfig | undefined): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
+  if (args.documents.length > 0) {
+    const selection = await expandPatterns(args.documents, cwd);
+    const inputs: LintInput[] = [...selection.files];
+    const problems = selection.unmatched.map(unmatched);
+    if (selection.stdin) {
+      const text = decodeText(await readStdin(), STDIN_SOURCE);
+      if (typeof text === 'string') inputs.push({ source: STDIN_SOURCE, text });
+      else problems.push(text);
+    }
+    return { inputs, problems };
+  }
+  if (config?.files !== undefined) {
+    const selection = await expandPatterns(config.files, configDir(config));
+    return { inputs: selection.files, problems: selection.unmatched.map(unmatched) };
+  }
+  const found = await discoverDocuments(cwd);
+  if (found.length === 0) {
+    throw new UsageError(`no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key); name the files to lint`);
+  }
+  return { inputs: found, problems: [] };
+}
+
+function withProblems(report: LintReport, problems: Finding[]): LintReport {
+  if (problems.length === 0) return report;
+  const inputProblems = problems as LintReport['inputProblems'];
+  return {
+    findings: [...inputProblems, ...report.findings],
+    inputProblems: [...inputProblems, ...report.inputProblems],
+    documents: [...problems.map((p) => p.source), ...report.documents],
+  };
+}
+
+async function run(args: LintArgs): Promise<number> {
+  const cwd = process.cwd();
+  const configPath = args.config ?? findConfigFile(cwd);
+  const config = configPath === undefined ? undefined : readConfig(configPath);
+  const ruleset = await chooseRuleset({ rulesets: args.ruleset ?? [], cwd, ...(config !== undefined ? { config } : {}) });
+  const { inputs, problems } = await collectInputs(args, cwd, config);
+
+  const engine = new Engine({ ruleset, projectRoot: projectRootFor(cwd, configPath), allowRemoteRefs: args['allow-remote-refs'] });
+  let report = withProblems(await engine.lint(inputs), problems);
+  if (args.quiet) {
+    const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);
+    report = { ...report, findings: errors };
+  }
+
+  const failSeverity = severityFromName(args['fail-severity']);
+  const output = FORMATTERS[args.format](report, {
+    cwd,
+    ruleset,
+    failSeverity,
+    color: useColor(args.color, args.output !== undefined),
+    docUrl: (id) => ruleDocUrl(id, ruleset),
+  });
+  if (args.output !== undefined) {
+    try {
+      await writeFileAtomic(args.output, output);
+    } catch (error) {
+      throw new UsageError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    process.stdout.write(output);
+  }
+  return exitCodeFor(report, failSeverity);
+}
+
+export function lintCommand(result: CommandResult): CommandModule<object, LintArgs> {
+  return {
+    command: 'lint [documents..]',
+    describe: 'Lint OpenAPI documents',
+    builder,
+    handler: async (args: ArgumentsCamelCase<LintArgs>) => {
+      result.exitCode = EXIT_ERROR;
+      result.exitCode = await run(args);
+    },
+  };
+}

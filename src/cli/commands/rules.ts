@@ -1,0 +1,48 @@
+import type { Argv, CommandModule } from 'yargs';
+import { chooseRuleset } from '../../api.js';
+import { findConfigFile, readConfig } from '../../core/config.js';
+import { ruleDocUrl } from '../../core/docs.js';
+import { EXIT_OK } from '../../core/exitCode.js';
+import { severityName } from '../../core/severity.js';
+import type { CommandResult } from '../result.js';
+
+interface RulesArgs {
+  ruleset: string[] | undefined;
+  config: string | undefined;
+  json: boolean;
+}
+
+/** `apistyle rules`: the rules of the ruleset a lint would use, with severity and description. */
+export function rulesCommand(result: CommandResult): CommandModule<object, RulesArgs> {
+  return {
+    command: 'rules',
+    describe: 'List the rules of a ruleset with their severity and description',
+    builder: (yargs: Argv) =>
+      yargs
+        .option('ruleset', { alias: 'r', describe: 'Built-in ruleset or ruleset file; repeatable. Default: as for lint', type: 'string', array: true, requiresArg: true })
+        .option('config', { alias: 'c', describe: 'Config file', type: 'string', requiresArg: true })
+        .option('json', { describe: 'Print JSON', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
+    handler: async (args) => {
+      const cwd = process.cwd();
+      const configPath = args.config ?? findConfigFile(cwd);
+      const config = configPath === undefined ? undefined : readConfig(configPath);
+      const ruleset = await chooseRuleset({ rulesets: args.ruleset ?? [], cwd, ...(config !== undefined ? { config } : {}) });
+      const rules = Object.entries(ruleset.rules)
+        .map(([id, rule]) => ({
+          id,
+          severity: rule.enabled ? severityName(rule.severity) : 'off',
+          description: rule.description ?? '',
+          documentationUrl: ruleDocUrl(id, ruleset) ?? null,
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+      } else {
+        const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
+        for (const rule of rules) process.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(5)}  ${rule.description}\n`);
+        process.stdout.write(`\n${rules.length} rules, ${rules.filter((r) => r.severity !== 'off').length} enabled.\n`);
+      }
+      result.exitCode = EXIT_OK;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ruleset } from '@stoplight/spectral-core';
+import { RULE_DOCS_DIR } from './paths.js';
+import { REPOSITORY_URL } from './packageInfo.js';
+
+/** The doc page shipped for a rule id, if apistyle has one. */
+export function ruleDocFile(ruleId: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
+  const file = join(RULE_DOCS_DIR, `${ruleId}.md`);
+  return existsSync(file) ? file : undefined;
+}
+
+export function readRuleDoc(ruleId: string): string | undefined {
+  const file = ruleDocFile(ruleId);
+  return file === undefined ? undefined : readFileSync(file, 'utf8');
+}
+
+/**
+ * The one place rule links are made: apistyle's own rules link to their page in docs/rules,
+ * computed from the id; other rules (a user's, Spectral's) to the documentationUrl their ruleset gives.
+ */
+export function ruleDocUrl(ruleId: string, ruleset?: Ruleset): string | undefined {
+  if (ruleDocFile(ruleId) !== undefined) return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+  const rule = ruleset?.rules[ruleId];
+  return rule?.documentationUrl ?? undefined;
+}

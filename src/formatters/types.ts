@@ -1,0 +1,17 @@
+import type { Ruleset } from '@stoplight/spectral-core';
+import type { DiagnosticSeverity } from '@stoplight/types';
+import type { LintReport } from '../core/types.js';
+
+export interface FormatContext {
+  /** Paths in the output are relative to this directory. */
+  cwd: string;
+  ruleset: Ruleset;
+  /** Findings at or above this severity fail the run (JUnit failures, SARIF levels). */
+  failSeverity: DiagnosticSeverity;
+  /** Use ANSI colours and terminal hyperlinks (stylish only). */
+  color: boolean;
+  /** The doc link for a rule id, if there is one. */
+  docUrl(ruleId: string): string | undefined;
+}
+
+export type Formatter = (report: LintReport, context: FormatContext) => string;

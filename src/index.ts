@@ -1,0 +1,17 @@
+/**
+ * apistyle's programmatic API: what the CLI, the language server and users' scripts build on.
+ * @packageDocumentation
+ */
+export { lint, chooseRuleset } from './api.js';
+export type { LintOptions, RulesetChoice } from './api.js';
+export { Engine } from './core/linter.js';
+export type { EngineOptions, LintInput } from './core/linter.js';
+export { loadRuleset, loadRulesets, builtinRulesetNames, DEFAULT_RULESET } from './core/rulesets.js';
+export { findConfigFile, readConfig, CONFIG_FILE_NAMES } from './core/config.js';
+export type { ApistyleConfig } from './core/config.js';
+export { ruleDocUrl, readRuleDoc } from './core/docs.js';
+export { exitCodeFor, EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './core/exitCode.js';
+export { UsageError } from './core/errors.js';
+export { FORMATTERS, FORMAT_NAMES } from './formatters/index.js';
+export type { FormatName, FormatContext, Formatter } from './formatters/index.js';
+export type { Finding, InputProblem, LintReport, SeverityName } from './core/types.js';
