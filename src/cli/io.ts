@@ -30,3 +30,14 @@ export function useColor(flag: boolean | undefined, toFile: boolean): boolean {
   if (force !== undefined) return force !== '0' && force !== 'false';
   return process.stdout.isTTY === true;
 }
+
+/** yargs drops a lone "-" argument, so it is carried through parsing under this name. */
+export const STDIN_TOKEN = '\u0000stdin';
+
+export function protectStdinArgument(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === '-' ? STDIN_TOKEN : arg));
+}
+
+export function restoreStdinArgument(args: readonly string[]): string[] {
+  return args.map((arg) => (arg === STDIN_TOKEN ? '-' : arg));
+}

@@ -6,11 +6,12 @@ import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
 import type { CommandResult } from './result.js';
+import { protectStdinArgument } from './io.js';
 
 /** Runs the CLI on `argv` (without the node and script names) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const result: CommandResult = { exitCode: undefined };
-  const cli = yargs([...argv])
+  const cli = yargs(protectStdinArgument(argv))
     .scriptName('apistyle')
     .usage('$0 <command> [options]\n\nLint OpenAPI 2.0, 3.0 and 3.1 documents against API style guides.')
     .command(lintCommand(result))

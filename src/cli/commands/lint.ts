@@ -16,7 +16,7 @@ import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
 import type { Finding, LintReport, SeverityName } from '../../core/types.js';
 import { FORMAT_NAMES, FORMATTERS } from '../../formatters/index.js';
 import type { FormatName } from '../../formatters/index.js';
-import { readStdin, useColor, writeFileAtomic } from '../io.js';
+import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
 
 interface LintArgs {
@@ -80,7 +80,7 @@ function unmatched(pattern: string): Finding {
 
 async function collectInputs(args: LintArgs, cwd: string, config: ApistyleConfig | undefined): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
   if (args.documents.length > 0) {
-    const selection = await expandPatterns(args.documents, cwd);
+    const selection = await expandPatterns(restoreStdinArgument(args.documents), cwd);
     const inputs: LintInput[] = [...selection.files];
     const problems = selection.unmatched.map(unmatched);
     if (selection.stdin) {
