@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import { CLEAN, runCli, tempProject } from './helpers/cli.js';
+
+const RESPONSE_REF = (ref: string) =>
+  CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${ref}'`);
+
+/** Each bad input: its file(s), what the user must read, and the exit code. */
+const CASES: Array<{ name: string; files: Record<string, string | Buffer>; target: string; message: RegExp; code: number; finding?: string }> = [
+  { name: 'a missing file', files: {}, target: 'absent.yaml', message: /absent\.yaml\n {2}1:1 +error +no such file +unreadable-file/, code: 2 },
+  { name: 'an empty file', files: { 'empty.yaml': '' }, target: 'empty.yaml', message: /is empty, not an OpenAPI document +not-openapi/, code: 2 },
+  { name: 'invalid YAML', files: { 'bad.yaml': 'openapi: 3.0.0\ninfo: [1\n  x: :\n' }, target: 'bad.yaml', message: /error +.+ +parser/, code: 2 },
+  { name: 'invalid JSON', files: { 'bad.json': '{"openapi": "3.0.0",' }, target: 'bad.json', message: /1:21 +error +Property name expected +parser/, code: 2 },
+  {
+    name: 'a YAML file with duplicate keys (a finding; the document is still linted)',
+    files: { 'dup.yaml': CLEAN.replace('  title: Test API\n', '  title: Test API\n  title: Again\n').replace('http', 'http').replace('https://api', 'http://api') },
+    target: 'dup.yaml',
+    message: /4:3 +error +Duplicate key: title +duplicate-key[\s\S]*recommended-server-https/,
+    code: 1,
+  },
+  { name: 'a non-OpenAPI document', files: { 'config.yaml': 'name: service\nreplicas: 3\n' }, target: 'config.yaml', message: /is not an OpenAPI document: it has no top-level "openapi" or "swagger" key +not-openapi/, code: 2 },
+  { name: 'a document that is only a list', files: { 'list.yaml': '- a\n- b\n' }, target: 'list.yaml', message: /its top level is a list, not a mapping/, code: 2 },
+  { name: 'a binary file', files: { 'blob.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]) }, target: 'blob.yaml', message: /not valid UTF-8 text \(binary file\?\) +unreadable-file/, code: 2 },
+  {
+    name: 'a remote $ref without opt-in',
+    files: { 'remote.yaml': RESPONSE_REF('https://example.com/responses.yaml#/Customer') },
+    target: 'remote.yaml',
+    message: /remote \$ref to "https:\/\/example\.com\/responses\.yaml" refused: pass --allow-remote-refs to fetch remote references +invalid-ref/,
+    code: 2,
+  },
+  { name: 'a $ref to a missing file', files: { 'missing.yaml': RESPONSE_REF('./responses.yaml#/Customer') }, target: 'missing.yaml', message: /\$ref to ".*responses\.yaml": no such file +invalid-ref/, code: 2 },
+  {
+    name: 'a $ref that leaves the project directory',
+    files: { 'api/outside.yaml': RESPONSE_REF('../../../../../../../../etc/passwd#/x') },
+    target: 'api/outside.yaml',
+    message: /\$ref to "\/etc\/passwd" refused: it leaves the project directory \S+ +invalid-ref/,
+    code: 2,
+  },
+  {
+    name: 'a $ref chain that only points at itself across files (a -> b -> a)',
+    files: {
+      'a.yaml': CLEAN + 'components:\n  schemas:\n    A:\n      $ref: ./b.yaml#/B\n',
+      'b.yaml': 'B:\n  $ref: ./a.yaml#/components/schemas/A\n',
+    },
+    target: 'a.yaml',
+    message: /\$ref cycle with no value: #\/components\/schemas\/A -> b\.yaml#\/B -> #\/components\/schemas\/A +invalid-ref/,
+    code: 2,
+  },
+  {
+    name: 'a local $ref chain that only points at itself',
+    files: { 'self.yaml': CLEAN + 'components:\n  schemas:\n    A:\n      $ref: "#/components/schemas/B"\n    B:\n      $ref: "#/components/schemas/A"\n' },
+    target: 'self.yaml',
+    message: /\$ref cycle with no value/,
+    code: 2,
+  },
+];
+
+describe('bad input: a clear message, the right exit code, nothing else lost', () => {
+  for (const testCase of CASES) {
+    it(testCase.name, async () => {
+      const dir = tempProject({ ...testCase.files, 'good.yaml': CLEAN.replace('https://', 'http://') });
+      const run = await runCli(['lint', testCase.target, 'good.yaml', '--no-color'], { cwd: dir });
+      assert.equal(run.code, testCase.code, run.stdout + run.stderr);
+      assert.match(run.stdout, testCase.message);
+      assert.match(run.stdout, /good\.yaml\n.*recommended-server-https/, 'the other file is still linted');
+      assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
+      // Every format reports the problem.
+      const json = JSON.parse((await runCli(['lint', testCase.target, '-f', 'json'], { cwd: dir })).stdout) as Array<{ code: string }>;
+      assert.ok(json.length > 0);
+    });
+  }
+
+  it('a recursive schema is legal: it lints normally and never hangs', async () => {
+    const dir = tempProject({
+      'tree.yaml':
+        CLEAN.replace("          description: The customer.", "          description: The customer.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Node'") +
+        'components:\n  schemas:\n    Node:\n      type: object\n      properties:\n        children:\n          type: array\n          items:\n            $ref: "#/components/schemas/Node"\n',
+    });
+    const run = await runCli(['lint', 'tree.yaml'], { cwd: dir, timeoutMs: 20_000 });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /No problems found/);
+  });
+
+  it('a glob that matches nothing is reported, the rest is linted', async () => {
+    const dir = tempProject({ 'good.yaml': CLEAN });
+    const run = await runCli(['lint', 'nothing/*.yaml', 'good.yaml'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stdout, /nothing\/\*\.yaml\n.*no file matches this name or pattern/);
+  });
+
+  it('a remote $ref is fetched when opted in', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/yaml' });
+      response.end('Customer:\n  description: The customer.\n');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const dir = tempProject({ 'remote.yaml': RESPONSE_REF(`http://127.0.0.1:${port}/responses.yaml#/Customer`) });
+      const refused = await runCli(['lint', 'remote.yaml'], { cwd: dir });
+      assert.equal(refused.code, 2);
+      const allowed = await runCli(['lint', 'remote.yaml', '--allow-remote-refs'], { cwd: dir });
+      assert.equal(allowed.code, 0, allowed.stdout + allowed.stderr);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('UTF-8 with BOM, UTF-16 with BOM and CRLF line endings are read as text', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]);
+    const dir = tempProject({ 'bom.yaml': `\uFEFF${CLEAN}`, 'utf16.yaml': utf16, 'crlf.yaml': CLEAN.replace(/\n/g, '\r\n') });
+    const run = await runCli(['lint', 'bom.yaml', 'utf16.yaml', 'crlf.yaml'], { cwd: dir });
+    assert.equal(run.code, 0, run.stdout);
+  });
+});
