@@ -52,11 +52,11 @@ export function readConfig(path: string): ApistyleConfig {
   } catch (error) {
     fail(path, (error as Error).message);
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const [firstError] = document.errors;
   if (firstError !== undefined) {
     const line = firstError.linePos?.[0]?.line;
-    fail(path, `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]}`);
+    fail(path, `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const data: unknown = document.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(path, 'must be a mapping');

@@ -2,6 +2,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError, oneLine } from './errors.js';
@@ -69,18 +70,31 @@ export async function loadRulesetFile(file: string, virtualFiles: VirtualFiles =
   try {
     return await bundleAndLoadRuleset(file, { ...ioFor(virtualFiles), fetch }, [builtins(), commonjs()]);
   } catch (error) {
-    throw new UsageError(`ruleset ${file}: ${describeRulesetError(error)}`);
+    const source = virtualFiles[resolve(file)] ?? readLocalText(file);
+    throw new UsageError(`ruleset ${file}: ${describeRulesetError(error, source === undefined ? undefined : parseYaml(source))}`);
   }
 }
 
-function describeRulesetError(error: unknown): string {
+function readLocalText(file: string): string | undefined {
+  try {
+    return /^https?:\/\//.test(file) || !/\.(ya?ml|json)$/i.test(file) ? undefined : fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Spectral's validation errors, one line each, with the offending value where the message leaves it out. */
+function describeRulesetError(error: unknown, definition: unknown): string {
   const nested = (error as { errors?: unknown[] } | undefined)?.errors;
   if (Array.isArray(nested) && nested.length > 0) {
-    return nested.map((inner) => describeRulesetError(inner)).join('; ');
+    return nested.map((inner) => describeRulesetError(inner, definition)).join('; ');
   }
   const path = (error as { path?: unknown } | undefined)?.path;
-  const where = Array.isArray(path) && path.length > 0 ? `${path.join('.')}: ` : '';
-  return `${where}${oneLine(error)}`;
+  if (!Array.isArray(path) || path.length === 0) return oneLine(error);
+  let value: unknown = definition;
+  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(segment)] : undefined;
+  const shown = typeof value === 'string' ? ` ("${value}")` : '';
+  return `${path.join('.')}: ${oneLine(error)}${shown}`;
 }
 
 /** Loads one ruleset by built-in name, file path (relative to `cwd`) or URL. */
