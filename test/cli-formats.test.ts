@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv04 from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CLEAN, ONE_ERROR_ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
 
@@ -37,7 +37,8 @@ describe('output formats', () => {
       runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string } }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
     };
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    // The package is CommonJS with a `default` export; Node hands ESM the whole module object.
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const valid = ajv.validate(schema, log);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
 

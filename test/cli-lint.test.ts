@@ -123,6 +123,6 @@ describe('apistyle lint: stylish output', () => {
     assert.match(stdout, /^ {2}6:10 +error +Server URL "http:\/\/api.example.com\/v1" uses http: serve the API over https only\. +recommended-server-https$/m);
     assert.match(stdout, /^ {2}8:\d+ +warn +Resource segment "customer" is not a plural noun.* recommended-plural-resources$/m);
     assert.match(stdout, /2 problems \(1 error, 1 warning\) in 1 file of 1 linted\./);
-    assert.match(stdout, /recommended-server-https +https:\/\/github\.com\/apistyle\/apistyle\/blob\/main\/docs\/rules\/(README\.md#)?recommended-server-https(\.md)?/);
+    assert.match(stdout, /recommended-server-https +https:\/\/github\.com\/apistyle\/apistyle\/blob\/main\/docs\/rules\/recommended-server-https\.md/);
   });
 });

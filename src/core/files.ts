@@ -22,7 +22,9 @@ export async function expandPatterns(patterns: readonly string[], base: string):
   const files: string[] = [];
   const unmatched: string[] = [];
   let stdin = false;
-  for (const pattern of patterns) {
+  // `!pattern` excludes, as in .gitignore and the config's `files`.
+  const excluded = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+  for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
     if (pattern === STDIN_ARGUMENT) {
       stdin = true;
       continue;
@@ -31,7 +33,7 @@ export async function expandPatterns(patterns: readonly string[], base: string):
       files.push(resolve(base, pattern));
       continue;
     }
-    const matches = await glob(pattern, { cwd: base, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
+    const matches = await glob(pattern, { cwd: base, absolute: true, ignore: [...ALWAYS_SKIPPED, ...excluded], dot: false });
     if (matches.length === 0) unmatched.push(pattern);
     files.push(...matches.sort());
   }

@@ -23,6 +23,10 @@ export interface BodyMediaTypesOptions {
 
 const DEFAULTS: BodyMediaTypesOptions = { bodies: ['request', 'response'], mode: 'offer', plusJson: true, structuredOnly: true };
 
+function isFormMediaType(type: string): boolean {
+  return /^(?:multipart\/[^;]+|application\/x-www-form-urlencoded)(?:;|$)/i.test(type.trim());
+}
+
 function jsonLabel(plusJson: boolean): string {
   return plusJson ? 'application/json (or a +json type)' : 'application/json';
 }
@@ -67,7 +71,8 @@ function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
     const types = Object.keys(content);
     if (types.length === 0) continue;
     if (options.structuredOnly) {
-      const structured = types.some((type) => {
+      // Forms (file uploads, HTML forms) are field lists rather than JSON documents, as 2.0 formData is.
+      const structured = types.filter((type) => !isFormMediaType(type)).some((type) => {
         const media = refs.value(content[type]);
         return isObject(media) && isStructuredSchema(media['schema'], refs);
       });

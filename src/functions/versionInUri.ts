@@ -1,6 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isOas2 } from '../oas/document.js';
+import { HTTP_METHODS, isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
@@ -47,12 +47,32 @@ export default createRulesetFunction<unknown, VersionInUriOptions | null>(
       if (servers.length > 0 && servers.every((server) => hasVersionSegment(urlPath(server.url), pattern))) return [];
     }
 
+    // A path item, or every operation of it, may declare servers of its own that carry the version.
+    const versionedByOwnServers = new Set<string>();
+    if (!isOas2(root)) {
+      const own = new Map<string, Map<string, boolean>>();
+      for (const server of serverUrls(root)) {
+        if (server.topLevel) continue;
+        const [, pathKey, where] = server.path.map(String);
+        const scopes = own.get(pathKey!) ?? new Map<string, boolean>();
+        scopes.set(where!, (scopes.get(where!) ?? true) && hasVersionSegment(urlPath(server.url), pattern));
+        own.set(pathKey!, scopes);
+      }
+      for (const [pathKey, scopes] of own) {
+        const item = root['paths'][pathKey];
+        const methods = isObject(item) ? HTTP_METHODS.filter((method) => isObject(item[method])) : [];
+        const covered = scopes.get('servers') === true || (methods.length > 0 && methods.every((method) => scopes.get(method) === true));
+        if (covered) versionedByOwnServers.add(pathKey);
+      }
+    }
+
     const results: IFunctionResult[] = [];
     for (const pathKey of Object.keys(root['paths'])) {
       const first = pathSegments(pathKey)[0];
       if (first?.kind === 'version' || (first !== undefined && pattern.test(first.text))) continue;
+      if (versionedByOwnServers.has(pathKey)) continue;
       results.push({
-        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1) and the server URL${isOas2(root) ? ' (basePath)' : 's'} carry none.`,
+        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1) and ${isOas2(root) ? 'the basePath carries' : 'the server URLs carry'} none.`,
         path: [...context.path, 'paths', pathKey],
       });
     }

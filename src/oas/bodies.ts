@@ -1,5 +1,5 @@
 import type { JsonPath } from '@stoplight/types';
-import { operations } from './document.js';
+import { HTTP_METHODS, operations } from './document.js';
 import { isObject } from './json.js';
 import type { RefFollower } from './refs.js';
 
@@ -40,11 +40,32 @@ export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite
     yield { kind, body: node, at: path, inline: true, ...(code !== undefined ? { code } : {}) };
   }
 
-  for (const entry of operations(root)) {
-    yield* visit(entry.operation['requestBody'], [...entry.path, 'requestBody'], 'request');
-    const responses = entry.operation['responses'];
-    if (!isObject(responses)) continue;
-    for (const [code, response] of Object.entries(responses)) yield* visit(response, [...entry.path, 'responses', code], 'response', code);
+  function* visitOperation(operation: Record<string, unknown>, path: JsonPath): Generator<BodySite> {
+    yield* visit(operation['requestBody'], [...path, 'requestBody'], 'request');
+    const responses = operation['responses'];
+    if (isObject(responses)) {
+      for (const [code, response] of Object.entries(responses)) yield* visit(response, [...path, 'responses', code], 'response', code);
+    }
+    // Callbacks are requests the API sends: their bodies are the API's too.
+    const callbacks = operation['callbacks'];
+    if (!isObject(callbacks)) return;
+    for (const [name, callback] of Object.entries(callbacks)) {
+      if (!isObject(callback)) continue;
+      for (const [expression, item] of Object.entries(callback)) yield* visitPathItem(item, [...path, 'callbacks', name, expression]);
+    }
+  }
+
+  function* visitPathItem(item: unknown, path: JsonPath): Generator<BodySite> {
+    if (!isObject(item)) return;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isObject(operation)) yield* visitOperation(operation, [...path, method]);
+    }
+  }
+
+  for (const entry of operations(root)) yield* visitOperation(entry.operation, entry.path);
+  if (isObject(root['webhooks'])) {
+    for (const [name, item] of Object.entries(root['webhooks'])) yield* visitPathItem(item, ['webhooks', name]);
   }
   const components = root['components'];
   if (!isObject(components)) return;

@@ -25,18 +25,22 @@ export function successBodySchema(root: unknown, entry: OperationEntry, refs: Re
   return isObject(media) ? media['schema'] : undefined;
 }
 
-/** A schema's own properties with those of its `allOf` parts, `$ref`s followed. */
-export function mergedProperties(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Map<string, unknown> {
+/**
+ * Every schema a property is given by an object schema and its `allOf` parts, `$ref`s followed:
+ * `allOf` parts all apply, so a `data` refined by a later part is still the array an earlier one declares.
+ */
+export function propertyDefinitions(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Map<string, unknown[]> {
   const resolved = refs.value(schema);
-  const merged = new Map<string, unknown>();
+  const merged = new Map<string, unknown[]>();
   if (!isObject(resolved) || seen.has(resolved)) return merged;
   seen.add(resolved);
+  const add = (name: string, value: unknown) => merged.set(name, [...(merged.get(name) ?? []), value]);
   const parts = resolved['allOf'];
   if (Array.isArray(parts)) {
-    for (const part of parts) for (const [name, value] of mergedProperties(part, refs, seen)) merged.set(name, value);
+    for (const part of parts) for (const [name, values] of propertyDefinitions(part, refs, seen)) values.forEach((value) => add(name, value));
   }
   if (isObject(resolved['properties'])) {
-    for (const [name, value] of Object.entries(resolved['properties'])) merged.set(name, value);
+    for (const [name, value] of Object.entries(resolved['properties'])) add(name, value);
   }
   return merged;
 }
@@ -60,8 +64,8 @@ export function isCollectionGet(root: unknown, entry: OperationEntry, refs: RefF
   const schema = successBodySchema(root, entry, refs);
   if (schema === undefined) return false;
   if (isArraySchema(schema, refs)) return true;
-  const properties = mergedProperties(schema, refs);
-  return listProperties.some((name) => properties.has(name) && isArraySchema(properties.get(name), refs));
+  const properties = propertyDefinitions(schema, refs);
+  return listProperties.some((name) => (properties.get(name) ?? []).some((definition) => isArraySchema(definition, refs)));
 }
 
 /** A POST that documents 201 Created. */
