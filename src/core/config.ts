@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Ruleset } from '@stoplight/spectral-core';
+import { Ruleset } from '@stoplight/spectral-core';
+import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError } from './errors.js';
 import { findUp } from './paths.js';
-import { builtinRulesetFile, isBuiltinRuleset, loadRulesetFile } from './rulesets.js';
+import { builtinDefinition, builtinRulesetFile, describeRulesetError, isBuiltinRuleset, loadRulesetFile } from './rulesets.js';
 
 export const CONFIG_FILE_NAMES = ['apistyle.config.yaml', 'apistyle.config.yml', '.apistyle.yaml', '.apistyle.yml'];
 
@@ -28,7 +29,7 @@ export interface ApistyleConfig {
   path: string;
   /** Globs of the documents to lint, relative to the config's directory. */
   files: string[] | undefined;
-  /** The Spectral ruleset part, with built-in names in `extends` replaced by their files; undefined when the config names none. */
+  /** The Spectral ruleset part as written (built-ins named by name); undefined when the config has none. */
   ruleset: Record<string, unknown> | undefined;
 }
 
@@ -72,7 +73,7 @@ export function readConfig(path: string): ApistyleConfig {
     fail(path, '"files" must be a list of file names or globs');
   }
   const rulesetEntries = Object.entries(record).filter(([key]) => RULESET_KEYS.has(key));
-  const ruleset = rulesetEntries.length > 0 ? withBuiltinExtends(Object.fromEntries(rulesetEntries)) : undefined;
+  const ruleset = rulesetEntries.length > 0 ? Object.fromEntries(rulesetEntries) : undefined;
   return { path, files: files as string[] | undefined, ruleset };
 }
 
@@ -96,10 +97,82 @@ function withBuiltinExtends(ruleset: Record<string, unknown>): Record<string, un
   return result;
 }
 
-/** Loads the config's ruleset part with Spectral's loader, as if it were a ruleset file next to the config. */
-export async function loadConfigRuleset(config: ApistyleConfig): Promise<Ruleset | undefined> {
+const SPECTRAL_RULESETS: Record<string, 'oas' | 'asyncapi' | 'arazzo'> = {
+  'spectral:oas': 'oas',
+  'spectral:asyncapi': 'asyncapi',
+  'spectral:arazzo': 'arazzo',
+};
+const DATA_ONLY_KEYS = new Set(['extends', 'rules', 'overrides', 'parserOptions', 'description', 'documentationUrl']);
+const OVERRIDE_KEYS = new Set(['files', 'rules', 'extends', 'parserOptions']);
+
+function isKnownRulesetName(entry: unknown): boolean {
+  const name = Array.isArray(entry) ? entry[0] : entry;
+  return typeof name === 'string' && (name in SPECTRAL_RULESETS || isBuiltinRuleset(name));
+}
+
+function hasOnlyKnownExtends(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) ? value.every(isKnownRulesetName) : isKnownRulesetName(value));
+}
+
+function hasOnlySeverities(rules: unknown): boolean {
+  return rules === undefined || (typeof rules === 'object' && rules !== null && Object.values(rules).every((v) => ['string', 'number', 'boolean'].includes(typeof v)));
+}
+
+/**
+ * A config that only extends built-in or Spectral rulesets and sets severities needs no bundling:
+ * its definition is composed from the ahead-of-time compiled rulesets, which saves the bundler's
+ * start-up. Anything else (rules of its own, functions, other files) goes through Spectral's loader.
+ */
+function isDataOnly(ruleset: Record<string, unknown>): boolean {
+  if (!Object.keys(ruleset).every((key) => DATA_ONLY_KEYS.has(key))) return false;
+  if (!hasOnlyKnownExtends(ruleset['extends']) || !hasOnlySeverities(ruleset['rules'])) return false;
+  const overrides = ruleset['overrides'];
+  if (overrides === undefined) return true;
+  return (
+    Array.isArray(overrides) &&
+    overrides.every(
+      (o: unknown) =>
+        typeof o === 'object' && o !== null && Object.keys(o).every((key) => OVERRIDE_KEYS.has(key)) &&
+        hasOnlyKnownExtends((o as Record<string, unknown>)['extends']) && hasOnlySeverities((o as Record<string, unknown>)['rules']),
+    )
+  );
+}
+
+async function definitionOf(name: string): Promise<RulesetDefinition> {
+  const spectralName = SPECTRAL_RULESETS[name];
+  if (spectralName === undefined) return builtinDefinition(name);
+  const spectralRulesets = (await import('@stoplight/spectral-rulesets')) as unknown as Record<string, RulesetDefinition>;
+  return spectralRulesets[spectralName]!;
+}
+
+async function composedExtends(value: unknown): Promise<unknown> {
+  const one = async (entry: unknown) => (Array.isArray(entry) ? [await definitionOf(String(entry[0])), entry[1]] : definitionOf(String(entry)));
+  return Array.isArray(value) ? Promise.all(value.map(one)) : one(value);
+}
+
+async function composeDataOnly(config: ApistyleConfig, ruleset: Record<string, unknown>): Promise<Ruleset> {
+  const definition: Record<string, unknown> = { ...ruleset };
+  if (definition['extends'] !== undefined) definition['extends'] = await composedExtends(definition['extends']);
+  if (Array.isArray(definition['overrides'])) {
+    definition['overrides'] = await Promise.all(
+      definition['overrides'].map(async (o: Record<string, unknown>) => (o['extends'] === undefined ? o : { ...o, extends: await composedExtends(o['extends']) })),
+    );
+  }
+  try {
+    return new Ruleset(definition as RulesetDefinition, { severity: 'recommended', source: config.path });
+  } catch (error) {
+    throw new UsageError(`ruleset ${config.path}: ${describeRulesetError(error, ruleset)}`);
+  }
+}
+
+/**
+ * Loads the config's ruleset part as if it were a ruleset file next to the config: composed
+ * directly when it is data only, else with Spectral's own loader (`viaBundler` forces that path).
+ */
+export async function loadConfigRuleset(config: ApistyleConfig, { viaBundler = false } = {}): Promise<Ruleset | undefined> {
   if (config.ruleset === undefined) return undefined;
-  return loadRulesetFile(config.path, { [resolve(config.path)]: JSON.stringify(config.ruleset) });
+  if (!viaBundler && isDataOnly(config.ruleset)) return composeDataOnly(config, config.ruleset);
+  return loadRulesetFile(config.path, { [resolve(config.path)]: JSON.stringify(withBuiltinExtends(config.ruleset)) });
 }
 
 export function configDir(config: ApistyleConfig): string {

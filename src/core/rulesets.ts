@@ -33,13 +33,16 @@ export function builtinRulesetFile(name: string): string {
  * Loads a built-in ruleset from its ahead-of-time compiled module: the YAML file put through
  * Spectral's own migrator and bundler at build time, so a run does not bundle it again.
  */
-async function loadBuiltin(name: string): Promise<Ruleset> {
+export async function builtinDefinition(name: string): Promise<RulesetDefinition> {
   const compiled = join(COMPILED_RULESETS_DIR, `${name}.js`);
   if (!existsSync(compiled)) {
     throw new UsageError(`built-in ruleset "${name}" is not compiled: run "npm run build"`);
   }
-  const module = (await import(pathToFileURL(compiled).href)) as { default: RulesetDefinition };
-  return new Ruleset(module.default, { severity: 'recommended', source: builtinRulesetFile(name) });
+  return ((await import(pathToFileURL(compiled).href)) as { default: RulesetDefinition }).default;
+}
+
+async function loadBuiltin(name: string): Promise<Ruleset> {
+  return new Ruleset(await builtinDefinition(name), { severity: 'recommended', source: builtinRulesetFile(name) });
 }
 
 /** Reads files for Spectral's ruleset loader, serving some paths from memory (the apistyle config's ruleset part). */
@@ -84,7 +87,7 @@ function readLocalText(file: string): string | undefined {
 }
 
 /** Spectral's validation errors, one line each, with the offending value where the message leaves it out. */
-function describeRulesetError(error: unknown, definition: unknown): string {
+export function describeRulesetError(error: unknown, definition: unknown): string {
   const nested = (error as { errors?: unknown[] } | undefined)?.errors;
   if (Array.isArray(nested) && nested.length > 0) {
     return nested.map((inner) => describeRulesetError(inner, definition)).join('; ');

@@ -1,22 +1,25 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core';
-import { oas } from '@stoplight/spectral-rulesets';
+// Spectral's own schema check, imported from its module rather than through the package index,
+// which would also load the AsyncAPI and Arazzo rulesets (about 90 ms at every start).
+import * as documentSchemaModule from '@stoplight/spectral-rulesets/dist/oas/functions/oasDocumentSchema.js';
 
-interface RuleShape {
-  then?: { function?: unknown } | Array<{ function?: unknown }>;
+/**
+ * The module is CommonJS with a `default` export: Node's ESM loader, Spectral's bundler and the
+ * ahead-of-time build each wrap it differently, so the function is unwrapped from whatever arrives.
+ */
+function unwrapDefault(module: unknown): RulesetFunction<unknown, null> {
+  let value = module;
+  for (let depth = 0; depth < 3 && typeof value !== 'function'; depth++) {
+    value = typeof value === 'object' && value !== null ? (value as { default?: unknown }).default : undefined;
+  }
+  if (typeof value !== 'function') throw new Error("Spectral's oasDocumentSchema function could not be loaded");
+  return value as RulesetFunction<unknown, null>;
 }
 
-/** Spectral's own OpenAPI 2.0/3.0/3.1 schema check (the function behind its oas2-schema and oas3-schema rules). */
-function spectralDocumentSchema(): RulesetFunction<unknown, null> {
-  const rule = (oas as { rules: Record<string, RuleShape> }).rules['oas3-schema'];
-  const then = Array.isArray(rule?.then) ? rule?.then[0] : rule?.then;
-  if (typeof then?.function !== 'function') throw new Error('Spectral\'s oas ruleset has no oas3-schema function');
-  return then.function as RulesetFunction<unknown, null>;
-}
+const documentSchema = unwrapDefault(documentSchemaModule);
 
-const documentSchema = spectralDocumentSchema();
-
-/** Validates the document against the official OpenAPI schema of its version, as Spectral does. */
+/** Validates the document against the official OpenAPI schema of its version, as Spectral's oas2-schema and oas3-schema rules do. */
 export default createRulesetFunction<unknown, null>(
   { input: null, options: null },
   function openApiSchema(input, _options, context) {
