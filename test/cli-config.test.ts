@@ -105,6 +105,15 @@ describe('apistyle.config.yaml', () => {
     assert.ok(findings.some((f) => f.code === 'recommended-server-https'));
   });
 
+  it('--config names a config file explicitly', async () => {
+    const dir = tempProject({ 'ci/strict.yaml': 'files: ["../api.yaml"]\nextends: [recommended]\nrules:\n  recommended-plural-resources: error\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
+    const { findings } = await lintJson(['--config', 'ci/strict.yaml'], dir);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]).sort(), [['recommended-plural-resources', 0], ['recommended-server-https', 0]]);
+    const missing = await runCli(['lint', '-c', 'nope.yaml'], { cwd: dir });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^apistyle: config nope\.yaml: .*no such file/);
+  });
+
   it('a config with only files uses the default ruleset', async () => {
     const dir = tempProject({ 'apistyle.config.yaml': 'files: [api.yaml]\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
     const { findings } = await lintJson([], dir);

@@ -1,0 +1,106 @@
+// Keeps rule ids, rulesets, functions, docs, fixtures and the catalog in step, one to one.
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
+import { ruleDocUrl } from '../src/core/docs.js';
+import { REPO_ROOT } from './helpers/cli.js';
+
+interface RuleYaml {
+  description?: string;
+  message?: string;
+  severity?: string;
+  resolved?: boolean;
+  then: { function: string } | Array<{ function: string }>;
+  extensions?: { sections?: unknown };
+}
+interface RulesetYaml {
+  functionsDir?: string;
+  functions?: string[];
+  rules: Record<string, RuleYaml>;
+}
+
+const rulesets = new Map(builtinRulesetNames().map((name) => [name, parse(readFileSync(builtinRulesetFile(name), 'utf8')) as RulesetYaml]));
+const allRules = [...rulesets].flatMap(([name, ruleset]) => Object.entries(ruleset.rules).map(([id, rule]) => ({ ruleset: name, id, rule })));
+const functionFiles = readdirSync(join(REPO_ROOT, 'src/functions')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const CATALOG = join(REPO_ROOT, '..', 'shared', 'RULES.md');
+const PREFIX: Record<string, string> = { psa: 'psa-', pmsipilot: 'pmsi-', redex: 'redex-', qualicharge: 'qualicharge-', recommended: 'recommended-' };
+
+function functionsOf(rule: RuleYaml): string[] {
+  return (Array.isArray(rule.then) ? rule.then : [rule.then]).map((then) => then.function);
+}
+
+describe('conventions', () => {
+  for (const { ruleset, id, rule } of allRules) {
+    it(`${id}: id, doc page, description, message, section, function`, () => {
+      assert.ok(id.startsWith(PREFIX[ruleset] ?? `${ruleset}-`), `${id} carries its ruleset's prefix`);
+      const doc = join(REPO_ROOT, 'docs/rules', `${id}.md`);
+      assert.ok(existsSync(doc), `docs/rules/${id}.md exists`);
+      const text = readFileSync(doc, 'utf8');
+      assert.equal(text.split('\n')[0], `# ${id}`);
+      for (const heading of ['## What it checks', '## Why', '## Standard sections', '## Interpretation', '## Examples']) {
+        assert.ok(text.includes(heading), `${id} doc has "${heading}"`);
+      }
+      assert.match(ruleDocUrl(id) ?? '', new RegExp(`/docs/rules/${id}\\.md$`), 'findings link to the page');
+      assert.ok(rule.description !== undefined && rule.description.endsWith('.'), 'a one-line description');
+      assert.equal(rule.message, '{{error}}', "the function's message is shown");
+      assert.equal(rule.resolved, false, 'rules walk the document as written');
+      assert.ok(Array.isArray(rule.extensions?.sections) && rule.extensions.sections.length > 0, 'names the section it encodes');
+      for (const fn of functionsOf(rule)) {
+        assert.ok(rulesets.get(ruleset)!.functions?.includes(fn), `${fn} is declared in functions:`);
+        assert.ok(functionFiles.includes(fn), `src/functions/${fn}.ts exists`);
+      }
+    });
+  }
+
+  it('every function file is used by a ruleset and named like its function', () => {
+    const used = new Set(allRules.flatMap(({ rule }) => functionsOf(rule)));
+    for (const name of functionFiles) {
+      assert.ok(used.has(name), `src/functions/${name}.ts is used`);
+      assert.match(readFileSync(join(REPO_ROOT, 'src/functions', `${name}.ts`), 'utf8'), new RegExp(`function ${name}\\(`));
+    }
+  });
+
+  it('every function option is described and no unknown option is accepted', async () => {
+    for (const name of functionFiles) {
+      const module = (await import(pathToFileURL(join(REPO_ROOT, 'src/functions', `${name}.ts`)).href)) as { default: { schemas: { options: Record<string, unknown> | null } } };
+      const options = module.default.schemas.options;
+      if (options === null) continue;
+      assert.equal(options['additionalProperties'], false, `${name}: additionalProperties: false`);
+      for (const [option, schema] of Object.entries((options['properties'] ?? {}) as Record<string, { description?: string }>)) {
+        assert.ok((schema.description ?? '').length > 10, `${name}.${option} has a description`);
+      }
+    }
+  });
+
+  it('docs/rules and test/fixtures/rules hold nothing for rules that do not exist', () => {
+    const ids = new Set(allRules.map(({ id }) => id));
+    const pages = readdirSync(join(REPO_ROOT, 'docs/rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
+    assert.deepEqual(pages.filter((page) => !ids.has(page)), []);
+    const fixtures = readdirSync(join(REPO_ROOT, 'test/fixtures/rules'));
+    assert.deepEqual(fixtures.filter((dir) => !ids.has(dir)), []);
+    const index = readFileSync(join(REPO_ROOT, 'docs/rules/README.md'), 'utf8');
+    for (const id of ids) assert.ok(index.includes(`id="${id}"`), `docs/rules/README.md has an anchor for ${id}`);
+  });
+
+  it('every catalog rule of a shipped ruleset exists, with the catalog\'s default severity', (t) => {
+    if (!existsSync(CATALOG)) {
+      t.skip('the rule catalog (../shared/RULES.md) is not beside this checkout');
+      return;
+    }
+    const catalog = readFileSync(CATALOG, 'utf8');
+    const rows = [...catalog.matchAll(/^\| ((?:psa|pmsi|redex|qualicharge|recommended)-[a-z0-9-]+) \| (error|warn|info|hint) \|/gm)].map((m) => ({ id: m[1]!, severity: m[2]! }));
+    assert.ok(rows.length > 0, 'catalog rows found');
+    for (const [name, ruleset] of rulesets) {
+      const expected = rows.filter((row) => row.id.startsWith(PREFIX[name]!));
+      assert.ok(expected.length > 0, `the catalog lists rules for ${name}`);
+      for (const { id, severity } of expected) {
+        assert.ok(id in ruleset.rules, `${name} defines ${id}`);
+        assert.equal(ruleset.rules[id]!.severity, severity, `${id} severity`);
+      }
+    }
+  });
+});
