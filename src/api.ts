@@ -36,19 +36,29 @@ export async function chooseRuleset({ rulesets = [], cwd, config }: RulesetChoic
   return fromConfig ?? loadRuleset(DEFAULT_RULESET);
 }
 
-/**
- * Lints documents (file paths, or `{source, text}` for text in memory) and returns every finding,
- * input problems included, as Spectral-shaped objects. Throws `UsageError` for a bad ruleset or config.
- */
-export async function lint(documents: readonly LintInput[], options: LintOptions = {}): Promise<LintReport> {
+export interface Session {
+  /** The config found from `cwd` upward (or named), if any. */
+  config: ApistyleConfig | undefined;
+  ruleset: Ruleset;
+  engine: Engine;
+}
+
+export interface SessionOptions extends LintOptions {
+  /** An explicit config file; by default one is searched from `cwd` upward. */
+  configPath?: string;
+}
+
+/** Everything a run needs, decided once: the config, the ruleset it implies, and an engine with the `$ref` policy. */
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const configPath = findConfigFile(cwd);
+  const configPath = options.configPath === undefined ? findConfigFile(cwd) : resolve(cwd, options.configPath);
   const config = configPath === undefined ? undefined : readConfig(configPath);
+  const named = options.ruleset;
   const ruleset =
-    typeof options.ruleset === 'object' && !Array.isArray(options.ruleset)
-      ? (options.ruleset as Ruleset)
+    typeof named === 'object' && !Array.isArray(named)
+      ? (named as Ruleset)
       : await chooseRuleset({
-          rulesets: options.ruleset === undefined ? [] : typeof options.ruleset === 'string' ? [options.ruleset] : (options.ruleset as readonly string[]),
+          rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : (named as readonly string[]),
           cwd,
           ...(config !== undefined ? { config } : {}),
         });
@@ -57,5 +67,15 @@ export async function lint(documents: readonly LintInput[], options: LintOptions
     projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
     allowRemoteRefs: options.allowRemoteRefs ?? false,
   });
+  return { config, ruleset, engine };
+}
+
+/**
+ * Lints documents (file paths, or `{source, text}` for text in memory) and returns every finding,
+ * input problems included, as Spectral-shaped objects. Throws `UsageError` for a bad ruleset or config.
+ */
+export async function lint(documents: readonly LintInput[], options: LintOptions = {}): Promise<LintReport> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const { engine } = await openSession({ ...options, cwd });
   return engine.lint(documents.map((document) => (typeof document === 'string' ? resolve(cwd, document) : document)));
 }

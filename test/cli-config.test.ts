@@ -111,7 +111,7 @@ describe('apistyle.config.yaml', () => {
     assert.deepEqual(findings.map((f) => [f.code, f.severity]).sort(), [['recommended-plural-resources', 0], ['recommended-server-https', 0]]);
     const missing = await runCli(['lint', '-c', 'nope.yaml'], { cwd: dir });
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /^apistyle: config nope\.yaml: .*no such file/);
+    assert.match(missing.stderr, /^apistyle: config \S*nope\.yaml: no such file\n$/);
   });
 
   it('a config with only files uses the default ruleset', async () => {

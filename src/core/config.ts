@@ -51,7 +51,8 @@ export function readConfig(path: string): ApistyleConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    fail(path, (error as Error).message);
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
   }
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const [firstError] = document.errors;

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { Spectral } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
+import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
 import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
@@ -23,8 +24,9 @@ export const DUPLICATE_KEY = 'duplicate-key';
 
 const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
 
+/** A parser warning (tabs, say) is a finding; a parser error means the document could not be read. */
 function isInputProblem(finding: Finding): finding is InputProblem {
-  return INPUT_CODES.has(finding.code);
+  return INPUT_CODES.has(finding.code) && finding.severity === DiagnosticSeverity.Error;
 }
 
 function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding {

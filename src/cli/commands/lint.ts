@@ -1,16 +1,14 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { chooseRuleset } from '../../api.js';
-import { configDir, findConfigFile, readConfig } from '../../core/config.js';
+import { openSession } from '../../api.js';
+import { configDir } from '../../core/config.js';
 import type { ApistyleConfig } from '../../core/config.js';
 import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documents.js';
 import { ruleDocUrl } from '../../core/docs.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor } from '../../core/exitCode.js';
 import { discoverDocuments, expandPatterns } from '../../core/files.js';
-import { Engine } from '../../core/linter.js';
 import type { LintInput } from '../../core/linter.js';
-import { projectRootFor } from '../../core/paths.js';
 import { builtinRulesetNames } from '../../core/rulesets.js';
 import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
 import type { Finding, LintReport, SeverityName } from '../../core/types.js';
@@ -113,12 +111,13 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
 
 async function run(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
-  const configPath = args.config ?? findConfigFile(cwd);
-  const config = configPath === undefined ? undefined : readConfig(configPath);
-  const ruleset = await chooseRuleset({ rulesets: args.ruleset ?? [], cwd, ...(config !== undefined ? { config } : {}) });
+  const { config, ruleset, engine } = await openSession({
+    cwd,
+    ...(args.config !== undefined ? { configPath: args.config } : {}),
+    ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
+    allowRemoteRefs: args['allow-remote-refs'],
+  });
   const { inputs, problems } = await collectInputs(args, cwd, config);
-
-  const engine = new Engine({ ruleset, projectRoot: projectRootFor(cwd, configPath), allowRemoteRefs: args['allow-remote-refs'] });
   let report = withProblems(await engine.lint(inputs), problems);
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);

@@ -1,6 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { chooseRuleset } from '../../api.js';
-import { findConfigFile, readConfig } from '../../core/config.js';
+import { openSession } from '../../api.js';
 import { ruleDocUrl } from '../../core/docs.js';
 import { EXIT_OK } from '../../core/exitCode.js';
 import { severityName } from '../../core/severity.js';
@@ -23,10 +22,10 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
         .option('config', { alias: 'c', describe: 'Config file', type: 'string', requiresArg: true })
         .option('json', { describe: 'Print JSON', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
     handler: async (args) => {
-      const cwd = process.cwd();
-      const configPath = args.config ?? findConfigFile(cwd);
-      const config = configPath === undefined ? undefined : readConfig(configPath);
-      const ruleset = await chooseRuleset({ rulesets: args.ruleset ?? [], cwd, ...(config !== undefined ? { config } : {}) });
+      const { ruleset } = await openSession({
+        ...(args.config !== undefined ? { configPath: args.config } : {}),
+        ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
+      });
       const rules = Object.entries(ruleset.rules)
         .map(([id, rule]) => ({
           id,
