@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { CLEAN, ONE_ERROR_ONE_WARNING, ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLEAN, CLI, ONE_ERROR_ONE_WARNING, ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
 
 interface JsonFinding {
   code: string;
@@ -99,6 +100,21 @@ describe('apistyle lint: exit codes and severities', () => {
 describe('apistyle lint: colours', () => {
   const dir = tempProject({ 'both.yaml': ONE_ERROR_ONE_WARNING });
   const ANSI = /\u001b\[/;
+
+  it('colours on a real terminal (a pseudo-terminal from util-linux script), none with NO_COLOR there', (t) => {
+    if (spawnSync('script', ['--version']).status !== 0) {
+      t.skip('util-linux "script" is not installed');
+      return;
+    }
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint both.yaml`;
+    const run = (env: NodeJS.ProcessEnv) => spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env }).stdout;
+    const base = { ...process.env };
+    delete base['NO_COLOR'];
+    delete base['FORCE_COLOR'];
+    assert.match(run(base), ANSI);
+    assert.match(run(base), /recommended-server-https/);
+    assert.doesNotMatch(run({ ...base, NO_COLOR: '1' }), ANSI);
+  });
 
   it('no colours when stdout is not a terminal', async () => {
     assert.doesNotMatch((await runCli(['lint', 'both.yaml'], { cwd: dir })).stdout, ANSI);

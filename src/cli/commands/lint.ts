@@ -67,7 +67,7 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('allow-remote-refs', { describe: 'Fetch http(s) $refs (refused by default)', type: 'boolean', default: false })
     .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
-    .example('$0 lint api.yaml -r psa', 'Lint one document with the PSA ruleset')
+    .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
     .example('cat api.json | $0 lint -', 'Lint standard input') as unknown as Argv<LintArgs>;
 }
