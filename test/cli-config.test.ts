@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { writeFileSync } from 'node:fs';
 import { CLEAN, ONE_ERROR_ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
+
+function tempProjectWith(dir: string, files: Record<string, string>): string {
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
 
 interface JsonFinding {
   code: string;
@@ -39,8 +45,24 @@ describe('rulesets on the command line', () => {
 
   it('--ruleset is repeatable: the rules of both run', async () => {
     const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING, 'my-ruleset.yaml': CUSTOM_RULESET, 'functions/notTestTitle.js': CUSTOM_FUNCTION });
-    const { findings } = await lintJson(['api.yaml', '-r', 'recommended', '-r', 'my-ruleset.yaml'], dir);
+    // Documents may follow -r: the option takes one value each time.
+    const { findings } = await lintJson(['-r', 'recommended', '-r', 'my-ruleset.yaml', 'api.yaml'], dir);
     assert.deepEqual([...new Set(findings.map((f) => f.code))].sort(), ['recommended-plural-resources', 'recommended-server-https', 'title-not-test']);
+  });
+
+  it('a custom function that throws stops that document only, naming the function', async () => {
+    const dir = tempProject({
+      'api.yaml': CLEAN,
+      'other.yaml': CLEAN,
+      'my-ruleset.yaml': CUSTOM_RULESET.replace('given: $.info.title', 'given: $.info.description'),
+      'functions/notTestTitle.js': 'export default function notTestTitle(value) {\n  if (value === "boom") throw new Error("kaboom");\n  return [];\n}\n',
+    });
+    const broken = CLEAN.replace('  version: 1.0.0\n', '  version: 1.0.0\n  description: boom\n');
+    const run = await runCli(['lint', 'broken.yaml', 'api.yaml', '-r', 'my-ruleset.yaml', '-r', 'recommended', '-f', 'json'], { cwd: tempProjectWith(dir, { 'broken.yaml': broken }) });
+    assert.equal(run.code, 2, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string; source: string }>;
+    assert.match(findings.find((f) => f.code === 'linter-error')?.message ?? '', /notTestTitle.*kaboom/);
+    assert.equal(run.stderr, '');
   });
 
   it('an unknown ruleset name is a one-line error with exit 2', async () => {

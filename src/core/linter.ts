@@ -7,6 +7,7 @@ import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syn
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
 import { findPointerOnlyCycles } from './refCycles.js';
+import { oneLine } from './errors.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
 export type LintInput = string | { source: string; text: string };
@@ -40,6 +41,28 @@ function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding
   };
 }
 
+/** The innermost messages of Spectral's nested errors ("Function "x" threw an exception: …"), one line. */
+function describeRunError(error: unknown): string {
+  const messages = new Set<string>();
+  const visit = (e: unknown, depth: number): void => {
+    if (depth > 5 || typeof e !== 'object' || e === null) return;
+    const nested = [...((e as { errors?: unknown[] }).errors ?? []), (e as { cause?: unknown }).cause].filter((x) => x !== undefined);
+    if (nested.length === 0) messages.add(oneLine(e));
+    nested.forEach((inner) => visit(inner, depth + 1));
+  };
+  visit(error, 0);
+  const all: string[] = [];
+  const collect = (e: unknown, depth: number): void => {
+    if (depth > 5 || typeof e !== 'object' || e === null) return;
+    all.push(String((e as { message?: unknown }).message ?? ''));
+    [...((e as { errors?: unknown[] }).errors ?? []), (e as { cause?: unknown }).cause].forEach((inner) => collect(inner, depth + 1));
+  };
+  collect(error, 0);
+  const named = all.map((m) => /Function \\?"([^"\\]+)\\?" threw an exception: ([^"\n]*)/.exec(m)).find((m) => m !== null);
+  if (named) return `the rule function "${named[1]}" threw: ${named[2]}`;
+  return [...messages].join('; ') || oneLine(error);
+}
+
 /** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
 export class Engine {
   readonly #spectral: Spectral;
@@ -67,7 +90,13 @@ export class Engine {
     const version = detectOpenApi(document.data);
     if (typeof version !== 'string') return [inputProblem(source, 'not-openapi', version.problem)];
 
-    const results = await this.#spectral.run(document);
+    let results: ISpectralDiagnostic[];
+    try {
+      results = await this.#spectral.run(document);
+    } catch (error) {
+      // A rule function that throws stops Spectral's whole run of this document; the other documents go on.
+      return [inputProblem(source, 'linter-error', `linting stopped: ${describeRunError(error)}`)];
+    }
     const findings = results.map((result) => {
       const finding = toFinding(result, source);
       if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;

@@ -29,6 +29,7 @@ export const INPUT_PROBLEM_CODES = [
   'parser',
   'not-openapi',
   'invalid-ref',
+  'linter-error',
 ] as const;
 export type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
 

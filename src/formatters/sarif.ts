@@ -18,6 +18,7 @@ const INPUT_PROBLEM_DESCRIPTIONS: Record<string, string> = {
   parser: 'The document is not well-formed JSON or YAML.',
   'not-openapi': 'The document is not an OpenAPI 2.0, 3.0 or 3.1 document.',
   'invalid-ref': 'A $ref could not be resolved.',
+  'linter-error': 'A rule failed while linting the document.',
 };
 
 /**

@@ -1,34 +1,93 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { operations, parameterNodes } from '../oas/document.js';
+import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
 import type { OperationEntry } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
+import type { JsonObject } from '../oas/json.js';
+import { isPluralNoun } from '../oas/nouns.js';
+import { pathSegments, segmentWords } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
+import { operationResponses, responseMediaTypes } from '../oas/responses.js';
+import { matchesAny } from '../oas/status.js';
+import { ACTION_VERBS, SEARCH_WORDS, UNCOUNTABLE_NOUNS } from '../oas/vocabulary.js';
 
-export type StatusCondition = 'always' | 'takes-input';
+export const STATUS_CONDITIONS = ['always', 'takes-input', 'takes-body', 'secured', 'collection-post', 'negotiates'] as const;
+export type StatusCondition = (typeof STATUS_CONDITIONS)[number];
 
 export interface DocumentedStatusOptions {
   /** Status codes or ranges (`4XX`); the operation must document at least one. */
   anyOf: string[];
-  /** Which operations must: every one, or those that take a request body or a parameter. */
+  /** Which operations must. */
   when: StatusCondition;
+  /** Only operations with these methods (default: all). */
+  methods?: string[];
 }
 
-function matches(code: string, wanted: string): boolean {
-  const upper = code.toUpperCase();
-  const want = wanted.toUpperCase();
-  if (upper === want) return true;
-  if (/^\dXX$/.test(want)) return upper[0] === want[0] && /^\d(?:\d\d|XX)$/.test(upper);
-  return false;
-}
+const REASONS: Record<StatusCondition, string> = {
+  always: 'documents',
+  'takes-input': 'takes input but documents',
+  'takes-body': 'takes a request body but documents',
+  secured: 'requires authentication but documents',
+  'collection-post': 'creates in a collection but documents',
+  negotiates: 'offers several media types but documents',
+};
 
-function takesInput(entry: OperationEntry): boolean {
+function takesBody(entry: OperationEntry, refs: RefFollower): boolean {
   if (entry.operation['requestBody'] !== undefined) return true;
-  for (const _ of parameterNodes(entry)) return true;
+  return [...parameterNodes(entry)].some(({ node }) => {
+    const parameter = refs.value(node);
+    return isObject(parameter) && (parameter['in'] === 'body' || parameter['in'] === 'formData');
+  });
+}
+
+function takesInput(entry: OperationEntry, refs: RefFollower): boolean {
+  return takesBody(entry, refs) || !parameterNodes(entry).next().done;
+}
+
+/** Under a security requirement: its own, else the document's, and not opted out with `security: []`. */
+function isSecured(root: JsonObject, entry: OperationEntry): boolean {
+  const security = entry.operation['security'] ?? root['security'];
+  return Array.isArray(security) && security.length > 0 && security.some((requirement) => isObject(requirement) && Object.keys(requirement).length > 0);
+}
+
+/** A POST whose last segment is a static, plural collection name, not an action or a search. */
+export function isCollectionPost(entry: OperationEntry): boolean {
+  if (entry.method !== 'post') return false;
+  const segments = pathSegments(entry.pathKey);
+  const last = segments[segments.length - 1];
+  if (last === undefined || last.kind !== 'static') return false;
+  const first = segmentWords(last.text)[0] ?? '';
+  if (ACTION_VERBS.includes(first) || SEARCH_WORDS.includes(first)) return false;
+  return isPluralNoun(last.text, new Set(UNCOUNTABLE_NOUNS));
+}
+
+function negotiates(root: JsonObject, entry: OperationEntry, refs: RefFollower): boolean {
+  const oas2 = isOas2(root);
+  for (const { response } of operationResponses(entry, refs)) {
+    if (responseMediaTypes(response, entry, root, oas2).length > 1) return true;
+  }
   return false;
 }
 
-/** Reports operations that document none of the required status codes. */
+function applies(when: StatusCondition, root: JsonObject, entry: OperationEntry, refs: RefFollower): boolean {
+  switch (when) {
+    case 'always':
+      return true;
+    case 'takes-input':
+      return takesInput(entry, refs);
+    case 'takes-body':
+      return takesBody(entry, refs);
+    case 'secured':
+      return isSecured(root, entry);
+    case 'collection-post':
+      return isCollectionPost(entry);
+    case 'negotiates':
+      return negotiates(root, entry, refs);
+  }
+}
+
+/** Reports operations that document none of the required status codes, at their `responses`. */
 export default createRulesetFunction<unknown, DocumentedStatusOptions>(
   {
     input: null,
@@ -44,23 +103,26 @@ export default createRulesetFunction<unknown, DocumentedStatusOptions>(
           description: 'Status codes or ranges such as 4XX; documenting any one of them satisfies the rule.',
         },
         when: {
-          enum: ['always', 'takes-input'],
-          description: '"always": every operation; "takes-input": operations with a request body or any parameter.',
+          enum: [...STATUS_CONDITIONS],
+          description:
+            'Which operations must: "always"; "takes-input" (a body or any parameter); "takes-body"; "secured" (under a security requirement); "collection-post" (a POST on a plural, non-action last segment); "negotiates" (a response offers several media types).',
         },
+        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
       },
     },
   },
-  function documentedStatus(root, { anyOf, when }, context) {
+  function documentedStatus(root, { anyOf, when, methods }, context) {
+    if (!isObject(root)) return [];
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
-      if (when === 'takes-input' && !takesInput(entry)) continue;
+      if (methods !== undefined && !methods.includes(entry.method)) continue;
+      if (!applies(when, root, entry, refs)) continue;
       const responses = refs.value(entry.operation['responses']);
       const codes = isObject(responses) ? Object.keys(responses) : [];
-      if (codes.some((code) => anyOf.some((wanted) => matches(code, wanted)))) continue;
-      const reason = when === 'takes-input' ? 'takes input but documents' : 'documents';
+      if (codes.some((code) => matchesAny(code, anyOf))) continue;
       results.push({
-        message: `${entry.method.toUpperCase()} ${entry.pathKey} ${reason} no ${anyOf.join(' or ')} response.`,
+        message: `${entry.method.toUpperCase()} ${entry.pathKey} ${REASONS[when]} no ${anyOf.join(' or ')} response.`,
         path: [...context.path, ...entry.path, ...(isObject(entry.operation['responses']) ? ['responses'] : [])],
       });
     }

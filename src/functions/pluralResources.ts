@@ -1,10 +1,11 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import pluralize from 'pluralize';
 import { isCollectionGet, isCreatingPost } from '../oas/collections.js';
 import { operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
-import { pathSegments, segmentWords } from '../oas/paths.js';
+import { isPluralNoun, pluralOf } from '../oas/nouns.js';
+import { pathSegments } from '../oas/paths.js';
+import { UNCOUNTABLE_NOUNS } from '../oas/vocabulary.js';
 import type { PathSegment } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
 
@@ -13,21 +14,6 @@ export interface PluralResourcesOptions {
   listProperties: string[];
 }
 
-export const DEFAULT_UNCOUNTABLE = ['status', 'news', 'data', 'metadata', 'information', 'equipment', 'settings'];
-
-function isPluralNoun(segment: string, uncountable: ReadonlySet<string>): boolean {
-  const words = segmentWords(segment);
-  const last = words[words.length - 1];
-  return last === undefined || uncountable.has(last) || pluralize.isPlural(last);
-}
-
-/** The segment with its last word made plural, keeping the rest as written: `device-request` → `device-requests`. */
-function pluralOf(segment: string): string {
-  const words = segmentWords(segment);
-  const last = words[words.length - 1];
-  if (last === undefined || !segment.toLowerCase().endsWith(last)) return pluralize.plural(segment);
-  return segment.slice(0, segment.length - last.length) + pluralize.plural(segment.slice(segment.length - last.length));
-}
 
 /**
  * Reports resource segments that are not plural nouns: a static segment followed by a path
@@ -56,7 +42,7 @@ export default createRulesetFunction<unknown, PluralResourcesOptions | null>(
   },
   function pluralResources(root, options, context) {
     if (!isObject(root) || !isObject(root['paths'])) return [];
-    const uncountable = new Set((options?.uncountable ?? DEFAULT_UNCOUNTABLE).map((word) => word.toLowerCase()));
+    const uncountable = new Set((options?.uncountable ?? UNCOUNTABLE_NOUNS).map((word) => word.toLowerCase()));
     const listProperties = options?.listProperties ?? ['data'];
     const refs = refFollower(context);
 

@@ -1,14 +1,17 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isOas2, operations } from '../oas/document.js';
+import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
+import { matchesAny } from '../oas/status.js';
 
 export interface ResponseContentOptions {
   /** Status codes the rule applies to. */
   codes: string[];
   /** Whether responses with these codes must carry a body or must not. */
   content: 'forbidden' | 'required';
+  /** Only operations with these methods (default: all). */
+  methods?: string[];
 }
 
 /**
@@ -31,20 +34,21 @@ export default createRulesetFunction<unknown, ResponseContentOptions>(
           description: 'Status codes the rule applies to, e.g. ["204", "304"].',
         },
         content: { enum: ['forbidden', 'required'], description: 'Whether these responses must not, or must, have a body.' },
+        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
       },
     },
   },
-  function responseContent(root, { codes, content }, context) {
+  function responseContent(root, { codes, content, methods }, context) {
     const refs = refFollower(context);
     const oas2 = isOas2(root);
     const bodyField = oas2 ? 'schema' : 'content';
-    const wanted = new Set(codes.map((code) => code.toUpperCase()));
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
+      if (methods !== undefined && !methods.includes(entry.method)) continue;
       const responses = entry.operation['responses'];
       if (!isObject(responses)) continue;
       for (const [code, node] of Object.entries(responses)) {
-        if (!wanted.has(code.toUpperCase()) || !isObject(node)) continue;
+        if (!matchesAny(code, codes) || !isObject(node)) continue;
         const viaRef = typeof node['$ref'] === 'string';
         const response = refs.value(node);
         if (!isObject(response)) continue;

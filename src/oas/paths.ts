@@ -1,3 +1,5 @@
+import { splitWords } from './words.js';
+
 /** One `/`-separated part of a path template. */
 export interface PathSegment {
   text: string;
@@ -28,12 +30,5 @@ export function staticSegments(pathKey: string): PathSegment[] {
   return pathSegments(pathKey).filter((segment) => segment.kind === 'static');
 }
 
-/** The words of a segment written in kebab, snake, dot or camel case, lower-cased: `getCustomer-list` → get, customer, list. */
-export function segmentWords(segment: string): string[] {
-  return segment
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[\s_.~-]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-}
+/** The words of a segment: `getCustomer-list` → get, customer, list. */
+export const segmentWords = splitWords;

@@ -41,8 +41,9 @@ function builder(yargs: Argv): Argv<LintArgs> {
       alias: 'r',
       describe: `Built-in ruleset (${builtinRulesetNames().join(', ')}) or Spectral ruleset file; repeatable. Default: the config's ruleset, else recommended`,
       type: 'string',
-      array: true,
       requiresArg: true,
+      // Not `array: true`: that would swallow the file names that follow `-r NAME`.
+      coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]),
     })
     .option('config', {
       alias: 'c',

@@ -1,0 +1,46 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { HTTP_METHODS } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+
+export interface AllowedMethodsOptions {
+  methods: string[];
+}
+
+/** Reports operations whose HTTP method is not one the standard allows, at the method's key. */
+export default createRulesetFunction<unknown, AllowedMethodsOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['methods'],
+      properties: {
+        methods: {
+          type: 'array',
+          minItems: 1,
+          items: { enum: [...HTTP_METHODS] },
+          description: 'The lower-case HTTP methods operations may use, e.g. ["get", "post", "put", "patch", "delete"].',
+        },
+      },
+    },
+  },
+  function allowedMethods(paths, { methods }, context) {
+    if (!isObject(paths)) return [];
+    const allowed = new Set(methods);
+    const list = methods.map((m) => m.toUpperCase()).join(', ');
+    const results: IFunctionResult[] = [];
+    for (const [pathKey, item] of Object.entries(paths)) {
+      if (!isObject(item)) continue;
+      for (const method of HTTP_METHODS) {
+        if (item[method] !== undefined && !allowed.has(method)) {
+          results.push({
+            message: `${method.toUpperCase()} ${pathKey}: ${method.toUpperCase()} is not an allowed method; use only ${list}.`,
+            path: [...context.path, pathKey, method],
+          });
+        }
+      }
+    }
+    return results;
+  },
+);

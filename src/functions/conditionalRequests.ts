@@ -1,0 +1,51 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { effectiveParameters } from '../oas/parameters.js';
+import { refFollower } from '../oas/refs.js';
+import { operationResponses, responseHeaders } from '../oas/responses.js';
+
+export interface ConditionalRequestsOptions {
+  /** A validator a response declares (`ETag`, `Last-Modified`). */
+  validator: string;
+  /** The request header that sends it back (`If-None-Match`, `If-Modified-Since`). */
+  requestHeader: string;
+  /** The status of an unchanged resource (`304`). */
+  status: string;
+}
+
+/** Reports operations that hand out a cache validator but do not accept the conditional request header or document the not-modified status. */
+export default createRulesetFunction<unknown, ConditionalRequestsOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['validator', 'requestHeader', 'status'],
+      properties: {
+        validator: { type: 'string', description: 'The response header that carries the validator, e.g. "ETag".' },
+        requestHeader: { type: 'string', description: 'The request header that sends it back, e.g. "If-None-Match".' },
+        status: { type: 'string', pattern: '^[1-5]\\d\\d$', description: 'The status of an unchanged resource, e.g. "304".' },
+      },
+    },
+  },
+  function conditionalRequests(root, options, context) {
+    const refs = refFollower(context);
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      const gives = [...operationResponses(entry, refs)].some(({ response }) => responseHeaders(response, refs).has(options.validator.toLowerCase()));
+      if (!gives) continue;
+      const accepts = effectiveParameters(entry, refs).some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === options.requestHeader.toLowerCase());
+      const responses = entry.operation['responses'];
+      const documents = isObject(responses) && options.status in responses;
+      const lacks = [...(accepts ? [] : [`accept ${options.requestHeader}`]), ...(documents ? [] : [`document ${options.status}`])];
+      if (lacks.length === 0) continue;
+      results.push({
+        message: `${entry.method.toUpperCase()} ${entry.pathKey} returns ${options.validator} but does not ${lacks.join(' or ')}: let clients revalidate cheaply.`,
+        path: [...context.path, ...entry.path, ...(isObject(responses) ? ['responses'] : [])],
+      });
+    }
+    return results;
+  },
+);

@@ -1,0 +1,100 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isCollectionGet } from '../oas/collections.js';
+import { isOas2, operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import type { JsonObject } from '../oas/json.js';
+import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
+import { refFollower } from '../oas/refs.js';
+import { declaredTypes } from '../oas/schemas.js';
+
+export interface PaginationParameter {
+  name: string;
+  type?: string;
+  minimum?: number;
+  default?: string | number | boolean;
+}
+
+export interface PaginationParametersOptions {
+  /** Alternative sets of query parameters; a collection GET must accept every parameter of one set. */
+  sets: PaginationParameter[][];
+  /** Envelope properties holding the list in a collection response (default: data). */
+  listProperties?: string[];
+  /** Common misspellings and the name meant, to suggest in the message. */
+  misspellings?: Record<string, string>;
+}
+
+function describe(set: PaginationParameter[]): string {
+  return set.map((p) => p.name).join(' + ');
+}
+
+function constraintProblems(spec: PaginationParameter, schema: JsonObject): string[] {
+  const problems: string[] = [];
+  if (spec.type !== undefined && !declaredTypes(schema).includes(spec.type)) problems.push(`type ${spec.type}`);
+  if (spec.minimum !== undefined && schema['minimum'] !== spec.minimum) problems.push(`minimum ${spec.minimum}`);
+  if (spec.default !== undefined && schema['default'] !== spec.default) problems.push(`default ${JSON.stringify(spec.default)}`);
+  return problems;
+}
+
+/** Reports collection GETs that do not accept one of the standard's sets of pagination parameters, or whose parameters lack the set's constraints. */
+export default createRulesetFunction<unknown, PaginationParametersOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['sets'],
+      properties: {
+        sets: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name'],
+              properties: {
+                name: { type: 'string' },
+                type: { type: 'string' },
+                minimum: { type: 'number' },
+                default: { type: ['string', 'number', 'boolean'] },
+              },
+            },
+          },
+          description: 'Alternative sets of query parameters ({name, type?, minimum?, default?}); accepting every parameter of one set satisfies the rule.',
+        },
+        listProperties: { type: 'array', items: { type: 'string' }, description: 'Envelope properties that hold the list of a collection response (default: data).' },
+        misspellings: { type: 'object', additionalProperties: { type: 'string' }, description: 'Misspelt parameter names mapped to the name meant, suggested in the message.' },
+      },
+    },
+  },
+  function paginationParameters(root, options, context) {
+    if (!isObject(root)) return [];
+    const refs = refFollower(context);
+    const oas2 = isOas2(root);
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      if (!isCollectionGet(root, entry, refs, options.listProperties ?? ['data'])) continue;
+      const query = new Map(effectiveParameters(entry, refs).filter((p) => p['in'] === 'query').map((p) => [String(p['name']), p]));
+      const where = [...context.path, ...entry.path, ...(isObject(entry.operation['parameters']) || Array.isArray(entry.operation['parameters']) ? ['parameters'] : [])];
+      const operation = `GET ${entry.pathKey}`;
+      const matched = options.sets.find((set) => set.every((spec) => query.has(spec.name)));
+      if (matched === undefined) {
+        const misspelt = [...query.keys()].filter((name) => options.misspellings?.[name] !== undefined).map((name) => `"${name}" should be "${options.misspellings![name]}"`);
+        results.push({
+          message: `${operation} returns a collection but does not accept the pagination parameters ${options.sets.map(describe).join(', or ')}${misspelt.length > 0 ? ` (${misspelt.join('; ')})` : ''}.`,
+          path: where,
+        });
+        continue;
+      }
+      for (const spec of matched) {
+        const schema = refs.value(parameterSchema(query.get(spec.name)!, oas2));
+        const problems = isObject(schema) ? constraintProblems(spec, schema) : [];
+        if (problems.length > 0) results.push({ message: `${operation}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`, path: where });
+      }
+    }
+    return results;
+  },
+);

@@ -1,0 +1,50 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { isOas2 } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { parameterSchema, parameterSites } from '../oas/parameters.js';
+import { refFollower } from '../oas/refs.js';
+
+export interface ParameterSchemaKeywordsOptions {
+  /** The parameter's name, compared without case. */
+  name: string;
+  /** The parameter's location (default: query). */
+  in?: string;
+  /** Schema keywords the parameter must declare. */
+  keywords: string[];
+}
+
+/** Reports a named parameter (`limit`) whose schema lacks keywords the standard asks for (`default`, `maximum`). */
+export default createRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'keywords'],
+      properties: {
+        name: { type: 'string', description: 'The parameter name the rule applies to (case does not matter), e.g. "limit".' },
+        in: { enum: ['query', 'header', 'path', 'cookie'], description: 'The parameter location (default: query).' },
+        keywords: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Schema keywords the parameter must declare, e.g. ["default", "maximum"].' },
+      },
+    },
+  },
+  function parameterSchemaKeywords(root, options, context) {
+    const refs = refFollower(context);
+    const oas2 = isOas2(root);
+    const results: IFunctionResult[] = [];
+    for (const { parameter, at, inline } of parameterSites(root, refs)) {
+      if (String(parameter['name']).toLowerCase() !== options.name.toLowerCase() || parameter['in'] !== (options.in ?? 'query')) continue;
+      const written = oas2 ? parameter : parameter['schema'];
+      const schema = refs.value(parameterSchema(parameter, oas2));
+      const missing = options.keywords.filter((keyword) => !isObject(schema) || schema[keyword] === undefined);
+      if (missing.length === 0) continue;
+      const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');
+      results.push({
+        message: `Parameter "${String(parameter['name'])}" declares no ${missing.join(' and no ')}: set ${missing.map((k) => `a ${k}`).join(' and ')} so clients know what they get.`,
+        path: [...context.path, ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name'])],
+      });
+    }
+    return results;
+  },
+);

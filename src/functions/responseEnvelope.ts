@@ -1,0 +1,135 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { isCollectionGet, propertyDefinitions } from '../oas/collections.js';
+import { isOas2, operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { isJsonMediaType } from '../oas/mediaTypes.js';
+import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
+import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
+import { declaredTypes } from '../oas/schemas.js';
+import { matchesAny } from '../oas/status.js';
+
+export interface EnvelopeProperty {
+  name: string;
+  /** The JSON type the property must declare (a 3.1 `[type, "null"]` list counts). */
+  type?: string;
+}
+
+export interface ResponseEnvelopeOptions {
+  /** "collection-get": success bodies of collection GETs; "json-responses": every JSON response body. */
+  scope: 'collection-get' | 'json-responses';
+  /** Properties the envelope must declare (`required` is not asked). */
+  properties: EnvelopeProperty[];
+  /** Groups of properties of which one must be declared in full (`offset`, or `before` and `after`). */
+  oneOfGroups?: string[][];
+  /** Check this property of the envelope (e.g. `Meta`) instead of the envelope itself. */
+  at?: string;
+  /** Envelope properties holding the list in a collection response (default: data). */
+  listProperties?: string[];
+  /** Report a bare top-level array as not being an envelope (default: true). */
+  reportBareArray?: boolean;
+  /** Response codes judged (default: 2XX for collection-get, all for json-responses). */
+  codes?: string[];
+}
+
+function isArraySchema(schema: unknown, refs: RefFollower): boolean {
+  const resolved = refs.value(schema);
+  return isObject(resolved) && (declaredTypes(resolved).includes('array') || (declaredTypes(resolved).length === 0 && 'items' in resolved));
+}
+
+/** Where a schema as written is defined: a local `$ref`'s target, the `$ref` itself for another file, or the schema's own path. */
+function definitionSite(schema: unknown, path: JsonPath, refs: RefFollower): { key: unknown; at: JsonPath } {
+  if (isObject(schema) && typeof schema['$ref'] === 'string') {
+    const target = refs.resolve(schema, path);
+    return target.source === null ? { key: target.value, at: target.path } : { key: target.value, at: [...path, '$ref'] };
+  }
+  return { key: schema, at: path };
+}
+
+/**
+ * Reports response bodies that are not the standard's envelope: properties it must declare
+ * (`data`, `count`, `total`; `Message`, `StatusCode`, `Data`, `Errors`, `Meta`), alternatives of
+ * which one must be there, and bare arrays. A shared schema is reported once, where it is defined.
+ */
+export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['scope', 'properties'],
+      properties: {
+        scope: { enum: ['collection-get', 'json-responses'], description: '"collection-get": success bodies of collection GETs; "json-responses": every JSON response body.' },
+        properties: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' }, type: { type: 'string' } } },
+          description: 'Properties ({name, type?}) the envelope must declare; required is not asked.',
+        },
+        oneOfGroups: { type: 'array', items: { type: 'array', items: { type: 'string' } }, description: 'Groups of property names of which one must be declared in full.' },
+        at: { type: 'string', description: 'Check this property of the envelope (e.g. Meta) rather than the envelope itself.' },
+        listProperties: { type: 'array', items: { type: 'string' }, description: 'Envelope properties that hold the list of a collection response (default: data).' },
+        reportBareArray: { type: 'boolean', description: 'Report a bare top-level array as a missing envelope (default: true).' },
+        codes: { type: 'array', items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' }, description: 'Response codes judged (default: 2XX for collection GETs, every code for JSON responses).' },
+      },
+    },
+  },
+  function responseEnvelope(root, options, context) {
+    if (!isObject(root)) return [];
+    const refs = refFollower(context);
+    const oas2 = isOas2(root);
+    const listProperties = options.listProperties ?? ['data'];
+    const codes = options.codes ?? (options.scope === 'collection-get' ? ['2XX'] : undefined);
+    const reported = new Set<unknown>();
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      if (options.scope === 'collection-get' && !isCollectionGet(root, entry, refs, listProperties)) continue;
+      for (const { code, response, path, definedAt } of operationResponses(entry, refs)) {
+        if (codes !== undefined && !(code === 'default' ? codes.includes('default') : matchesAny(code, codes))) continue;
+        const types = responseMediaTypes(response, entry, root, oas2);
+        for (const { schema, path: schemaPath } of responseSchemas(response, definedAt ?? path, oas2, refs)) {
+          const mediaType = oas2 ? types.find((t) => isJsonMediaType(t, { plusJson: true })) : String(schemaPath[schemaPath.length - 2]);
+          if (options.scope === 'json-responses' && (mediaType === undefined || !isJsonMediaType(mediaType, { plusJson: true }))) continue;
+          // A response from another file can only be reported at the `$ref` that brings it.
+          const site = definedAt === undefined ? { key: schema, at: [...path, '$ref'] } : definitionSite(schema, schemaPath, refs);
+          if (reported.has(site.key)) continue;
+          const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+          if (isArraySchema(schema, refs)) {
+            if (options.reportBareArray ?? true) {
+              reported.add(site.key);
+              results.push({ message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`, path: [...context.path, ...site.at] });
+            }
+            continue;
+          }
+          let target: unknown = schema;
+          if (options.at !== undefined) {
+            const definitions = propertyDefinitions(schema, refs).get(options.at);
+            // Without the property there is nothing to check here: the envelope rule reports it.
+            if (definitions === undefined) continue;
+            target = { allOf: definitions };
+          }
+          const declared = propertyDefinitions(target, refs);
+          const hasType = (name: string, type: string | undefined) =>
+            type === undefined || (declared.get(name) ?? []).some((d) => {
+              const resolved = refs.value(d);
+              return isObject(resolved) && declaredTypes(resolved).includes(type);
+            });
+          const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
+          const mistyped = options.properties.filter((p) => declared.has(p.name) && !hasType(p.name, p.type)).map((p) => `${p.name} (${p.type})`);
+          const groups = options.oneOfGroups ?? [];
+          const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
+          if (missing.length === 0 && mistyped.length === 0 && !groupMissing) continue;
+          reported.add(site.key);
+          const parts = [
+            ...(missing.length > 0 ? [`declares no ${missing.join(', ')}`] : []),
+            ...(mistyped.length > 0 ? [`should type ${mistyped.join(', ')}`] : []),
+            ...(groupMissing ? [`needs ${groups.map((g) => g.join(' and ')).join(' or ')}`] : []),
+          ];
+          results.push({ message: `${subject}: the ${options.at ?? 'body'} ${parts.join('; ')}.`, path: [...context.path, ...site.at] });
+        }
+      }
+    }
+    return results;
+  },
+);

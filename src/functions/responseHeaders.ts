@@ -1,0 +1,89 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import type { JsonObject } from '../oas/json.js';
+import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
+import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
+import { declaredTypes } from '../oas/schemas.js';
+import { matchesAny } from '../oas/status.js';
+
+export interface ResponseHeadersOptions {
+  /** Header names, compared without case. */
+  headers: string[];
+  /** "all": each header must be declared; "any": at least one of them. */
+  mode: 'all' | 'any';
+  /** Response codes or ranges the rule applies to; "default" for the default response (default: every response). */
+  codes?: string[];
+  /** Only operations with these methods (default: all). */
+  methods?: string[];
+  /** A JSON type the declared headers' schema must have (2.0: the header's own `type`). */
+  type?: 'integer' | 'number' | 'string' | 'boolean';
+}
+
+function headerType(header: JsonObject, oas2: boolean, refs: RefFollower): string[] {
+  if (oas2) return declaredTypes(header);
+  const schema = refs.value(header['schema']);
+  return isObject(schema) ? declaredTypes(schema) : [];
+}
+
+/**
+ * Reports responses that do not declare the headers the standard wants (`Location` on a 201,
+ * caching headers on a GET 200, rate-limit headers everywhere), at the response, or at its `$ref`
+ * when it is a shared response used where the header is needed.
+ */
+export default createRulesetFunction<unknown, ResponseHeadersOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['headers', 'mode'],
+      properties: {
+        headers: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Header names the responses must declare (case does not matter).' },
+        mode: { enum: ['all', 'any'], description: '"all": every header listed; "any": at least one of them.' },
+        codes: {
+          type: 'array',
+          items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },
+          description: 'Response codes or ranges (2XX) the rule applies to, "default" included (default: every response).',
+        },
+        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
+        type: { enum: ['integer', 'number', 'string', 'boolean'], description: 'The type the headers\' schema must declare, when they are declared.' },
+      },
+    },
+  },
+  function responseHeaders(root, options, context) {
+    const refs = refFollower(context);
+    const oas2 = isOas2(root);
+    const results: IFunctionResult[] = [];
+    const list = options.headers.join(options.mode === 'all' ? ' and ' : ' or ');
+    for (const entry of operations(root)) {
+      if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
+      for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
+        if (options.codes !== undefined && !(code === 'default' ? options.codes.includes('default') : matchesAny(code, options.codes))) continue;
+        const declared = headersOf(response, refs);
+        const missing = options.headers.filter((name) => !declared.has(name.toLowerCase()));
+        const where = viaRef ? [...path, '$ref'] : isObject(response['headers']) ? [...path, 'headers'] : path;
+        const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+        if (options.mode === 'all' ? missing.length > 0 : missing.length === options.headers.length) {
+          results.push({
+            message: `${subject} does not declare ${options.mode === 'all' ? missing.join(' and ') : `any of ${list}`}${viaRef ? ' (in the response it references)' : ''}.`,
+            path: [...context.path, ...where],
+          });
+          continue;
+        }
+        if (options.type === undefined) continue;
+        for (const name of options.headers) {
+          const header = declared.get(name.toLowerCase());
+          if (header === undefined) continue;
+          const types = headerType(header, oas2, refs);
+          if (!types.includes(options.type)) {
+            results.push({ message: `${subject}: header ${name} must be of type ${options.type}${types.length > 0 ? `, not ${types.join('/')}` : ''}.`, path: [...context.path, ...where] });
+          }
+        }
+      }
+    }
+    return results;
+  },
+);

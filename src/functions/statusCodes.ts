@@ -1,0 +1,76 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JSONSchema7 } from 'json-schema';
+import { HTTP_METHODS, operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { pathSegments } from '../oas/paths.js';
+import { matchesAny } from '../oas/status.js';
+
+export interface StatusCodesOptions {
+  /** Codes every operation may use. */
+  allowed?: string[];
+  /** Codes each method may use, by lower-case method. */
+  perMethod?: Record<string, string[]>;
+  /** Further codes a method may use when its path has a path parameter (a sub-resource whose parent may not exist). */
+  perMethodWithPathParameter?: Record<string, string[]>;
+  /** Only these codes or ranges are judged; others pass (default: every code). */
+  within?: string[];
+  /** Whether the `default` response is allowed (default: true). */
+  allowDefault?: boolean;
+}
+
+const CODE: JSONSchema7 = { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' };
+const METHOD_MAP: JSONSchema7 = {
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(HTTP_METHODS.map((m) => [m, { type: 'array', items: CODE }])),
+};
+
+/** Reports response codes an operation may not use, at the code's key: codes outside the standard's list, or outside its method's column. */
+export default createRulesetFunction<unknown, StatusCodesOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowed: { type: 'array', items: CODE, description: 'Status codes (or ranges like 2XX) any operation may document.' },
+        perMethod: { ...METHOD_MAP, description: 'Status codes each method may document, by lower-case method; a method not listed may document none of the judged codes.' },
+        perMethodWithPathParameter: { ...METHOD_MAP, description: 'Extra codes a method may document when its path has a {parameter}.' },
+        within: { type: 'array', items: CODE, description: 'Judge only these codes or ranges; the others pass (default: all).' },
+        allowDefault: { type: 'boolean', description: 'Whether a "default" response is allowed (default: true).' },
+      },
+    },
+  },
+  function statusCodes(root, options, context) {
+    const allowDefault = options.allowDefault ?? true;
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      const responses = entry.operation['responses'];
+      if (!isObject(responses)) continue;
+      const hasPathParameter = pathSegments(entry.pathKey).some((segment) => segment.kind === 'parameter');
+      const forMethod = options.perMethod === undefined
+        ? undefined
+        : [...(options.perMethod[entry.method] ?? []), ...(hasPathParameter ? (options.perMethodWithPathParameter?.[entry.method] ?? []) : [])];
+      for (const code of Object.keys(responses)) {
+        if (code === 'default') {
+          if (!allowDefault) results.push({ message: `${entry.method.toUpperCase()} ${entry.pathKey}: a "default" response is not allowed; document each status code.`, path: [...context.path, ...entry.path, 'responses', code] });
+          continue;
+        }
+        if (options.within !== undefined && !matchesAny(code, options.within)) continue;
+        if (options.allowed !== undefined && !matchesAny(code, options.allowed)) {
+          results.push({
+            message: `${entry.method.toUpperCase()} ${entry.pathKey}: status code ${code} is not allowed; use one of ${options.allowed.join(', ')}.`,
+            path: [...context.path, ...entry.path, 'responses', code],
+          });
+        } else if (forMethod !== undefined && !matchesAny(code, forMethod)) {
+          results.push({
+            message: `${entry.method.toUpperCase()} ${entry.pathKey}: status code ${code} is not one a ${entry.method.toUpperCase()} should return${forMethod.length > 0 ? ` (${forMethod.join(', ')})` : ''}.`,
+            path: [...context.path, ...entry.path, 'responses', code],
+          });
+        }
+      }
+    }
+    return results;
+  },
+);

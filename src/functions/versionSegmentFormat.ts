@@ -1,0 +1,49 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { isOas2 } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { VERSION_LIKE } from '../oas/paths.js';
+import { serverUrls, urlPath } from '../oas/servers.js';
+
+export interface VersionSegmentFormatOptions {
+  /** The regular expression a version segment must match. */
+  pattern: string;
+}
+
+/** Reports version segments (in server URLs, 2.0 basePath and paths) written otherwise than the standard wants: `v1.0`, `version2`. */
+export default createRulesetFunction<unknown, VersionSegmentFormatOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        pattern: { type: 'string', format: 'regex', description: 'The regular expression a version segment must match (default: ^v\\d+$, major only).' },
+      },
+    },
+  },
+  function versionSegmentFormat(root, options, context) {
+    if (!isObject(root)) return [];
+    const pattern = new RegExp(options?.pattern ?? '^v\\d+$');
+    const places: Array<{ path: string; at: JsonPath }> = [];
+    if (isOas2(root)) {
+      if (typeof root['basePath'] === 'string') places.push({ path: root['basePath'], at: ['basePath'] });
+    } else {
+      for (const server of serverUrls(root)) places.push({ path: urlPath(server.url), at: server.path });
+    }
+    if (isObject(root['paths'])) for (const key of Object.keys(root['paths'])) places.push({ path: key, at: ['paths', key] });
+    const results: IFunctionResult[] = [];
+    for (const { path, at } of places) {
+      for (const segment of path.split('/')) {
+        if (!VERSION_LIKE.test(segment) || pattern.test(segment)) continue;
+        const major = /\d+/.exec(segment)?.[0];
+        results.push({
+          message: `Version segment "${segment}" must carry the major version only${major !== undefined ? `: write "v${major}"` : ''}.`,
+          path: [...context.path, ...at],
+        });
+      }
+    }
+    return results;
+  },
+);

@@ -1,0 +1,22 @@
+/** The words of a name written in kebab, snake, dot or camel case, lower-cased: `getCustomer-list` → get, customer, list. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_.~-]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** A name compared without case or separators: `sort_by`, `sortBy` and `SortBy` are the same name. */
+export function normalisedName(name: string): string {
+  return name.toLowerCase().replace(/[\s_.~-]+/g, '');
+}
+
+/** True when `words` contains `phrase` (itself a list of words) as consecutive words. */
+export function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((word, j) => words[i + j] === word)) return true;
+  }
+  return false;
+}
