@@ -30,7 +30,7 @@ describe('apistyle rules, explain, --help, --version', () => {
   it('explain of an unknown rule is an error with a suggestion', async () => {
     const run = await runCli(['explain', 'server-https'], { cwd: tempProject() });
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^apistyle: unknown rule "server-https"; did you mean recommended-server-https\?/);
+    assert.match(run.stderr, /^apistyle: unknown rule "server-https"; did you mean [^\n]*recommended-server-https/);
   });
 
   it('--help lists the commands; lint --help lists every option', async () => {

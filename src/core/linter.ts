@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { Spectral } from '@stoplight/spectral-core';
+import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
@@ -68,12 +68,14 @@ export class Engine {
   readonly #spectral: Spectral;
   readonly #resolver: PolicyResolver;
   readonly #projectRoot: string;
+  readonly #duplicateKeysOff: boolean;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
     this.#resolver = new PolicyResolver({ projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false });
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
+    this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
   async lintOne(input: LintInput): Promise<Finding[]> {
@@ -97,7 +99,9 @@ export class Engine {
       // A rule function that throws stops Spectral's whole run of this document; the other documents go on.
       return [inputProblem(source, 'linter-error', `linting stopped: ${describeRunError(error)}`)];
     }
-    const findings = results.map((result) => {
+    // Spectral applies `parserOptions.duplicateKeys` to the linted document only; apply it to the files it references too.
+    const duplicatesOff = this.#duplicateKeysOff;
+    const findings = results.filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key'))).map((result) => {
       const finding = toFinding(result, source);
       if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
       return finding.source === documentSource ? { ...finding, source } : finding;

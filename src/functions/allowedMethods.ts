@@ -1,7 +1,8 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS } from '../oas/document.js';
+import { HTTP_METHODS, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
+import { refFollower } from '../oas/refs.js';
 
 export interface AllowedMethodsOptions {
   methods: string[];
@@ -29,14 +30,21 @@ export default createRulesetFunction<unknown, AllowedMethodsOptions>(
     if (!isObject(paths)) return [];
     const allowed = new Set(methods);
     const list = methods.map((m) => m.toUpperCase()).join(', ');
+    const refs = refFollower(context);
     const results: IFunctionResult[] = [];
-    for (const [pathKey, item] of Object.entries(paths)) {
-      if (!isObject(item)) continue;
+    const seen = new Set<unknown>();
+    for (const [pathKey, written] of pathEntries(paths)) {
+      // A shared path item is judged once, where it is defined; one from another file at its `$ref`.
+      const target = refs.resolve(written, [...context.path, pathKey]);
+      const item = target.value;
+      if (!isObject(item) || seen.has(item)) continue;
+      seen.add(item);
+      const base = target.source === null ? target.path : [...context.path, pathKey, '$ref'];
       for (const method of HTTP_METHODS) {
         if (item[method] !== undefined && !allowed.has(method)) {
           results.push({
             message: `${method.toUpperCase()} ${pathKey}: ${method.toUpperCase()} is not an allowed method; use only ${list}.`,
-            path: [...context.path, pathKey, method],
+            path: target.source === null ? [...base, method] : base,
           });
         }
       }

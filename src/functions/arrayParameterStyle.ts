@@ -1,10 +1,9 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2 } from '../oas/document.js';
-import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { hasType } from '../oas/schemas.js';
 
 export interface ArrayParameterStyleOptions {
   /** Parameter locations the rule applies to (default: query). */
@@ -33,8 +32,7 @@ export default createRulesetFunction<unknown, ArrayParameterStyleOptions | null>
     const results: IFunctionResult[] = [];
     for (const { parameter, at, inline } of parameterSites(root, refs)) {
       if (!locations.has(String(parameter['in']))) continue;
-      const schema = refs.value(parameterSchema(parameter, oas2));
-      if (!isObject(schema) || !declaredTypes(schema).includes('array')) continue;
+      if (!hasType(parameterSchema(parameter, oas2), 'array', refs)) continue;
       const name = String(parameter['name']);
       const place = (key: string) => [...context.path, ...(inline ? [...at, key] : at)];
       if (oas2) {

@@ -1,6 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { operations } from '../oas/document.js';
+import { HTTP_METHODS, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
@@ -13,6 +13,8 @@ export interface ConditionalRequestsOptions {
   requestHeader: string;
   /** The status of an unchanged resource (`304`). */
   status: string;
+  /** Operations the rule applies to (default: GET; a PUT's conditional header is If-Match, and 304 means nothing there). */
+  methods?: string[];
 }
 
 /** Reports operations that hand out a cache validator but do not accept the conditional request header or document the not-modified status. */
@@ -27,13 +29,16 @@ export default createRulesetFunction<unknown, ConditionalRequestsOptions>(
         validator: { type: 'string', description: 'The response header that carries the validator, e.g. "ETag".' },
         requestHeader: { type: 'string', description: 'The request header that sends it back, e.g. "If-None-Match".' },
         status: { type: 'string', pattern: '^[1-5]\\d\\d$', description: 'The status of an unchanged resource, e.g. "304".' },
+        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Lower-case methods of the operations judged (default: get).' },
       },
     },
   },
   function conditionalRequests(root, options, context) {
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
+    const methods = options.methods ?? ['get'];
     for (const entry of operations(root)) {
+      if (!methods.includes(entry.method)) continue;
       const gives = [...operationResponses(entry, refs)].some(({ response }) => responseHeaders(response, refs).has(options.validator.toLowerCase()));
       if (!gives) continue;
       const accepts = effectiveParameters(entry, refs).some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === options.requestHeader.toLowerCase());

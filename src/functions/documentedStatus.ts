@@ -9,8 +9,8 @@ import { pathSegments, segmentWords } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes } from '../oas/responses.js';
-import { matchesAny } from '../oas/status.js';
-import { ACTION_VERBS, SEARCH_WORDS, UNCOUNTABLE_NOUNS } from '../oas/vocabulary.js';
+import { matchesAny, responseEntries } from '../oas/status.js';
+import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
 
 export const STATUS_CONDITIONS = ['always', 'takes-input', 'takes-body', 'secured', 'collection-post', 'negotiates'] as const;
 export type StatusCondition = (typeof STATUS_CONDITIONS)[number];
@@ -59,7 +59,8 @@ export function isCollectionPost(entry: OperationEntry): boolean {
   if (last === undefined || last.kind !== 'static') return false;
   const first = segmentWords(last.text)[0] ?? '';
   if (ACTION_VERBS.includes(first) || SEARCH_WORDS.includes(first)) return false;
-  return isPluralNoun(last.text, new Set(UNCOUNTABLE_NOUNS));
+  // Only a plural creates in a collection: `POST …/status` updates a state, even though "status" passes as a resource name.
+  return isPluralNoun(last.text, new Set());
 }
 
 function negotiates(root: JsonObject, entry: OperationEntry, refs: RefFollower): boolean {
@@ -119,7 +120,7 @@ export default createRulesetFunction<unknown, DocumentedStatusOptions>(
       if (methods !== undefined && !methods.includes(entry.method)) continue;
       if (!applies(when, root, entry, refs)) continue;
       const responses = refs.value(entry.operation['responses']);
-      const codes = isObject(responses) ? Object.keys(responses) : [];
+      const codes = responseEntries(responses).map(([code]) => code);
       if (codes.some((code) => matchesAny(code, anyOf))) continue;
       results.push({
         message: `${entry.method.toUpperCase()} ${entry.pathKey} ${REASONS[when]} no ${anyOf.join(' or ')} response.`,

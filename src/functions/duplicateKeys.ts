@@ -2,19 +2,24 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
+import { basename, dirname, resolve } from 'node:path';
 import { isObject } from '../oas/json.js';
 
 const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
 
-/** Duplicate keys inside a JSON example written as a string (`example: '{"a": 1, "a": 2}'`). */
-function* duplicatesInStringExamples(node: unknown, path: JsonPath): Generator<{ path: JsonPath; key: string }> {
+/**
+ * Duplicate keys inside a JSON example written as a string: `example`, an example object's
+ * `value`, and the values of a 2.0 response's `examples` map (`examples: {application/json: '…'}`).
+ */
+function* duplicatesInStringExamples(node: unknown, path: JsonPath, inExamplesMap = false): Generator<{ path: JsonPath; key: string }> {
   if (Array.isArray(node)) {
     for (const [i, child] of node.entries()) yield* duplicatesInStringExamples(child, [...path, i]);
     return;
   }
   if (!isObject(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if ((key === 'example' || key === 'value') && typeof value === 'string' && /^\s*[{[]/.test(value)) {
+    const isExample = key === 'example' || key === 'value' || inExamplesMap;
+    if (isExample && typeof value === 'string' && /^\s*[{[]/.test(value)) {
       const parsed = parseWithPointers(value, { ignoreDuplicateKeys: false });
       for (const diagnostic of parsed.diagnostics) {
         if (/duplicate ?key/i.test(diagnostic.message)) {
@@ -22,9 +27,29 @@ function* duplicatesInStringExamples(node: unknown, path: JsonPath): Generator<{
         }
       }
     } else {
-      yield* duplicatesInStringExamples(value, [...path, key]);
+      yield* duplicatesInStringExamples(value, [...path, key], key === 'examples' && isObject(value));
     }
   }
+}
+
+/** For each file the document `$ref`s, the path of the first object that references it. */
+function refSitesByFile(root: unknown, rootSource: string | null): Map<string, JsonPath> {
+  const sites = new Map<string, JsonPath>();
+  const stack: Array<{ node: unknown; path: JsonPath }> = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+    if (!isObject(node)) continue;
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && rootSource !== null) {
+      const file = resolve(dirname(rootSource), decodeURI(ref.split('#', 1)[0]!));
+      const known = sites.get(file);
+      if (known === undefined || JSON.stringify(path) < JSON.stringify(known)) sites.set(file, path);
+      continue;
+    }
+    for (const [key, child] of Object.entries(node)) stack.push({ node: child, path: [...path, key] });
+  }
+  return sites;
 }
 
 /**
@@ -40,6 +65,19 @@ export default createRulesetFunction<unknown, null>(
       if (diagnostic.code !== 'parser' || match === null) continue;
       const key = match[1] ?? String(diagnostic.path[diagnostic.path.length - 1] ?? '');
       results.push({ message: `The key "${key}" appears twice in the same object: keys must be unique at each level.`, path: [...diagnostic.path] });
+    }
+    // Duplicates in the files the document references are reported at the first `$ref` to each file.
+    const referenced = context.documentInventory.referencedDocuments as Record<string, { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined>;
+    const firstRefTo = refSitesByFile(root, context.document.source);
+    for (const [source, document] of Object.entries(referenced)) {
+      const at = firstRefTo.get(source);
+      if (at === undefined || document === undefined) continue;
+      for (const diagnostic of document.diagnostics ?? []) {
+        const match = DUPLICATE.exec(diagnostic.message);
+        if (match === null) continue;
+        const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
+        results.push({ message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`, path: [...at, '$ref'] });
+      }
     }
     for (const { path, key } of duplicatesInStringExamples(root, [])) {
       results.push({ message: `The example repeats the key "${key}" in one object: keys must be unique at each level.`, path: [...context.path, ...path] });

@@ -1,8 +1,9 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS } from '../oas/document.js';
+import { HTTP_METHODS, pathEntries, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
-import { segmentWords, staticSegments } from '../oas/paths.js';
+import { pathSegments, segmentWords, staticSegments } from '../oas/paths.js';
+import { pointerToPath, valueAt } from '../oas/json.js';
 import { CRUD_VERBS } from '../oas/vocabulary.js';
 
 export interface NoVerbSegmentsOptions {
@@ -18,6 +19,26 @@ const ADVICE = {
   controller: 'tolerated, but not RESTful: prefer a PATCH on the resource, or on a sub-resource that holds the state it changes',
   search: 'filters belong in the query string of a GET on the collection',
 } as const;
+
+/** A path item as written, or the local `$ref`'d one (3.1 `components/pathItems`) it stands for. */
+function resolvePathItem(item: unknown, root: unknown): unknown {
+  if (!isObject(item) || typeof item['$ref'] !== 'string' || !item['$ref'].startsWith('#')) return item;
+  const path = pointerToPath(item['$ref']);
+  return path === undefined ? undefined : valueAt(root, path);
+}
+
+/**
+ * The action a path ends with: its last segment when static (`…/cancel`), or a custom method
+ * after a colon (`…/{orderId}:cancel`, `…/customers:search`); undefined for a parameter.
+ */
+function trailingAction(pathKey: string): string | undefined {
+  const segments = pathSegments(pathKey);
+  const last = segments[segments.length - 1];
+  if (last === undefined) return undefined;
+  const custom = /:([A-Za-z][\w-]*)$/.exec(last.text.replace(/\{[^}]*\}/g, ''));
+  if (custom !== null) return custom[1];
+  return last.kind === 'static' ? last.text : undefined;
+}
 
 /**
  * Reports static path segments that are, or start with, a verb as a word of their own
@@ -53,18 +74,21 @@ export default createRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
     const verbs = new Set(options?.verbs ?? CRUD_VERBS);
     const advice = ADVICE[options?.advice ?? 'forbidden'];
     const results: IFunctionResult[] = [];
-    for (const [pathKey, item] of Object.entries(paths)) {
+    for (const [pathKey, item] of pathEntries(paths)) {
       const segments = staticSegments(pathKey);
       if (options?.lastSegmentOf !== undefined) {
-        const all = pathKey.split('/').filter((s) => s !== '');
-        const last = segments[segments.length - 1];
-        if (last === undefined || last.index !== all.length - 1 || !isObject(item)) continue;
-        const first = segmentWords(last.text)[0];
+        const resolvedItem = resolvePathItem(item, context.document.data);
+        const action = trailingAction(pathKey);
+        if (action === undefined || !isObject(resolvedItem)) continue;
+        const first = segmentWords(action)[0];
         if (first === undefined || !verbs.has(first)) continue;
+        // `…/filter` with a `…/filter/{id}` elsewhere names a collection of filters, not an action.
+        const base = pathKey.replace(/[#?].*$/s, '').replace(/\/$/, '');
+        if (pathKeys(paths).some((other) => other.startsWith(`${base}/{`))) continue;
         for (const method of options.lastSegmentOf) {
-          if (item[method] === undefined) continue;
+          if (resolvedItem[method] === undefined) continue;
           results.push({
-            message: `${method.toUpperCase()} ${pathKey}: the segment "${last.text}" is the action "${first}": ${advice}.`,
+            message: `${method.toUpperCase()} ${pathKey}: "${action}" is the action "${first}": ${advice}.`,
             path: [...context.path, pathKey, method],
           });
         }

@@ -1,7 +1,11 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { parameterSites } from '../oas/parameters.js';
+import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { parameterSchema, parameterSites } from '../oas/parameters.js';
+import { declaredTypes } from '../oas/schemas.js';
 import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
 import { containsPhrase, normalisedName, splitWords } from '../oas/words.js';
 
 export interface ParameterNamesOptions {
@@ -13,6 +17,31 @@ export interface ParameterNamesOptions {
   match?: 'name' | 'words';
   /** What to use instead, for the message. */
   use: string;
+  /** With "words": for a forbidden entry, the words that make it harmless right before it (`token` after `next`: a page cursor). */
+  harmlessBefore?: Record<string, string[]>;
+  /** Only parameters of operations with these methods (default: every parameter). */
+  methods?: string[];
+  /** Parameters of these types pass: a boolean flag about a password carries no password. */
+  ignoreTypes?: string[];
+  /** Also report `apiKey` security schemes sent in one of the locations (their key is a credential, whatever its name). */
+  apiKeySchemes?: boolean;
+}
+
+/** Where `phrase` starts in `words`, each time it occurs. */
+function phraseAt(words: readonly string[], phrase: readonly string[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i + phrase.length <= words.length; i++) if (containsPhrase(words.slice(i, i + phrase.length), phrase)) starts.push(i);
+  return starts;
+}
+
+/** The parameter objects (resolved) that operations with these methods take. */
+function parametersOfMethods(root: unknown, methods: readonly string[], refs: RefFollower): Set<unknown> {
+  const used = new Set<unknown>();
+  for (const entry of operations(root)) {
+    if (!methods.includes(entry.method)) continue;
+    for (const { node } of parameterNodes(entry)) used.add(refs.value(node));
+  }
+  return used;
 }
 
 /** Reports parameters named as the standard forbids (`sortBy` where it wants `sort`; a `password` in the query string), at the parameter's name. */
@@ -31,26 +60,61 @@ export default createRulesetFunction<unknown, ParameterNamesOptions>(
           description: '"name" (default): the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
         },
         use: { type: 'string', description: 'What to use instead, shown in the message, e.g. "sort and desc" or "a header".' },
+        harmlessBefore: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string' } },
+          description: 'With "words": for a forbidden entry, words that make it harmless right before it, e.g. {token: [next, page]} for pagination cursors.',
+        },
+        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only parameters of operations with these lower-case methods (default: all parameters).' },
+        ignoreTypes: { type: 'array', items: { type: 'string' }, description: 'Parameters whose schema has one of these types pass, e.g. ["boolean"] (a flag carries no secret).' },
+        apiKeySchemes: { type: 'boolean', description: 'Also report apiKey security schemes sent in one of the locations, whatever the key is called.' },
       },
     },
   },
   function parameterNames(root, options, context) {
     const refs = refFollower(context);
+    const oas2 = isOas2(root);
     const locations = new Set(options.in ?? ['query']);
     const byName = new Map(options.forbidden.map((name) => [normalisedName(name), name]));
     const phrases = options.forbidden.map((name) => ({ name, words: splitWords(name) }));
+    const harmless = new Map(Object.entries(options.harmlessBefore ?? {}).map(([entry, words]) => [entry, new Set(words.map((w) => w.toLowerCase()))]));
+    const used = options.methods === undefined ? undefined : parametersOfMethods(root, options.methods, refs);
     const results: IFunctionResult[] = [];
     for (const { parameter, at, inline } of parameterSites(root, refs)) {
       const name = parameter['name'];
       if (typeof name !== 'string' || !locations.has(String(parameter['in']))) continue;
+      if (used !== undefined && !used.has(parameter)) continue;
+      if (options.ignoreTypes !== undefined) {
+        const schema = refs.value(parameterSchema(parameter, oas2));
+        if (isObject(schema) && declaredTypes(schema).some((type) => options.ignoreTypes!.includes(type))) continue;
+      }
       const words = splitWords(name);
-      const hit = options.match === 'words' ? phrases.find((phrase) => containsPhrase(words, phrase.words))?.name : byName.get(normalisedName(name));
+      const hit =
+        options.match === 'words'
+          ? phrases.find((phrase) => phraseAt(words, phrase.words).some((i) => i === 0 || !(harmless.get(phrase.name)?.has(words[i - 1]!) ?? false)))?.name
+          : byName.get(normalisedName(name));
       if (hit === undefined) continue;
       results.push({
         message: `${String(parameter['in'])} parameter "${name}"${normalisedName(hit) === normalisedName(name) ? '' : ` (${hit})`} is not allowed: use ${options.use}.`,
         path: [...context.path, ...(inline ? [...at, 'name'] : at)],
       });
     }
+    if (options.apiKeySchemes === true) {
+      const schemes = oas2 ? root_(root)['securityDefinitions'] : root_(root_(root)['components'])['securitySchemes'];
+      const base = oas2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
+      for (const [name, scheme] of Object.entries(root_(schemes))) {
+        if (isObject(scheme) && scheme['type'] === 'apiKey' && locations.has(String(scheme['in']))) {
+          results.push({
+            message: `Security scheme "${name}" sends its API key in the ${String(scheme['in'])}${typeof scheme['name'] === 'string' ? ` as "${scheme['name']}"` : ''}: use ${options.use}.`,
+            path: [...base, name, 'in'],
+          });
+        }
+      }
+    }
     return results;
   },
 );
+
+function root_(value: unknown): Record<string, unknown> {
+  return isObject(value) ? value : {};
+}

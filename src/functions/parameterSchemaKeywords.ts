@@ -4,6 +4,7 @@ import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
+import { schemaKeyword } from '../oas/schemas.js';
 
 export interface ParameterSchemaKeywordsOptions {
   /** The parameter's name, compared without case. */
@@ -36,8 +37,10 @@ export default createRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
     for (const { parameter, at, inline } of parameterSites(root, refs)) {
       if (String(parameter['name']).toLowerCase() !== options.name.toLowerCase() || parameter['in'] !== (options.in ?? 'query')) continue;
       const written = oas2 ? parameter : parameter['schema'];
-      const schema = refs.value(parameterSchema(parameter, oas2));
-      const missing = options.keywords.filter((keyword) => !isObject(schema) || schema[keyword] === undefined);
+      const schema = parameterSchema(parameter, oas2);
+      // 3.1 schemas are JSON Schema 2020-12, where a $ref's siblings apply.
+      const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+      const missing = options.keywords.filter((keyword) => schemaKeyword(schema, keyword, refs, siblingsOfRef) === undefined);
       if (missing.length === 0) continue;
       const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');
       results.push({

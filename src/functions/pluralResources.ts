@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet, isCreatingPost } from '../oas/collections.js';
-import { operations } from '../oas/document.js';
+import { operations, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isPluralNoun, pluralOf } from '../oas/nouns.js';
 import { pathSegments } from '../oas/paths.js';
@@ -52,7 +52,7 @@ export default createRulesetFunction<unknown, PluralResourcesOptions | null>(
     }
 
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(root['paths'])) {
+    for (const pathKey of pathKeys(root['paths'])) {
       const segments = pathSegments(pathKey);
       const resources: PathSegment[] = segments.filter(
         (segment, i) =>

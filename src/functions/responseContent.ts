@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
-import { matchesAny } from '../oas/status.js';
+import { matchesAny, responseEntries } from '../oas/status.js';
 
 export interface ResponseContentOptions {
   /** Status codes the rule applies to. */
@@ -47,7 +47,7 @@ export default createRulesetFunction<unknown, ResponseContentOptions>(
       if (methods !== undefined && !methods.includes(entry.method)) continue;
       const responses = entry.operation['responses'];
       if (!isObject(responses)) continue;
-      for (const [code, node] of Object.entries(responses)) {
+      for (const [code, node] of responseEntries(responses)) {
         if (!matchesAny(code, codes) || !isObject(node)) continue;
         const viaRef = typeof node['$ref'] === 'string';
         const response = refs.value(node);
@@ -56,14 +56,16 @@ export default createRulesetFunction<unknown, ResponseContentOptions>(
         const hasBody = oas2 ? body !== undefined : isObject(body) && Object.keys(body).length > 0;
         const responsePath = [...context.path, ...entry.path, 'responses', code];
         const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+        // The standard's word: MUST for errors, SHOULD for the rest.
+        const must = context.rule.severity === 0 ? 'must' : 'should';
         if (content === 'forbidden' && hasBody) {
           results.push({
-            message: `${operation} response ${code} must have no body, but ${viaRef ? `the response it references declares ${bodyField}` : `declares ${bodyField}`}.`,
+            message: `${operation} response ${code} ${must} have no body, but ${viaRef ? `the response it references declares ${bodyField}` : `declares ${bodyField}`}.`,
             path: [...responsePath, viaRef ? '$ref' : bodyField],
           });
         } else if (content === 'required' && !hasBody) {
           results.push({
-            message: `${operation} response ${code} must have a body, but ${viaRef ? 'the response it references declares' : 'it declares'} no ${bodyField}.`,
+            message: `${operation} response ${code} ${must} have a body, but ${viaRef ? 'the response it references declares' : 'it declares'} no ${bodyField}.`,
             path: viaRef ? [...responsePath, '$ref'] : responsePath,
           });
         }

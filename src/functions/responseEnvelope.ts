@@ -8,7 +8,7 @@ import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
 export interface EnvelopeProperty {
@@ -35,8 +35,7 @@ export interface ResponseEnvelopeOptions {
 }
 
 function isArraySchema(schema: unknown, refs: RefFollower): boolean {
-  const resolved = refs.value(schema);
-  return isObject(resolved) && (declaredTypes(resolved).includes('array') || (declaredTypes(resolved).length === 0 && 'items' in resolved));
+  return hasType(schema, 'array', refs);
 }
 
 /** Where a schema as written is defined: a local `$ref`'s target, the `$ref` itself for another file, or the schema's own path. */
@@ -89,19 +88,24 @@ export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
         if (codes !== undefined && !(code === 'default' ? codes.includes('default') : matchesAny(code, codes))) continue;
         const types = responseMediaTypes(response, entry, root, oas2);
         for (const { schema, path: schemaPath } of responseSchemas(response, definedAt ?? path, oas2, refs)) {
-          const mediaType = oas2 ? types.find((t) => isJsonMediaType(t, { plusJson: true })) : String(schemaPath[schemaPath.length - 2]);
-          if (options.scope === 'json-responses' && (mediaType === undefined || !isJsonMediaType(mediaType, { plusJson: true }))) continue;
-          // A response from another file can only be reported at the `$ref` that brings it.
-          const site = definedAt === undefined ? { key: schema, at: [...path, '$ref'] } : definitionSite(schema, schemaPath, refs);
-          if (reported.has(site.key)) continue;
+          // The envelope is a JSON document's shape: XML, HTML or text bodies are other rules' concern.
+          // A 2.0 body with no `produces` in force is taken as JSON, the standard's default.
+          const json = oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true });
+          if (!json) continue;
           const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
           if (isArraySchema(schema, refs)) {
-            if (options.reportBareArray ?? true) {
-              reported.add(site.key);
-              results.push({ message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`, path: [...context.path, ...site.at] });
+            // A bare array is wrong where it is used as the body: the same list schema may well be an envelope's `data`.
+            const used = definedAt === undefined ? [...path, '$ref'] : isObject(schema) && typeof schema['$ref'] === 'string' ? [...schemaPath, '$ref'] : schemaPath;
+            const key = JSON.stringify(used);
+            if ((options.reportBareArray ?? true) && !reported.has(key)) {
+              reported.add(key);
+              results.push({ message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`, path: [...context.path, ...used] });
             }
             continue;
           }
+          // A response from another file can only be reported at the `$ref` that brings it.
+          const site = definedAt === undefined ? { key: schema, at: [...path, '$ref'] } : definitionSite(schema, schemaPath, refs);
+          if (reported.has(site.key)) continue;
           let target: unknown = schema;
           if (options.at !== undefined) {
             const definitions = propertyDefinitions(schema, refs).get(options.at);
@@ -110,13 +114,9 @@ export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
             target = { allOf: definitions };
           }
           const declared = propertyDefinitions(target, refs);
-          const hasType = (name: string, type: string | undefined) =>
-            type === undefined || (declared.get(name) ?? []).some((d) => {
-              const resolved = refs.value(d);
-              return isObject(resolved) && declaredTypes(resolved).includes(type);
-            });
+          const typed = (name: string, type: string | undefined) => type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
           const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
-          const mistyped = options.properties.filter((p) => declared.has(p.name) && !hasType(p.name, p.type)).map((p) => `${p.name} (${p.type})`);
+          const mistyped = options.properties.filter((p) => declared.has(p.name) && !typed(p.name, p.type)).map((p) => `${p.name} (${p.type})`);
           const groups = options.oneOfGroups ?? [];
           const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
           if (missing.length === 0 && mistyped.length === 0 && !groupMissing) continue;

@@ -57,7 +57,8 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
     const refs = refFollower(context);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
-    const list = options.headers.join(options.mode === 'all' ? ' and ' : ' or ');
+    const joined = (names: string[], word: string) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`);
+    const list = joined(options.headers, 'or');
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
@@ -68,7 +69,7 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         if (options.mode === 'all' ? missing.length > 0 : missing.length === options.headers.length) {
           results.push({
-            message: `${subject} does not declare ${options.mode === 'all' ? missing.join(' and ') : `any of ${list}`}${viaRef ? ' (in the response it references)' : ''}.`,
+            message: `${subject} does not declare ${options.mode === 'all' ? joined(missing, 'and') : `any of ${list}`}${viaRef ? ' (in the response it references)' : ''}.`,
             path: [...context.path, ...where],
           });
           continue;

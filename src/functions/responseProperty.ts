@@ -6,6 +6,7 @@ import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseSchemas } from '../oas/responses.js';
+import { pathSegments } from '../oas/paths.js';
 import { declaredTypes } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
@@ -65,20 +66,33 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
         if (!matchesAny(code, options.codes)) continue;
+        // A path parameter (`customerId` in /customers/{customerId}/addresses) is the parent's id, not the new resource's.
+        const parentIds = new Set(pathSegments(entry.pathKey).filter((s) => s.kind === 'parameter').map((s) => s.text.replace(/[{}]/g, '')));
         for (const { schema, path: schemaPath } of responseSchemas(response, path, oas2, refs)) {
           const items = itemsOf(schema, refs);
           const subject = items === undefined ? schema : items;
-          const candidates = [...propertyDefinitions(subject, refs)].filter(([name]) => nameFits(name));
-          const fitting = candidates.filter(([, definitions]) =>
-            definitions.some((definition) => {
-              const resolved = refs.value(definition);
-              if (!isObject(resolved)) return options.type === undefined && options.format === undefined;
-              return (options.type === undefined || declaredTypes(resolved).includes(options.type)) && (options.format === undefined || resolved['format'] === options.format);
-            }),
-          );
-          if (fitting.length > 0) continue;
+          const exposes = (variant: unknown): { ok: boolean; found: string[] } => {
+            // The created resource may come wrapped (`{order: {id}}`): one level of nesting counts.
+            const ownProperties = propertyDefinitions(variant, refs);
+            const wrapped = [...ownProperties.values()].flat().flatMap((definition) => [...propertyDefinitions(definition, refs)]);
+            const candidates = [...ownProperties, ...wrapped].filter(([name]) => nameFits(name) && !parentIds.has(name));
+            const ok = candidates.some(([, definitions]) =>
+              definitions.some((definition) => {
+                const resolved = refs.value(definition);
+                if (!isObject(resolved)) return options.type === undefined && options.format === undefined;
+                return (options.type === undefined || declaredTypes(resolved).includes(options.type)) && (options.format === undefined || resolved['format'] === options.format);
+              }),
+            );
+            return { ok, found: candidates.map(([name]) => name) };
+          };
+          // Alternatives (`oneOf`/`anyOf`) each stand for the body: every one of them must expose it.
+          const resolvedSubject = refs.value(subject);
+          const alternatives = isObject(resolvedSubject) ? [resolvedSubject['oneOf'], resolvedSubject['anyOf']].find(Array.isArray) : undefined;
+          const own = exposes(subject);
+          if (own.ok || (alternatives !== undefined && alternatives.length > 0 && alternatives.every((variant: unknown) => exposes(variant).ok))) continue;
+          const candidates = own.found;
           const where = viaRef ? [...path, '$ref'] : isObject(schema) && typeof schema['$ref'] === 'string' ? [...schemaPath, '$ref'] : schemaPath;
-          const found = candidates.map(([name]) => name);
+          const found = candidates;
           results.push({
             message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}: ${items === undefined ? 'the body' : 'each item of the body'} should expose ${wanted}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`,
             path: [...context.path, ...where],

@@ -1,3 +1,4 @@
+import { pathKeys } from '../oas/document.js';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../oas/json.js';
@@ -34,7 +35,7 @@ export default createRulesetFunction<unknown, SegmentCaseOptions>(
     if (!isObject(paths)) return [];
     const { pattern, describe } = CASINGS[casing];
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(paths)) {
+    for (const pathKey of pathKeys(paths)) {
       for (const segment of staticSegments(pathKey)) {
         if (pattern.test(segment.text)) continue;
         const suggestion = segmentWords(segment.text).join('-');

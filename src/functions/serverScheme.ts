@@ -1,6 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2 } from '../oas/document.js';
+import { HTTP_METHODS, isOas2, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { schemeOf, serverUrls } from '../oas/servers.js';
 
@@ -34,7 +34,7 @@ export default createRulesetFunction<unknown, ServerSchemeOptions | null>(
     if (isOas2(root)) {
       const lists: Array<{ list: unknown; path: Array<string | number> }> = [{ list: root['schemes'], path: ['schemes'] }];
       if (isObject(root['paths'])) {
-        for (const [pathKey, item] of Object.entries(root['paths'])) {
+        for (const [pathKey, item] of pathEntries(root['paths'])) {
           if (!isObject(item)) continue;
           for (const method of HTTP_METHODS) {
             const operation = item[method];

@@ -15,8 +15,21 @@ export interface ServerUrlStructureOptions {
   apiLabel?: string;
 }
 
+interface Problem {
+  message: string;
+  /** Whether the host or the path part is at fault (2.0 writes them in `host` and `basePath`). */
+  part: 'host' | 'path';
+}
+
 /** What is wrong with a URL against `https://[{env}.]api.<domain>/[<classification>/]<api-name>/v<major>`, or undefined. */
-function problemWith(url: string, options: Required<ServerUrlStructureOptions>): string | undefined {
+function problemWith(url: string, options: Required<ServerUrlStructureOptions>): Problem | undefined {
+  const message = hostProblem(url, options);
+  if (message !== undefined) return { message, part: 'host' };
+  const pathMessage = pathProblem(url);
+  return pathMessage === undefined ? undefined : { message: pathMessage, part: 'path' };
+}
+
+function hostProblem(url: string, options: Required<ServerUrlStructureOptions>): string | undefined {
   const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
   const domain = options.domains.find((d) => host === `${options.apiLabel}.${d}` || host.endsWith(`.${options.apiLabel}.${d}`));
   if (domain === undefined) {
@@ -26,6 +39,10 @@ function problemWith(url: string, options: Required<ServerUrlStructureOptions>):
   if (prefix !== '' && !options.environments.includes(prefix)) {
     return `"${prefix}" is not an environment (${options.environments.join(', ')}, or none for production)`;
   }
+  return undefined;
+}
+
+function pathProblem(url: string): string | undefined {
   const segments = urlPath(url).split('/').filter((s) => s !== '');
   const last = segments[segments.length - 1];
   if (last === undefined || !VERSION_LIKE.test(last)) return 'the path does not end with the major version (/v1)';
@@ -53,16 +70,17 @@ export default createRulesetFunction<unknown, ServerUrlStructureOptions>(
     if (!isObject(root)) return [];
     const settings: Required<ServerUrlStructureOptions> = { environments: ['dev', 'preprod'], apiLabel: 'api', ...options };
     const expected = `https://[<env>.]${settings.apiLabel}.<domain>/[<classification>/]<api-name>/v<major>`;
-    const urls: Array<{ url: string; path: JsonPath }> = [];
+    const urls: Array<{ url: string; path: JsonPath; pathPart: JsonPath }> = [];
     if (isOas2(root)) {
-      if (typeof root['host'] === 'string') urls.push({ url: `https://${root['host']}${typeof root['basePath'] === 'string' ? root['basePath'] : ''}`, path: ['host'] });
+      const basePath = typeof root['basePath'] === 'string' ? root['basePath'] : undefined;
+      if (typeof root['host'] === 'string') urls.push({ url: `https://${root['host']}${basePath ?? ''}`, path: ['host'], pathPart: basePath !== undefined ? ['basePath'] : ['host'] });
     } else {
-      for (const server of serverUrls(root)) if (schemeOf(server.url) !== undefined) urls.push(server);
+      for (const server of serverUrls(root)) if (schemeOf(server.url) !== undefined) urls.push({ url: server.url, path: server.path, pathPart: server.path });
     }
     const results: IFunctionResult[] = [];
-    for (const { url, path } of urls) {
+    for (const { url, path, pathPart } of urls) {
       const problem = problemWith(url, settings);
-      if (problem !== undefined) results.push({ message: `Server URL "${url}" does not follow ${expected}: ${problem}.`, path: [...context.path, ...path] });
+      if (problem !== undefined) results.push({ message: `Server URL "${url}" does not follow ${expected}: ${problem.message}.`, path: [...context.path, ...(problem.part === 'path' ? pathPart : path)] });
     }
     return results;
   },

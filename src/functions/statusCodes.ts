@@ -4,7 +4,7 @@ import type { JSONSchema7 } from 'json-schema';
 import { HTTP_METHODS, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
-import { matchesAny } from '../oas/status.js';
+import { matchesAny, responseEntries } from '../oas/status.js';
 
 export interface StatusCodesOptions {
   /** Codes every operation may use. */
@@ -35,7 +35,7 @@ export default createRulesetFunction<unknown, StatusCodesOptions>(
       additionalProperties: false,
       properties: {
         allowed: { type: 'array', items: CODE, description: 'Status codes (or ranges like 2XX) any operation may document.' },
-        perMethod: { ...METHOD_MAP, description: 'Status codes each method may document, by lower-case method; a method not listed may document none of the judged codes.' },
+        perMethod: { ...METHOD_MAP, description: 'Status codes each method may document, by lower-case method; methods not listed are not judged by method.' },
         perMethodWithPathParameter: { ...METHOD_MAP, description: 'Extra codes a method may document when its path has a {parameter}.' },
         within: { type: 'array', items: CODE, description: 'Judge only these codes or ranges; the others pass (default: all).' },
         allowDefault: { type: 'boolean', description: 'Whether a "default" response is allowed (default: true).' },
@@ -49,10 +49,11 @@ export default createRulesetFunction<unknown, StatusCodesOptions>(
       const responses = entry.operation['responses'];
       if (!isObject(responses)) continue;
       const hasPathParameter = pathSegments(entry.pathKey).some((segment) => segment.kind === 'parameter');
-      const forMethod = options.perMethod === undefined
+      // A method the table has no column for (HEAD, say) is another rule's concern.
+      const forMethod = options.perMethod?.[entry.method] === undefined
         ? undefined
         : [...(options.perMethod[entry.method] ?? []), ...(hasPathParameter ? (options.perMethodWithPathParameter?.[entry.method] ?? []) : [])];
-      for (const code of Object.keys(responses)) {
+      for (const [code] of responseEntries(responses)) {
         if (code === 'default') {
           if (!allowDefault) results.push({ message: `${entry.method.toUpperCase()} ${entry.pathKey}: a "default" response is not allowed; document each status code.`, path: [...context.path, ...entry.path, 'responses', code] });
           continue;

@@ -1,6 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2 } from '../oas/document.js';
+import { HTTP_METHODS, isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
@@ -67,7 +67,7 @@ export default createRulesetFunction<unknown, VersionInUriOptions | null>(
     }
 
     const results: IFunctionResult[] = [];
-    for (const pathKey of Object.keys(root['paths'])) {
+    for (const pathKey of pathKeys(root['paths'])) {
       const first = pathSegments(pathKey)[0];
       if (first?.kind === 'version' || (first !== undefined && pattern.test(first.text))) continue;
       if (versionedByOwnServers.has(pathKey)) continue;

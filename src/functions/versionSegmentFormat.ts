@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { isOas2 } from '../oas/document.js';
+import { isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
@@ -32,14 +32,16 @@ export default createRulesetFunction<unknown, VersionSegmentFormatOptions | null
     } else {
       for (const server of serverUrls(root)) places.push({ path: urlPath(server.url), at: server.path });
     }
-    if (isObject(root['paths'])) for (const key of Object.keys(root['paths'])) places.push({ path: key, at: ['paths', key] });
+    for (const key of pathKeys(root['paths'])) places.push({ path: key, at: ['paths', key] });
     const results: IFunctionResult[] = [];
     for (const { path, at } of places) {
       for (const segment of path.split('/')) {
         if (!VERSION_LIKE.test(segment) || pattern.test(segment)) continue;
         const major = /\d+/.exec(segment)?.[0];
+        const wanted = `v${major ?? ''}`;
+        const what = /^v\d+$/i.test(segment) ? 'is written with a capital V' : 'must carry the major version only';
         results.push({
-          message: `Version segment "${segment}" must carry the major version only${major !== undefined ? `: write "v${major}"` : ''}.`,
+          message: `Version segment "${segment}" ${what}: write "${wanted}".`,
           path: [...context.path, ...at],
         });
       }

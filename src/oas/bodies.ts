@@ -2,6 +2,7 @@ import type { JsonPath } from '@stoplight/types';
 import { HTTP_METHODS, operations } from './document.js';
 import { isObject } from './json.js';
 import type { RefFollower } from './refs.js';
+import { responseEntries } from './status.js';
 
 export type BodyKind = 'request' | 'response';
 
@@ -44,7 +45,7 @@ export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite
     yield* visit(operation['requestBody'], [...path, 'requestBody'], 'request');
     const responses = operation['responses'];
     if (isObject(responses)) {
-      for (const [code, response] of Object.entries(responses)) yield* visit(response, [...path, 'responses', code], 'response', code);
+      for (const [code, response] of responseEntries(responses)) yield* visit(response, [...path, 'responses', code], 'response', code);
     }
     // Callbacks are requests the API sends: their bodies are the API's too.
     const callbacks = operation['callbacks'];

@@ -5,12 +5,14 @@ import type { JsonObject } from './json.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import type { RefFollower } from './refs.js';
 import { declaredTypes } from './schemas.js';
+import { responseEntries } from './status.js';
 
 /** The schema of an operation's first success (2xx) response body, JSON preferred, `$ref`s followed. */
 export function successBodySchema(root: unknown, entry: OperationEntry, refs: RefFollower): unknown {
   const responses = refs.value(entry.operation['responses']);
   if (!isObject(responses)) return undefined;
-  const code = Object.keys(responses)
+  const code = responseEntries(responses)
+    .map(([key]) => key)
     .filter((key) => /^2(?:\d\d|XX)$/i.test(key))
     .sort()[0];
   if (code === undefined) return undefined;

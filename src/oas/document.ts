@@ -1,5 +1,5 @@
 import type { JsonPath } from '@stoplight/types';
-import { isObject } from './json.js';
+import { isObject, pointerToPath, valueAt } from './json.js';
 import type { JsonObject } from './json.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -15,18 +15,40 @@ export interface OperationEntry {
   method: HttpMethod;
   operation: JsonObject;
   pathItem: JsonObject;
-  /** Absolute JSON path of the operation: `['paths', pathKey, method]`. */
+  /** Absolute JSON path of the operation where it is defined: `['paths', pathKey, method]`, or under a referenced path item. */
   path: JsonPath;
+  /** Absolute JSON path of the path item holding it. */
+  itemPath: JsonPath;
 }
 
-/** The operations of a document as written, in document order. */
+/** The path entries of a `paths` object: its keys that are paths (`/…`), not `x-` extensions. */
+export function pathEntries(paths: unknown): Array<[string, unknown]> {
+  return isObject(paths) ? Object.entries(paths).filter(([key]) => key.startsWith('/')) : [];
+}
+
+export function pathKeys(paths: unknown): string[] {
+  return pathEntries(paths).map(([key]) => key);
+}
+
+/**
+ * The operations of a document as written, in document order. A path item that is a local
+ * `$ref` (3.1 `components/pathItems`) is followed, and its operations are located where defined.
+ */
 export function* operations(root: unknown): Generator<OperationEntry> {
-  if (!isObject(root) || !isObject(root['paths'])) return;
-  for (const [pathKey, pathItem] of Object.entries(root['paths'])) {
+  if (!isObject(root)) return;
+  for (const [pathKey, written] of pathEntries(root['paths'])) {
+    let pathItem = written;
+    let base: JsonPath = ['paths', pathKey];
+    if (isObject(written) && typeof written['$ref'] === 'string' && written['$ref'].startsWith('#')) {
+      const target = pointerToPath(written['$ref']);
+      if (target === undefined) continue;
+      pathItem = valueAt(root, target);
+      base = target;
+    }
     if (!isObject(pathItem)) continue;
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (isObject(operation)) yield { pathKey, method, operation, pathItem, path: ['paths', pathKey, method] };
+      if (isObject(operation)) yield { pathKey, method, operation, pathItem, path: [...base, method], itemPath: base };
     }
   }
 }
@@ -35,7 +57,7 @@ export function* operations(root: unknown): Generator<OperationEntry> {
 export function* parameterNodes(entry: OperationEntry): Generator<{ node: unknown; path: JsonPath }> {
   const pathParams = entry.pathItem['parameters'];
   if (Array.isArray(pathParams)) {
-    for (const [i, node] of pathParams.entries()) yield { node, path: ['paths', entry.pathKey, 'parameters', i] };
+    for (const [i, node] of pathParams.entries()) yield { node, path: [...entry.itemPath, 'parameters', i] };
   }
   const ownParams = entry.operation['parameters'];
   if (Array.isArray(ownParams)) {

@@ -38,7 +38,7 @@ export function* parameterSites(root: unknown, refs: RefFollower): Generator<Par
   for (const entry of operations(root)) {
     for (const { node, path } of parameterNodes(entry)) {
       // Path-item parameters are shared by the path's operations: visit them once.
-      if (path[2] === 'parameters') {
+      if (path.length === entry.itemPath.length + 2) {
         const key = JSON.stringify(path);
         if (seenPathItems.has(key)) continue;
         seenPathItems.add(key);

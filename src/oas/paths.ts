@@ -14,9 +14,14 @@ export interface PathSegment {
  */
 export const VERSION_LIKE = /^(?:v|version)\d+(?:[._-]\d+)*$/i;
 
-/** Splits a path template into segments; empty segments (a trailing slash) are dropped. */
+/**
+ * Splits a path template into segments; empty segments (a trailing slash) are dropped, and so is
+ * anything after `#` or `?`, which some generated documents append to keep path keys unique
+ * (`/#Action=DescribeVpcs`): it is not part of the URL path.
+ */
 export function pathSegments(pathKey: string): PathSegment[] {
   return pathKey
+    .replace(/[#?].*$/s, '')
     .split('/')
     .filter((text) => text !== '')
     .map((text, index) => ({

@@ -3,6 +3,7 @@ import type { OperationEntry } from './document.js';
 import { isObject } from './json.js';
 import type { JsonObject } from './json.js';
 import type { RefFollower } from './refs.js';
+import { responseEntries } from './status.js';
 
 /** One response of an operation, as written and as resolved. */
 export interface ResponseEntry {
@@ -20,7 +21,7 @@ export interface ResponseEntry {
 export function* operationResponses(entry: OperationEntry, refs: RefFollower): Generator<ResponseEntry> {
   const responses = entry.operation['responses'];
   if (!isObject(responses)) return;
-  for (const [code, node] of Object.entries(responses)) {
+  for (const [code, node] of responseEntries(responses)) {
     const path = [...entry.path, 'responses', code];
     const resolved = refs.resolve(node, path);
     if (!isObject(resolved.value)) continue;
@@ -36,7 +37,8 @@ export function responseMediaTypes(response: JsonObject, entry: OperationEntry, 
     const produces = entry.operation['produces'] ?? root['produces'];
     return Array.isArray(produces) ? produces.filter((t): t is string => typeof t === 'string') : [];
   }
-  return isObject(response['content']) ? Object.keys(response['content']) : [];
+  // Keys that are not media types (seen in generated documents) say nothing about negotiation.
+  return isObject(response['content']) ? Object.keys(response['content']).filter((key) => /^[^/\s]+\/[^/\s]+$/.test(key.split(';', 1)[0]!.trim())) : [];
 }
 
 /** The schemas of a response body: one per media type in 3.x, the `schema` in 2.0, with their paths. */

@@ -1,8 +1,10 @@
 import type { JsonPath } from '@stoplight/types';
-import { isOas2, operations, parameterNodes } from './document.js';
+import { HTTP_METHODS, isOas2, operations, parameterNodes } from './document.js';
+import type { OperationEntry } from './document.js';
 import { isObject } from './json.js';
 import type { JsonObject } from './json.js';
 import type { RefFollower } from './refs.js';
+import { responseEntries } from './status.js';
 
 /** A schema reached by a walk, with where findings about it (and about its property names) go. */
 export interface SchemaVisit {
@@ -53,6 +55,29 @@ function* headerRoots(headers: unknown, path: JsonPath): Generator<SchemaRoot> {
   }
 }
 
+/** Operations of callbacks (under path operations) and of 3.1 `webhooks`: their bodies are the API's too. */
+export function* callbackOperations(root: unknown): Generator<OperationEntry> {
+  if (!isObject(root)) return;
+  const fromItem = function* (item: unknown, itemPath: JsonPath, pathKey: string): Generator<OperationEntry> {
+    if (!isObject(item)) return;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      yield { pathKey, method, operation, pathItem: item, path: [...itemPath, method], itemPath };
+      yield* nested(operation, [...itemPath, method]);
+    }
+  };
+  const nested = function* (operation: JsonObject, path: JsonPath): Generator<OperationEntry> {
+    if (!isObject(operation['callbacks'])) return;
+    for (const [name, callback] of Object.entries(operation['callbacks'])) {
+      if (!isObject(callback)) continue;
+      for (const [expression, item] of Object.entries(callback)) yield* fromItem(item, [...path, 'callbacks', name, expression], expression);
+    }
+  };
+  for (const entry of operations(root)) yield* nested(entry.operation, entry.path);
+  if (isObject(root['webhooks'])) for (const [name, item] of Object.entries(root['webhooks'])) yield* fromItem(item, ['webhooks', name], name);
+}
+
 /**
  * The schemas a rule starts from, as written. "responses": response bodies; "bodies": request and
  * response bodies; "all": those plus parameters, headers and every component schema.
@@ -61,10 +86,10 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   if (!isObject(root)) return;
   const oas2 = isOas2(root);
   const components = isObject(root['components']) ? root['components'] : {};
-  for (const entry of operations(root)) {
+  for (const entry of [...operations(root), ...callbackOperations(root)]) {
     const responses = entry.operation['responses'];
     if (isObject(responses)) {
-      for (const [code, node] of Object.entries(responses)) {
+      for (const [code, node] of responseEntries(responses)) {
         const at = [...entry.path, 'responses', code];
         // A response that is a `$ref` to a response object (not a schema) is followed to its body.
         const response = refs.resolve(node, at);
@@ -95,7 +120,10 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   const sharedResponses = oas2 ? root['responses'] : components['responses'];
   const responsesBase = oas2 ? ['responses'] : ['components', 'responses'];
   if (isObject(sharedResponses)) {
-    for (const [name, node] of Object.entries(sharedResponses)) yield* responseRoots(node, [...responsesBase, name], oas2, refs);
+    for (const [name, node] of Object.entries(sharedResponses)) {
+      yield* responseRoots(node, [...responsesBase, name], oas2, refs);
+      if (scope === 'all' && !oas2 && isObject(node)) yield* headerRoots(node['headers'], [...responsesBase, name, 'headers']);
+    }
   }
   if (scope === 'responses') return;
   if (oas2) {

@@ -29,3 +29,38 @@ export function isStructuredSchema(schema: unknown, refs: RefFollower, seen: Set
   }
   return false;
 }
+
+/**
+ * Whether a schema has a JSON type once `$ref`s are followed and `allOf` parts taken together
+ * (an array also when it only declares `items`).
+ */
+export function hasType(schema: unknown, type: string, refs: RefFollower, seen: Set<unknown> = new Set()): boolean {
+  const resolved = refs.value(schema);
+  if (!isObject(resolved) || seen.has(resolved)) return false;
+  seen.add(resolved);
+  const types = declaredTypes(resolved);
+  if (types.includes(type)) return true;
+  if (type === 'array' && types.length === 0 && 'items' in resolved) return true;
+  const parts = resolved['allOf'];
+  return Array.isArray(parts) && parts.some((part) => hasType(part, type, refs, seen));
+}
+
+/**
+ * The value of a keyword for a schema as written: its own (in 3.1 a `$ref`'s siblings apply; in
+ * 2.0 and 3.0 they are ignored), else its `$ref` target's, else its `allOf` parts'.
+ */
+export function schemaKeyword(schema: unknown, keyword: string, refs: RefFollower, siblingsOfRef: boolean, seen: Set<unknown> = new Set()): unknown {
+  if (!isObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  const isRef = typeof schema['$ref'] === 'string';
+  if (schema[keyword] !== undefined && (!isRef || siblingsOfRef)) return schema[keyword];
+  if (isRef) return schemaKeyword(refs.value(schema), keyword, refs, siblingsOfRef, seen);
+  const parts = schema['allOf'];
+  if (Array.isArray(parts)) {
+    for (const part of parts) {
+      const value = schemaKeyword(part, keyword, refs, siblingsOfRef, seen);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import type { JsonPath } from '@stoplight/types';
-import { HTTP_METHODS } from './document.js';
+import { HTTP_METHODS, pathEntries } from './document.js';
 import { isObject } from './json.js';
 import type { JsonObject } from './json.js';
 
@@ -31,19 +31,22 @@ function* serversAt(list: unknown, path: JsonPath, topLevel: boolean): Generator
   }
 }
 
-/** Every 3.x server URL: top level, path items and operations. */
+function* itemServers(item: unknown, base: JsonPath): Generator<ServerUrl> {
+  if (!isObject(item)) return;
+  yield* serversAt(item['servers'], [...base, 'servers'], false);
+  for (const method of HTTP_METHODS) {
+    const operation = item[method];
+    if (isObject(operation)) yield* serversAt(operation['servers'], [...base, method, 'servers'], false);
+  }
+}
+
+/** Every 3.x server URL: top level, path items (those under 3.1 `components/pathItems` once, where defined) and operations. */
 export function* serverUrls(root: unknown): Generator<ServerUrl> {
   if (!isObject(root)) return;
   yield* serversAt(root['servers'], ['servers'], true);
-  if (!isObject(root['paths'])) return;
-  for (const [pathKey, item] of Object.entries(root['paths'])) {
-    if (!isObject(item)) continue;
-    yield* serversAt(item['servers'], ['paths', pathKey, 'servers'], false);
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation)) yield* serversAt(operation['servers'], ['paths', pathKey, method, 'servers'], false);
-    }
-  }
+  for (const [pathKey, item] of pathEntries(root['paths'])) yield* itemServers(item, ['paths', pathKey]);
+  const pathItems = isObject(root['components']) ? root['components']['pathItems'] : undefined;
+  if (isObject(pathItems)) for (const [name, item] of Object.entries(pathItems)) yield* itemServers(item, ['components', 'pathItems', name]);
 }
 
 /** The scheme of an absolute URL (`https`), or undefined for a relative one. */

@@ -10,3 +10,15 @@ export function statusMatches(code: string, wanted: string): boolean {
 export function matchesAny(code: string, wanted: readonly string[]): boolean {
   return wanted.some((w) => statusMatches(code, w));
 }
+
+/** A key of a `responses` object that is a status code, a range (`4XX`) or `default`, not an `x-` extension. */
+export function isResponseKey(key: string): boolean {
+  return /^(?:[1-5](?:\d\d|XX)|default)$/i.test(key);
+}
+
+/** The responses of a `responses` object, extensions left out. */
+export function responseEntries(responses: unknown): Array<[string, unknown]> {
+  return typeof responses === 'object' && responses !== null && !Array.isArray(responses)
+    ? Object.entries(responses).filter(([key]) => isResponseKey(key))
+    : [];
+}

