@@ -17,21 +17,14 @@ export interface ParameterNamesOptions {
   match?: 'name' | 'words';
   /** What to use instead, for the message. */
   use: string;
-  /** With "words": for a forbidden entry, the words that make it harmless right before it (`token` after `next`: a page cursor). */
-  harmlessBefore?: Record<string, string[]>;
+  /** Names forbidden only as the whole name (`token`, `key`): as a word inside a longer name (`nextToken`, a page cursor) they are harmless. */
+  wholeNames?: string[];
   /** Only parameters of operations with these methods (default: every parameter). */
   methods?: string[];
   /** Parameters of these types pass: a boolean flag about a password carries no password. */
   ignoreTypes?: string[];
   /** Also report `apiKey` security schemes sent in one of the locations (their key is a credential, whatever its name). */
   apiKeySchemes?: boolean;
-}
-
-/** Where `phrase` starts in `words`, each time it occurs. */
-function phraseAt(words: readonly string[], phrase: readonly string[]): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i + phrase.length <= words.length; i++) if (containsPhrase(words.slice(i, i + phrase.length), phrase)) starts.push(i);
-  return starts;
 }
 
 /** The parameter objects (resolved) that operations with these methods take. */
@@ -60,10 +53,10 @@ export default createRulesetFunction<unknown, ParameterNamesOptions>(
           description: '"name" (default): the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
         },
         use: { type: 'string', description: 'What to use instead, shown in the message, e.g. "sort and desc" or "a header".' },
-        harmlessBefore: {
-          type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'string' } },
-          description: 'With "words": for a forbidden entry, words that make it harmless right before it, e.g. {token: [next, page]} for pagination cursors.',
+        wholeNames: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Names forbidden only as the whole name, ignoring case and separators (e.g. token, key): inside a longer name (nextToken) they pass.',
         },
         methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only parameters of operations with these lower-case methods (default: all parameters).' },
         ignoreTypes: { type: 'array', items: { type: 'string' }, description: 'Parameters whose schema has one of these types pass, e.g. ["boolean"] (a flag carries no secret).' },
@@ -77,7 +70,7 @@ export default createRulesetFunction<unknown, ParameterNamesOptions>(
     const locations = new Set(options.in ?? ['query']);
     const byName = new Map(options.forbidden.map((name) => [normalisedName(name), name]));
     const phrases = options.forbidden.map((name) => ({ name, words: splitWords(name) }));
-    const harmless = new Map(Object.entries(options.harmlessBefore ?? {}).map(([entry, words]) => [entry, new Set(words.map((w) => w.toLowerCase()))]));
+    const wholeNames = new Map((options.wholeNames ?? []).map((name) => [normalisedName(name), name]));
     const used = options.methods === undefined ? undefined : parametersOfMethods(root, options.methods, refs);
     const results: IFunctionResult[] = [];
     for (const { parameter, at, inline } of parameterSites(root, refs)) {
@@ -90,9 +83,8 @@ export default createRulesetFunction<unknown, ParameterNamesOptions>(
       }
       const words = splitWords(name);
       const hit =
-        options.match === 'words'
-          ? phrases.find((phrase) => phraseAt(words, phrase.words).some((i) => i === 0 || !(harmless.get(phrase.name)?.has(words[i - 1]!) ?? false)))?.name
-          : byName.get(normalisedName(name));
+        wholeNames.get(normalisedName(name)) ??
+        (options.match === 'words' ? phrases.find((phrase) => containsPhrase(words, phrase.words))?.name : byName.get(normalisedName(name)));
       if (hit === undefined) continue;
       results.push({
         message: `${String(parameter['in'])} parameter "${name}"${normalisedName(hit) === normalisedName(name) ? '' : ` (${hit})`} is not allowed: use ${options.use}.`,
