@@ -55,31 +55,29 @@ export default createRulesetFunction<unknown, null>(
     }
     const shared = oas2 ? root['responses'] : isObject(root['components']) ? root['components']['responses'] : undefined;
     if (isObject(shared)) for (const [name, node] of Object.entries(shared)) responseSites.push({ node, at: [...(oas2 ? [] : ['components']), 'responses', name] });
-    {
-      for (const { node, at } of responseSites) {
-        if (!isObject(node) || typeof node['$ref'] === 'string') continue;
-        const holders: Array<{ value: unknown; path: JsonPath }> = [];
-        if (oas2) {
-          if (isObject(node['examples'])) for (const [type, value] of Object.entries(node['examples'])) holders.push({ value, path: [...at, 'examples', type] });
-        } else if (isObject(node['content'])) {
-          for (const [type, media] of Object.entries(node['content'])) {
-            if (!isObject(media)) continue;
-            if (media['example'] !== undefined) holders.push({ value: media['example'], path: [...at, 'content', type, 'example'] });
-            if (isObject(media['examples'])) {
-              for (const [name, written] of Object.entries(media['examples'])) {
-                // A shared example (`components/examples`) is reported once, where it is defined.
-                const example = refs.resolve(written, [...at, 'content', type, 'examples', name]);
-                if (!isObject(example.value) || !('value' in example.value) || examplesSeen.has(example.value)) continue;
-                examplesSeen.add(example.value);
-                const base = example.source === null ? example.path : [...at, 'content', type, 'examples', name, '$ref'];
-                holders.push({ value: example.value['value'], path: example.source === null ? [...base, 'value'] : base });
-              }
+    for (const { node, at } of responseSites) {
+      if (!isObject(node) || typeof node['$ref'] === 'string') continue;
+      const holders: Array<{ value: unknown; path: JsonPath }> = [];
+      if (oas2) {
+        if (isObject(node['examples'])) for (const [type, value] of Object.entries(node['examples'])) holders.push({ value, path: [...at, 'examples', type] });
+      } else if (isObject(node['content'])) {
+        for (const [type, media] of Object.entries(node['content'])) {
+          if (!isObject(media)) continue;
+          if (media['example'] !== undefined) holders.push({ value: media['example'], path: [...at, 'content', type, 'example'] });
+          if (isObject(media['examples'])) {
+            for (const [name, written] of Object.entries(media['examples'])) {
+              // A shared example (`components/examples`) is reported once, where it is defined.
+              const example = refs.resolve(written, [...at, 'content', type, 'examples', name]);
+              if (!isObject(example.value) || !('value' in example.value) || examplesSeen.has(example.value)) continue;
+              examplesSeen.add(example.value);
+              const base = example.source === null ? example.path : [...at, 'content', type, 'examples', name, '$ref'];
+              holders.push({ value: example.value['value'], path: example.source === null ? [...base, 'value'] : base });
             }
           }
         }
-        for (const { value, path } of holders) {
-          for (const nullPath of nullsIn(value, path)) results.push({ message: 'A response example contains null: leave the property out instead.', path: [...context.path, ...nullPath] });
-        }
+      }
+      for (const { value, path } of holders) {
+        for (const nullPath of nullsIn(value, path)) results.push({ message: 'A response example contains null: leave the property out instead.', path: [...context.path, ...nullPath] });
       }
     }
     return results;

@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
-import { splitWords } from '../oas/words.js';
+import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
 
 export type PropertyCasing = 'camel' | 'pascal';
 
@@ -21,12 +21,12 @@ const CASINGS: Record<PropertyCasing, { pattern: RegExp; label: string; write: (
   camel: {
     pattern: /^[a-z][a-zA-Z0-9]*$/,
     label: 'lowerCamelCase',
-    write: (words) => words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(''),
+    write: toCamelCase,
   },
   pascal: {
     pattern: /^[A-Z][a-zA-Z0-9]*$/,
     label: 'PascalCase',
-    write: (words) => words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''),
+    write: toPascalCase,
   },
 };
 

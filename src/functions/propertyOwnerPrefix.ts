@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
-import { splitWords } from '../oas/words.js';
+import { splitWords, toCamelCase } from '../oas/words.js';
 
 function* ownProperties(schema: unknown, path: JsonPath): Generator<{ name: string; path: JsonPath }> {
   if (!isObject(schema)) return;
@@ -12,10 +12,6 @@ function* ownProperties(schema: unknown, path: JsonPath): Generator<{ name: stri
   if (Array.isArray(schema['allOf'])) {
     for (const [i, part] of schema['allOf'].entries()) if (isObject(part) && typeof part['$ref'] !== 'string') yield* ownProperties(part, [...path, 'allOf', i]);
   }
-}
-
-function camel(words: string[]): string {
-  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
 }
 
 /**
@@ -37,7 +33,7 @@ export default createRulesetFunction<unknown, null>(
       for (const { name, path } of ownProperties(schema, [...base, owner])) {
         const words = splitWords(name);
         if (words.length <= ownerWords.length || !ownerWords.every((word, i) => words[i] === word)) continue;
-        const rest = camel(words.slice(ownerWords.length));
+        const rest = toCamelCase(words.slice(ownerWords.length));
         results.push({
           message: `Property "${name}" of ${owner} repeats its owner's name: call it "${rest}".`,
           path: [...context.path, ...path],

@@ -20,3 +20,13 @@ export function containsPhrase(words: readonly string[], phrase: readonly string
   }
   return false;
 }
+
+/** Words joined in lowerCamelCase: [customer, id] → customerId. */
+export function toCamelCase(words: readonly string[]): string {
+  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('');
+}
+
+/** Words joined in PascalCase: [created, time] → CreatedTime. */
+export function toPascalCase(words: readonly string[]): string {
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
