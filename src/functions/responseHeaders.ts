@@ -59,17 +59,25 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
     const results: IFunctionResult[] = [];
     const joined = (names: string[], word: string) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`);
     const list = joined(options.headers, 'or');
+    // A rule for every response judges a shared response in its own right, once, where it is defined;
+    // a rule for some codes judges it where it is used under one of them.
+    const everyResponse = options.codes === undefined && options.methods === undefined;
+    const judged = new Set<string>();
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
-      for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
+      for (const { code, response, path, viaRef, definedAt } of operationResponses(entry, refs)) {
         if (options.codes !== undefined && !(code === 'default' ? options.codes.includes('default') : matchesAny(code, options.codes))) continue;
         const declared = headersOf(response, refs);
         const missing = options.headers.filter((name) => !declared.has(name.toLowerCase()));
-        const where = viaRef ? [...path, '$ref'] : isObject(response['headers']) ? [...path, 'headers'] : path;
+        const base = everyResponse && definedAt !== undefined ? definedAt : path;
+        const key = JSON.stringify(base);
+        if (everyResponse && judged.has(key)) continue;
+        judged.add(key);
+        const where = viaRef && base === path ? [...path, '$ref'] : isObject(response['headers']) ? [...base, 'headers'] : base;
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         if (options.mode === 'all' ? missing.length > 0 : missing.length === options.headers.length) {
           results.push({
-            message: `${subject} does not declare ${options.mode === 'all' ? joined(missing, 'and') : `any of ${list}`}${viaRef ? ' (in the response it references)' : ''}.`,
+            message: `${subject} does not declare ${options.mode === 'all' ? joined(missing, 'and') : `any of ${list}`}${viaRef && base === path ? ' (in the response it references)' : ''}.`,
             path: [...context.path, ...where],
           });
           continue;

@@ -1,0 +1,155 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JSONSchema7 } from 'json-schema';
+import type { JsonPath } from '@stoplight/types';
+import { propertyDefinitions } from '../oas/collections.js';
+import { isOas2, operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { isJsonMediaType } from '../oas/mediaTypes.js';
+import { refFollower } from '../oas/refs.js';
+import type { RefFollower } from '../oas/refs.js';
+import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
+import { hasType } from '../oas/schemas.js';
+import { matchesAny } from '../oas/status.js';
+
+/** The shape a body must have, in a small subset of JSON Schema. */
+export interface Shape {
+  type?: string;
+  required?: string[];
+  properties?: Record<string, Shape>;
+  items?: Shape;
+  /** When the schema declares an `enum`, its values must all be among these. */
+  enumWithin?: string[];
+}
+
+export interface ResponseBodyShapeOptions {
+  /** Response codes the rule applies to. */
+  codes: string[];
+  shape: Shape;
+}
+
+const SHAPE: JSONSchema7 = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    type: { type: 'string' },
+    required: { type: 'array', items: { type: 'string' } },
+    properties: { type: 'object', additionalProperties: { $ref: '#/definitions/shape' } },
+    items: { $ref: '#/definitions/shape' },
+    enumWithin: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+/** Every name a schema requires, its `allOf` parts' included, `$ref`s followed. */
+function requiredNames(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Set<string> {
+  const resolved = refs.value(schema);
+  const names = new Set<string>();
+  if (!isObject(resolved) || seen.has(resolved)) return names;
+  seen.add(resolved);
+  if (Array.isArray(resolved['required'])) for (const name of resolved['required']) if (typeof name === 'string') names.add(name);
+  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf']) for (const name of requiredNames(part, refs, seen)) names.add(name);
+  return names;
+}
+
+/** The `enum` a schema declares, its `allOf` parts' included. */
+function enumOf(schema: unknown, refs: RefFollower): unknown[] | undefined {
+  const resolved = refs.value(schema);
+  if (!isObject(resolved)) return undefined;
+  if (Array.isArray(resolved['enum'])) return resolved['enum'];
+  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf']) {
+    const found = enumOf(part, refs);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** What a schema lacks against a shape, as readable problems (`errors[].field: not required`). */
+function problems(schema: unknown, shape: Shape, where: string, refs: RefFollower): string[] {
+  const found: string[] = [];
+  const label = where === '' ? 'the body' : where;
+  if (shape.type !== undefined && !hasType(schema, shape.type, refs)) found.push(`${label} is not of type ${shape.type}`);
+  const properties = propertyDefinitions(schema, refs);
+  const required = requiredNames(schema, refs);
+  for (const name of shape.required ?? []) {
+    const at = where === '' ? name : `${where}.${name}`;
+    if (!properties.has(name)) found.push(`${at} is not declared`);
+    else if (!required.has(name)) found.push(`${at} is not required`);
+  }
+  for (const [name, inner] of Object.entries(shape.properties ?? {})) {
+    const definitions = properties.get(name);
+    if (definitions === undefined) continue;
+    found.push(...problems({ allOf: definitions }, inner, where === '' ? name : `${where}.${name}`, refs));
+  }
+  if (shape.items !== undefined) {
+    const resolved = refs.value(schema);
+    const items = isObject(resolved) ? resolved['items'] : undefined;
+    if (items !== undefined) found.push(...problems(items, shape.items, `${where}[]`, refs));
+  }
+  if (shape.enumWithin !== undefined) {
+    const values = enumOf(schema, refs);
+    const unknown = (values ?? []).filter((value) => typeof value !== 'string' || !shape.enumWithin!.includes(value));
+    if (unknown.length > 0) found.push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
+  }
+  return found;
+}
+
+/**
+ * Reports response bodies whose JSON schema does not have the shape the standard gives them
+ * (PMSIpilot's 422 `{message, errors: [{resource, field, code}]}`): missing or optional properties,
+ * wrong types, enum values outside the standard's list. A shared schema is reported once, where it
+ * is defined; a response with no JSON body is reported at the response.
+ */
+export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['codes', 'shape'],
+      definitions: { shape: SHAPE },
+      properties: {
+        codes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' }, description: 'Response codes the rule applies to, e.g. ["422"].' },
+        shape: { $ref: '#/definitions/shape', description: 'The shape ({type, required, properties, items, enumWithin}) the JSON body must have.' },
+      },
+    } as JSONSchema7,
+  },
+  function responseBodyShape(root, options, context) {
+    if (!isObject(root)) return [];
+    const refs = refFollower(context);
+    const oas2 = isOas2(root);
+    const reported = new Set<string>();
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      for (const { code, response, path, definedAt } of operationResponses(entry, refs)) {
+        if (!matchesAny(code, options.codes)) continue;
+        const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+        const types = responseMediaTypes(response, entry, root, oas2);
+        const json = [...responseSchemas(response, definedAt ?? path, oas2, refs)].filter(({ path: schemaPath }) =>
+          oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true }),
+        );
+        if (json.length === 0) {
+          results.push({ message: `${subject} has no JSON body: the standard gives it one.`, path: [...context.path, ...(definedAt === undefined ? [...path, '$ref'] : path)] });
+          continue;
+        }
+        for (const { schema, path: schemaPath } of json) {
+          const site: JsonPath =
+            definedAt === undefined
+              ? [...path, '$ref']
+              : isObject(schema) && typeof schema['$ref'] === 'string'
+                ? (() => {
+                    const target = refs.resolve(schema, schemaPath);
+                    return target.source === null ? target.path : [...schemaPath, '$ref'];
+                  })()
+                : schemaPath;
+          const key = JSON.stringify(site);
+          if (reported.has(key)) continue;
+          const found = problems(schema, options.shape, '', refs);
+          if (found.length === 0) continue;
+          reported.add(key);
+          results.push({ message: `${subject}: ${found.join('; ')}.`, path: [...context.path, ...site] });
+        }
+      }
+    }
+    return results;
+  },
+);
