@@ -5,7 +5,7 @@ import { bodySites } from '../oas/bodies.js';
 import type { BodyKind } from '../oas/bodies.js';
 import { isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
-import { isJsonMediaType } from '../oas/mediaTypes.js';
+import { isJsonMediaType, isMediaTypeKey } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { isStructuredSchema } from '../oas/schemas.js';
@@ -68,7 +68,8 @@ function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
     if (!options.bodies.includes(site.kind)) continue;
     const content = site.body['content'];
     if (!isObject(content)) continue;
-    const types = Object.keys(content);
+    // Keys that are not media types are another rule's concern (the document's validity).
+    const types = Object.keys(content).filter(isMediaTypeKey);
     if (types.length === 0) continue;
     if (options.structuredOnly) {
       // Forms (file uploads, HTML forms) are field lists rather than JSON documents, as 2.0 formData is.

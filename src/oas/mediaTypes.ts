@@ -9,3 +9,8 @@ export function isJsonMediaType(mediaType: string, { plusJson }: JsonMediaTypeOp
   if (essence === 'application/json') return true;
   return plusJson && /^[a-z0-9!#$&^_.-]+\/[a-z0-9!#$&^_.-]+\+json$/.test(essence);
 }
+
+/** Whether a `content` key is a media type (`type/subtype`, parameters allowed); generated documents sometimes put example names there. */
+export function isMediaTypeKey(key: string): boolean {
+  return /^[^/\s]+\/[^/\s]+$/.test(key.split(';', 1)[0]!.trim());
+}

@@ -1,6 +1,7 @@
 import type { JsonPath } from '@stoplight/types';
 import type { OperationEntry } from './document.js';
 import { isObject } from './json.js';
+import { isMediaTypeKey } from './mediaTypes.js';
 import type { JsonObject } from './json.js';
 import type { RefFollower } from './refs.js';
 import { responseEntries } from './status.js';
@@ -38,7 +39,7 @@ export function responseMediaTypes(response: JsonObject, entry: OperationEntry, 
     return Array.isArray(produces) ? produces.filter((t): t is string => typeof t === 'string') : [];
   }
   // Keys that are not media types (seen in generated documents) say nothing about negotiation.
-  return isObject(response['content']) ? Object.keys(response['content']).filter((key) => /^[^/\s]+\/[^/\s]+$/.test(key.split(';', 1)[0]!.trim())) : [];
+  return isObject(response['content']) ? Object.keys(response['content']).filter(isMediaTypeKey) : [];
 }
 
 /** The schemas of a response body: one per media type in 3.x, the `schema` in 2.0, with their paths. */
