@@ -51,6 +51,16 @@ function requiredNames(schema: unknown, refs: RefFollower, seen: Set<unknown> = 
   return names;
 }
 
+/** The `items` schemas of a schema and of its `allOf` parts, `$ref`s followed. */
+function itemsOf(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): unknown[] {
+  const resolved = refs.value(schema);
+  if (!isObject(resolved) || seen.has(resolved)) return [];
+  seen.add(resolved);
+  const own = resolved['items'] !== undefined ? [resolved['items']] : [];
+  const parts = Array.isArray(resolved['allOf']) ? resolved['allOf'].flatMap((part: unknown) => itemsOf(part, refs, seen)) : [];
+  return [...own, ...parts];
+}
+
 /** The `enum` a schema declares, its `allOf` parts' included. */
 function enumOf(schema: unknown, refs: RefFollower): unknown[] | undefined {
   const resolved = refs.value(schema);
@@ -81,9 +91,8 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
     found.push(...problems({ allOf: definitions }, inner, where === '' ? name : `${where}.${name}`, refs));
   }
   if (shape.items !== undefined) {
-    const resolved = refs.value(schema);
-    const items = isObject(resolved) ? resolved['items'] : undefined;
-    if (items !== undefined) found.push(...problems(items, shape.items, `${where}[]`, refs));
+    const items = itemsOf(schema, refs);
+    if (items.length > 0) found.push(...problems({ allOf: items }, shape.items, `${where}[]`, refs));
   }
   if (shape.enumWithin !== undefined) {
     const values = enumOf(schema, refs);
