@@ -22,13 +22,15 @@ export interface DocumentedStatusOptions {
   when: StatusCondition;
   /** Only operations with these methods (default: all). */
   methods?: string[];
+  /** What the status is for, added to the message (e.g. "the answer when the request limit is reached"). */
+  purpose?: string;
 }
 
 const REASONS: Record<StatusCondition, string> = {
   always: 'documents',
   'takes-input': 'takes input but documents',
   'takes-body': 'takes a request body but documents',
-  secured: 'requires authentication but documents',
+  secured: 'is under a security requirement but documents',
   'collection-post': 'creates in a collection but documents',
   negotiates: 'offers several media types but documents',
 };
@@ -109,10 +111,11 @@ export default createRulesetFunction<unknown, DocumentedStatusOptions>(
             'Which operations must: "always"; "takes-input" (a body or any parameter); "takes-body"; "secured" (under a security requirement); "collection-post" (a POST on a plural, non-action last segment); "negotiates" (a response offers several media types).',
         },
         methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
+        purpose: { type: 'string', description: 'What the status is for, added to the message, e.g. "the answer when the request limit is reached".' },
       },
     },
   },
-  function documentedStatus(root, { anyOf, when, methods }, context) {
+  function documentedStatus(root, { anyOf, when, methods, purpose }, context) {
     if (!isObject(root)) return [];
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
@@ -123,7 +126,7 @@ export default createRulesetFunction<unknown, DocumentedStatusOptions>(
       const codes = responseEntries(responses).map(([code]) => code);
       if (codes.some((code) => matchesAny(code, anyOf))) continue;
       results.push({
-        message: `${entry.method.toUpperCase()} ${entry.pathKey} ${REASONS[when]} no ${anyOf.join(' or ')} response.`,
+        message: `${entry.method.toUpperCase()} ${entry.pathKey} ${REASONS[when]} no ${anyOf.join(' or ')} response${purpose !== undefined ? ` (${purpose})` : ''}.`,
         path: [...context.path, ...entry.path, ...(isObject(entry.operation['responses']) ? ['responses'] : [])],
       });
     }

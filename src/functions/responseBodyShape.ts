@@ -129,7 +129,7 @@ export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
     const reported = new Set<string>();
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
-      for (const { code, response, path, definedAt } of operationResponses(entry, refs)) {
+      for (const { code, response, path, definedAt, viaRef } of operationResponses(entry, refs)) {
         if (!matchesAny(code, options.codes)) continue;
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         const types = responseMediaTypes(response, entry, root, oas2);
@@ -137,7 +137,8 @@ export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
           oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true }),
         );
         if (json.length === 0) {
-          results.push({ message: `${subject} has no JSON body: the standard gives it one.`, path: [...context.path, ...(definedAt === undefined ? [...path, '$ref'] : path)] });
+          // Using a bodiless shared response here is the fault, not the response itself (it may be right as a 400).
+          results.push({ message: `${subject} has no JSON body: the standard gives it one.`, path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)] });
           continue;
         }
         for (const { schema, path: schemaPath } of json) {

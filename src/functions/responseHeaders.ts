@@ -6,7 +6,7 @@ import type { JsonObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { declaredTypes, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
 export interface ResponseHeadersOptions {
@@ -22,10 +22,17 @@ export interface ResponseHeadersOptions {
   type?: 'integer' | 'number' | 'string' | 'boolean';
 }
 
-function headerType(header: JsonObject, oas2: boolean, refs: RefFollower): string[] {
-  if (oas2) return declaredTypes(header);
-  const schema = refs.value(header['schema']);
+function headerTypes(header: JsonObject, oas2: boolean, refs: RefFollower): string[] {
+  const schema = refs.value(oas2 ? header : header['schema']);
   return isObject(schema) ? declaredTypes(schema) : [];
+}
+
+/** A response's header entry as written (possibly a `$ref`), found without regard to case. */
+function headerNode(response: JsonObject, name: string): unknown {
+  const headers = response['headers'];
+  if (!isObject(headers)) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : headers[key];
 }
 
 /**
@@ -63,6 +70,7 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
     // a rule for some codes judges it where it is used under one of them.
     const everyResponse = options.codes === undefined && options.methods === undefined;
     const judged = new Set<string>();
+    const typedHeaders = new Set<string>();
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       for (const { code, response, path, viaRef, definedAt } of operationResponses(entry, refs)) {
@@ -85,11 +93,19 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
         if (options.type === undefined) continue;
         for (const name of options.headers) {
           const header = declared.get(name.toLowerCase());
-          if (header === undefined) continue;
-          const types = headerType(header, oas2, refs);
-          if (!types.includes(options.type)) {
-            results.push({ message: `${subject}: header ${name} must be of type ${options.type}${types.length > 0 ? `, not ${types.join('/')}` : ''}.`, path: [...context.path, ...where] });
-          }
+          if (header === undefined || hasType(oas2 ? header : header['schema'], options.type, refs)) continue;
+          // A shared header component is reported once, where it is defined.
+          const written = headerNode(response, name);
+          const target = written === undefined ? undefined : refs.resolve(written, []);
+          const shared = isObject(written) && typeof written['$ref'] === 'string' && target?.source === null ? target.path : undefined;
+          const key = shared === undefined ? undefined : JSON.stringify(shared);
+          if (key !== undefined && typedHeaders.has(key)) continue;
+          if (key !== undefined) typedHeaders.add(key);
+          const types = headerTypes(header, oas2, refs);
+          results.push({
+            message: `${shared === undefined ? subject : `Header ${String(shared[shared.length - 1])}`}: header ${name} must be of type ${options.type}${types.length > 0 ? `, not ${types.join('/')}` : ''}.`,
+            path: [...context.path, ...(shared ?? where)],
+          });
         }
       }
     }

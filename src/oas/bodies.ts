@@ -41,10 +41,11 @@ export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite
     yield { kind, body: node, at: path, inline: true, ...(code !== undefined ? { code } : {}) };
   }
 
-  function* visitOperation(operation: Record<string, unknown>, path: JsonPath): Generator<BodySite> {
+  function* visitOperation(operation: Record<string, unknown>, path: JsonPath, sentByApi = false): Generator<BodySite> {
     yield* visit(operation['requestBody'], [...path, 'requestBody'], 'request');
+    // A callback's or webhook's request is sent by the API; its responses come from the subscriber.
     const responses = operation['responses'];
-    if (isObject(responses)) {
+    if (isObject(responses) && !sentByApi) {
       for (const [code, response] of responseEntries(responses)) yield* visit(response, [...path, 'responses', code], 'response', code);
     }
     // Callbacks are requests the API sends: their bodies are the API's too.
@@ -60,7 +61,7 @@ export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite
     if (!isObject(item)) return;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (isObject(operation)) yield* visitOperation(operation, [...path, method]);
+      if (isObject(operation)) yield* visitOperation(operation, [...path, method], true);
     }
   }
 

@@ -36,12 +36,15 @@ export function pathKeys(paths: unknown): string[] {
  */
 export function* operations(root: unknown): Generator<OperationEntry> {
   if (!isObject(root)) return;
+  const shared = new Set<string>();
   for (const [pathKey, written] of pathEntries(root['paths'])) {
     let pathItem = written;
     let base: JsonPath = ['paths', pathKey];
     if (isObject(written) && typeof written['$ref'] === 'string' && written['$ref'].startsWith('#')) {
       const target = pointerToPath(written['$ref']);
-      if (target === undefined) continue;
+      // A path item shared by several paths is judged once, where it is defined.
+      if (target === undefined || shared.has(written['$ref'])) continue;
+      shared.add(written['$ref']);
       pathItem = valueAt(root, target);
       base = target;
     }

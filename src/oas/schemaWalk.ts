@@ -86,8 +86,10 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   if (!isObject(root)) return;
   const oas2 = isOas2(root);
   const components = isObject(root['components']) ? root['components'] : {};
-  for (const entry of [...operations(root), ...callbackOperations(root)]) {
-    const responses = entry.operation['responses'];
+  const callbacks = new Set([...callbackOperations(root)]);
+  for (const entry of [...operations(root), ...callbacks]) {
+    // A callback's or webhook's responses come from the subscriber, not from the API.
+    const responses = callbacks.has(entry) ? undefined : entry.operation['responses'];
     if (isObject(responses)) {
       for (const [code, node] of responseEntries(responses)) {
         const at = [...entry.path, 'responses', code];
