@@ -32,7 +32,7 @@ export function isStructuredSchema(schema: unknown, refs: RefFollower, seen: Set
 
 /**
  * Whether a schema has a JSON type once `$ref`s are followed and `allOf` parts taken together
- * (an array also when it only declares `items`).
+ * (an array also when it only declares `items`, an object when it only declares `properties`).
  */
 export function hasType(schema: unknown, type: string, refs: RefFollower, seen: Set<unknown> = new Set()): boolean {
   const resolved = refs.value(schema);
@@ -41,6 +41,7 @@ export function hasType(schema: unknown, type: string, refs: RefFollower, seen: 
   const types = declaredTypes(resolved);
   if (types.includes(type)) return true;
   if (type === 'array' && types.length === 0 && 'items' in resolved) return true;
+  if (type === 'object' && types.length === 0 && ('properties' in resolved || 'additionalProperties' in resolved)) return true;
   const parts = resolved['allOf'];
   return Array.isArray(parts) && parts.some((part) => hasType(part, type, refs, seen));
 }
