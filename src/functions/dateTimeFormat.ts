@@ -1,19 +1,25 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { exampleLeaves, responseExamples } from '../oas/examples.js';
+import { documentExamples, exampleLeaves } from '../oas/examples.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
 
 export interface DateTimeFormatOptions {
   /** Schema formats that mark a date (default: date-time, date). */
   formats?: string[];
-  /** The `pattern` a date schema must carry to say how the date is written. */
-  pattern: string;
+  /** The `pattern` a date schema must carry to say how the date is written (response schemas). */
+  pattern?: string;
   /** How the standard writes dates, for the message, e.g. "YYYY-MM-DD HH:MM:SS". */
   display: string;
   /** Example strings matching this regular expression are written in a format the standard does not use. */
   forbiddenExample?: string;
+  /** Example strings that look like a date-time (matching this)… */
+  dateExample?: string;
+  /** …must match this one (e.g. UTC with a Z). */
+  requiredExample?: string;
+  /** Whose examples are judged: responses (default), or requests and responses alike. */
+  examples?: 'responses' | 'all';
 }
 
 /**
@@ -27,10 +33,13 @@ export default createRulesetFunction<unknown, DateTimeFormatOptions>(
     options: {
       type: 'object',
       additionalProperties: false,
-      required: ['pattern', 'display'],
+      required: ['display'],
       properties: {
         formats: { type: 'array', items: { type: 'string' }, description: 'Schema formats that mark a date (default: date-time and date).' },
-        pattern: { type: 'string', description: 'The pattern a date schema must declare, exactly as written, e.g. ^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$.' },
+        pattern: { type: 'string', description: 'The pattern a response date schema must declare, exactly as written, e.g. ^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$.' },
+        dateExample: { type: 'string', format: 'regex', description: 'Example strings matching this regular expression look like a date-time and must match requiredExample.' },
+        requiredExample: { type: 'string', format: 'regex', description: 'The regular expression date-time examples must match, e.g. UTC with a Z suffix.' },
+        examples: { enum: ['responses', 'all'], description: 'Whose examples are judged: responses (default), or requests and responses alike.' },
         display: { type: 'string', description: 'How the standard writes a date, shown in messages, e.g. "YYYY-MM-DD HH:MM:SS".' },
         forbiddenExample: { type: 'string', format: 'regex', description: 'Example strings matching this regular expression use a date format the standard does not, e.g. ISO 8601 with T.' },
       },
@@ -42,20 +51,24 @@ export default createRulesetFunction<unknown, DateTimeFormatOptions>(
     const results: IFunctionResult[] = [];
     walkSchemas(schemaRoots(root, 'responses', refs), refs, true, ({ schema, at, inline }) => {
       const format = schema['format'];
-      if (typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern) return;
+      if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern) return;
       const where: JsonPath = inline ? [...at, 'format'] : at;
       results.push({
         message: `A response date (format: ${format}) is not declared as ${options.display}: add pattern ${options.pattern}${schema['pattern'] !== undefined ? ` instead of ${String(schema['pattern'])}` : ''}.`,
         path: [...context.path, ...where],
       });
     });
-    if (options.forbiddenExample !== undefined) {
-      const forbidden = new RegExp(options.forbiddenExample);
-      for (const { value, path } of responseExamples(root, refs)) {
+    const forbidden = options.forbiddenExample === undefined ? undefined : new RegExp(options.forbiddenExample);
+    const dateLike = options.dateExample === undefined ? undefined : new RegExp(options.dateExample);
+    const required = options.requiredExample === undefined ? undefined : new RegExp(options.requiredExample);
+    if (forbidden !== undefined || (dateLike !== undefined && required !== undefined)) {
+      const scope = options.examples ?? 'responses';
+      const what = scope === 'all' ? 'example' : 'response example';
+      for (const { value, path } of documentExamples(root, refs, scope)) {
         for (const leaf of exampleLeaves(value, path)) {
-          if (typeof leaf.value === 'string' && forbidden.test(leaf.value)) {
-            results.push({ message: `The response example "${leaf.value}" writes a date otherwise than ${options.display}.`, path: [...context.path, ...leaf.path] });
-          }
+          if (typeof leaf.value !== 'string') continue;
+          const wrong = (forbidden?.test(leaf.value) ?? false) || (dateLike !== undefined && required !== undefined && dateLike.test(leaf.value) && !required.test(leaf.value));
+          if (wrong) results.push({ message: `The ${what} "${leaf.value}" writes a date otherwise than ${options.display}.`, path: [...context.path, ...leaf.path] });
         }
       }
     }

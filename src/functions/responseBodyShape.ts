@@ -15,7 +15,10 @@ import { matchesAny } from '../oas/status.js';
 /** The shape a body must have, in a small subset of JSON Schema. */
 export interface Shape {
   type?: string;
+  /** Properties that must be declared and required. */
   required?: string[];
+  /** Properties that must be declared (required or not). */
+  declared?: string[];
   properties?: Record<string, Shape>;
   items?: Shape;
   /** When the schema declares an `enum`, its values must all be among these. */
@@ -23,9 +26,11 @@ export interface Shape {
 }
 
 export interface ResponseBodyShapeOptions {
-  /** Response codes the rule applies to. */
-  codes: string[];
+  /** Response codes the rule applies to (default: every response). */
+  codes?: string[];
   shape: Shape;
+  /** Report a response without a JSON body (default: true). */
+  requireJson?: boolean;
 }
 
 const SHAPE: JSONSchema7 = {
@@ -34,6 +39,7 @@ const SHAPE: JSONSchema7 = {
   properties: {
     type: { type: 'string' },
     required: { type: 'array', items: { type: 'string' } },
+    declared: { type: 'array', items: { type: 'string' } },
     properties: { type: 'object', additionalProperties: { $ref: '#/definitions/shape' } },
     items: { $ref: '#/definitions/shape' },
     enumWithin: { type: 'array', items: { type: 'string' } },
@@ -80,6 +86,9 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
   if (shape.type !== undefined && !hasType(schema, shape.type, refs)) found.push(`${label} is not of type ${shape.type}`);
   const properties = propertyDefinitions(schema, refs);
   const required = requiredNames(schema, refs);
+  for (const name of shape.declared ?? []) {
+    if (!properties.has(name)) found.push(`${where === '' ? name : `${where}.${name}`} is not declared`);
+  }
   for (const name of shape.required ?? []) {
     const at = where === '' ? name : `${where}.${name}`;
     if (!properties.has(name)) found.push(`${at} is not declared`);
@@ -114,11 +123,12 @@ export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
     options: {
       type: 'object',
       additionalProperties: false,
-      required: ['codes', 'shape'],
+      required: ['shape'],
       definitions: { shape: SHAPE },
       properties: {
-        codes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' }, description: 'Response codes the rule applies to, e.g. ["422"].' },
-        shape: { $ref: '#/definitions/shape', description: 'The shape ({type, required, properties, items, enumWithin}) the JSON body must have.' },
+        codes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' }, description: 'Response codes the rule applies to, e.g. ["422"] (default: every response).' },
+        requireJson: { type: 'boolean', description: 'Report a response of these codes that has no JSON body (default: true).' },
+        shape: { $ref: '#/definitions/shape', description: 'The shape ({type, required, declared, properties, items, enumWithin}) the JSON body must have.' },
       },
     } as JSONSchema7,
   },
@@ -130,13 +140,14 @@ export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
       for (const { code, response, path, definedAt, viaRef } of operationResponses(entry, refs)) {
-        if (!matchesAny(code, options.codes)) continue;
+        if (options.codes !== undefined && !matchesAny(code, options.codes)) continue;
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         const types = responseMediaTypes(response, entry, root, oas2);
         const json = [...responseSchemas(response, definedAt ?? path, oas2, refs)].filter(({ path: schemaPath }) =>
           oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true }),
         );
         if (json.length === 0) {
+          if (options.requireJson === false) continue;
           // Using a bodiless shared response here is the fault, not the response itself (it may be right as a 400).
           results.push({ message: `${subject} has no JSON body: the standard gives it one.`, path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)] });
           continue;

@@ -5,6 +5,7 @@ import type { RefFollower } from './refs.js';
 import { schemaRoots, walkSchemas } from './schemaWalk.js';
 import type { SchemaScope } from './schemaWalk.js';
 import { responseEntries } from './status.js';
+import { parameterSites } from './parameters.js';
 
 /** An example value and where it is written. */
 export interface ExampleSite {
@@ -17,10 +18,19 @@ export interface ExampleSite {
  * and 3.1 `examples` of response schemas (`$ref`'d schemas at their definition), 3.x media-type
  * `example`/`examples` (shared `components/examples` at their definition), 2.0 response `examples`.
  */
-export function* responseExamples(root: unknown, refs: RefFollower, scope: SchemaScope = 'responses'): Generator<ExampleSite> {
+export function* responseExamples(root: unknown, refs: RefFollower): Generator<ExampleSite> {
+  yield* documentExamples(root, refs, 'responses');
+}
+
+/**
+ * The example values of responses ("responses"), or of requests and responses alike ("all":
+ * request bodies, parameters and every schema too), each once where it is written.
+ */
+export function* documentExamples(root: unknown, refs: RefFollower, scope: 'responses' | 'all'): Generator<ExampleSite> {
   if (!isObject(root)) return;
   const fromSchemas: ExampleSite[] = [];
-  walkSchemas(schemaRoots(root, scope, refs), refs, true, ({ schema, at, inline }) => {
+  const schemaScope: SchemaScope = scope === 'all' ? 'all' : 'responses';
+  walkSchemas(schemaRoots(root, schemaScope, refs), refs, scope !== 'all', ({ schema, at, inline }) => {
     if (!inline) return;
     if (schema['example'] !== undefined) fromSchemas.push({ value: schema['example'], path: [...at, 'example'] });
     if (Array.isArray(schema['examples'])) schema['examples'].forEach((value, i) => fromSchemas.push({ value, path: [...at, 'examples', i] }));
@@ -28,12 +38,25 @@ export function* responseExamples(root: unknown, refs: RefFollower, scope: Schem
   yield* fromSchemas;
 
   const oas2 = isOas2(root);
+  const components = isObject(root['components']) ? root['components'] : {};
   const sites: Array<{ node: unknown; at: JsonPath }> = [];
   for (const entry of operations(root)) {
     for (const [code, node] of responseEntries(entry.operation['responses'])) sites.push({ node, at: [...entry.path, 'responses', code] });
+    if (scope === 'all' && entry.operation['requestBody'] !== undefined) sites.push({ node: entry.operation['requestBody'], at: [...entry.path, 'requestBody'] });
   }
-  const shared = oas2 ? root['responses'] : isObject(root['components']) ? root['components']['responses'] : undefined;
+  const shared = oas2 ? root['responses'] : components['responses'];
   if (isObject(shared)) for (const [name, node] of Object.entries(shared)) sites.push({ node, at: [...(oas2 ? [] : ['components']), 'responses', name] });
+  if (scope === 'all') {
+    if (isObject(components['requestBodies'])) for (const [name, node] of Object.entries(components['requestBodies'])) sites.push({ node, at: ['components', 'requestBodies', name] });
+    for (const { parameter, at, inline } of parameterSites(root, refs)) {
+      if (!inline) continue;
+      if (parameter['example'] !== undefined) yield { value: parameter['example'], path: [...at, 'example'] };
+      if (parameter['x-example'] !== undefined) yield { value: parameter['x-example'], path: [...at, 'x-example'] };
+      if (isObject(parameter['examples'])) {
+        for (const [name, example] of Object.entries(parameter['examples'])) if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...at, 'examples', name, 'value'] };
+      }
+    }
+  }
   const seen = new Set<unknown>();
   for (const { node, at } of sites) {
     if (!isObject(node) || typeof node['$ref'] === 'string') continue;

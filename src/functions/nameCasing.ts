@@ -1,14 +1,20 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
+import { parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
 
 export type PropertyCasing = 'camel' | 'pascal';
 
-export interface PropertyCasingOptions {
+export interface NameCasingOptions {
   casing: PropertyCasing;
+  /** Which names: schema property names (default), or parameter names. */
+  names?: 'properties' | 'parameters';
+  /** With names "parameters": the locations judged (default: query). */
+  in?: string[];
   /** Names that pass as they are (HAL's `_links`, `_embedded`). */
   allow?: string[];
   /** "all": every schema of the document; "bodies": schemas of request and response bodies. */
@@ -30,8 +36,11 @@ const CASINGS: Record<PropertyCasing, { pattern: RegExp; label: string; write: (
   },
 };
 
-/** Reports schema property names not written in the casing the standard wants, at the property's key, suggesting the right spelling. */
-export default createRulesetFunction<unknown, PropertyCasingOptions>(
+/**
+ * Reports names not written in the casing the standard wants (schema property names, or parameter
+ * names), at the name, suggesting the right spelling.
+ */
+export default createRulesetFunction<unknown, NameCasingOptions>(
   {
     input: null,
     options: {
@@ -40,30 +49,42 @@ export default createRulesetFunction<unknown, PropertyCasingOptions>(
       required: ['casing'],
       properties: {
         casing: { enum: ['camel', 'pascal'], description: '"camel": lowerCamelCase; "pascal": PascalCase.' },
+        names: { enum: ['properties', 'parameters'], description: 'Which names are judged: schema property names (default) or parameter names.' },
+        in: { type: 'array', items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] }, description: 'With names "parameters": the locations judged (default: query).' },
         allow: { type: 'array', items: { type: 'string' }, description: 'Property names that pass as written, e.g. HAL\'s _links and _embedded.' },
         scope: { enum: ['all', 'bodies'], description: '"all": every schema (default); "bodies": schemas of request and response bodies, components they use included.' },
         skipNonAscii: { type: 'boolean', description: 'Leave names with non-ASCII characters alone (another rule reports them).' },
       },
     },
   },
-  function propertyCasing(root, options, context) {
+  function nameCasing(root, options, context) {
     const refs = refFollower(context);
     const { pattern, label, write } = CASINGS[options.casing];
     const allow = new Set(options.allow ?? []);
-    const scope = options.scope ?? 'all';
     const results: IFunctionResult[] = [];
+    const judge = (kind: string, name: string, path: JsonPath) => {
+      if (allow.has(name) || pattern.test(name)) return;
+      if (options.skipNonAscii === true && /[^\u0000-\u007f]/.test(name)) return;
+      const suggestion = write(splitWords(name));
+      results.push({
+        message: `${kind} "${name}" is not ${label}${suggestion !== '' && suggestion !== name && pattern.test(suggestion) ? `: write "${suggestion}"` : ''}.`,
+        path: [...context.path, ...path],
+      });
+    };
+    if (options.names === 'parameters') {
+      const locations = new Set(options.in ?? ['query']);
+      for (const { parameter, at, inline } of parameterSites(root, refs)) {
+        if (typeof parameter['name'] === 'string' && locations.has(String(parameter['in']))) {
+          judge(`${String(parameter['in']).charAt(0).toUpperCase()}${String(parameter['in']).slice(1)} parameter`, parameter['name'], inline ? [...at, 'name'] : at);
+        }
+      }
+      return results;
+    }
+    const scope = options.scope ?? 'all';
     walkSchemas(schemaRoots(root, scope, refs), refs, scope !== 'all', ({ schema, at, inline }) => {
       const properties = schema['properties'];
       if (!isObject(properties)) return;
-      for (const name of Object.keys(properties)) {
-        if (allow.has(name) || pattern.test(name)) continue;
-        if (options.skipNonAscii === true && /[^\u0000-\u007f]/.test(name)) continue;
-        const suggestion = write(splitWords(name));
-        results.push({
-          message: `Property "${name}" is not ${label}${suggestion !== '' && suggestion !== name && pattern.test(suggestion) ? `: write "${suggestion}"` : ''}.`,
-          path: [...context.path, ...(inline ? [...at, 'properties', name] : at)],
-        });
-      }
+      for (const name of Object.keys(properties)) judge('Property', name, inline ? [...at, 'properties', name] : at);
     });
     return results;
   },

@@ -1,0 +1,61 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { pathKeys } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { parameterSites } from '../oas/parameters.js';
+import { refFollower } from '../oas/refs.js';
+import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+
+export interface AsciiNamesOptions {
+  /** Which names are judged (default: all three). */
+  targets?: Array<'paths' | 'parameters' | 'properties'>;
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+function offending(name: string): string {
+  return [...new Set([...name].filter((char) => NON_ASCII.test(char)))].join('');
+}
+
+/** Reports path segments, parameter names and property names with characters outside ASCII, at the name. */
+export default createRulesetFunction<unknown, AsciiNamesOptions | null>(
+  {
+    input: null,
+    options: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        targets: {
+          type: 'array',
+          items: { enum: ['paths', 'parameters', 'properties'] },
+          description: 'Which names are judged: path segments, parameter names, schema property names (default: all).',
+        },
+      },
+    },
+  },
+  function asciiNames(root, options, context) {
+    if (!isObject(root)) return [];
+    const targets = new Set(options?.targets ?? ['paths', 'parameters', 'properties']);
+    const refs = refFollower(context);
+    const results: IFunctionResult[] = [];
+    const report = (kind: string, name: string, path: JsonPath) =>
+      results.push({ message: `${kind} "${name}" has characters outside ASCII (${offending(name)}): use clear English words in plain ASCII.`, path: [...context.path, ...path] });
+    if (targets.has('paths')) {
+      for (const key of pathKeys(root['paths'])) if (NON_ASCII.test(key)) report('Path', key, ['paths', key]);
+    }
+    if (targets.has('parameters')) {
+      for (const { parameter, at, inline } of parameterSites(root, refs)) {
+        const name = parameter['name'];
+        if (typeof name === 'string' && NON_ASCII.test(name)) report('Parameter', name, inline ? [...at, 'name'] : at);
+      }
+    }
+    if (targets.has('properties')) {
+      walkSchemas(schemaRoots(root, 'all', refs), refs, false, ({ schema, at, inline }) => {
+        if (!isObject(schema['properties'])) return;
+        for (const name of Object.keys(schema['properties'])) if (NON_ASCII.test(name)) report('Property', name, inline ? [...at, 'properties', name] : at);
+      });
+    }
+    return results;
+  },
+);

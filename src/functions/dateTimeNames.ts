@@ -1,0 +1,68 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { isOas2 } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { parameterSchema, parameterSites } from '../oas/parameters.js';
+import { refFollower } from '../oas/refs.js';
+import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { splitWords, toPascalCase } from '../oas/words.js';
+
+export interface DateTimeNamesOptions {
+  /** The suffix date-time names end with (`Time`). */
+  suffix: string;
+  /** Schema formats that mark a date-time (default: date-time). */
+  formats?: string[];
+}
+
+/** The name with its date-ish last word replaced by the suffix: CreatedDate → CreatedTime, createdAt → createdTime. */
+function suggestion(name: string, suffix: string): string {
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  const stem = last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt'].includes(last) ? words.slice(0, -1) : words;
+  const pascal = /^[A-Z]/.test(name);
+  const joined = toPascalCase([...stem, suffix.toLowerCase()]);
+  return pascal ? joined : joined.charAt(0).toLowerCase() + joined.slice(1);
+}
+
+/** Reports date-time properties and parameters whose name does not end with the standard's suffix (`CreatedTime`, not `CreatedDate` or `CreatedAt`). */
+export default createRulesetFunction<unknown, DateTimeNamesOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['suffix'],
+      properties: {
+        suffix: { type: 'string', minLength: 1, description: 'The suffix date-time names must end with, e.g. "Time".' },
+        formats: { type: 'array', items: { type: 'string' }, description: 'Schema formats that mark a date-time (default: date-time).' },
+      },
+    },
+  },
+  function dateTimeNames(root, options, context) {
+    const refs = refFollower(context);
+    const formats = new Set(options.formats ?? ['date-time']);
+    const oas2 = isOas2(root);
+    const results: IFunctionResult[] = [];
+    const isDateTime = (schema: unknown) => {
+      const resolved = refs.value(schema);
+      return isObject(resolved) && typeof resolved['format'] === 'string' && formats.has(resolved['format']);
+    };
+    const judge = (kind: string, name: string, path: JsonPath) => {
+      if (name.endsWith(options.suffix)) return;
+      results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix} ("${suggestion(name, options.suffix)}").`, path: [...context.path, ...path] });
+    };
+    walkSchemas(schemaRoots(root, 'all', refs), refs, false, ({ schema, at, inline }) => {
+      if (!isObject(schema['properties'])) return;
+      for (const [name, property] of Object.entries(schema['properties'])) {
+        if (isDateTime(property)) judge('Property', name, inline ? [...at, 'properties', name] : at);
+      }
+    });
+    for (const { parameter, at, inline } of parameterSites(root, refs)) {
+      if (typeof parameter['name'] === 'string' && parameter['in'] !== 'body' && isDateTime(parameterSchema(parameter, oas2))) {
+        judge('Parameter', parameter['name'], inline ? [...at, 'name'] : at);
+      }
+    }
+    return results;
+  },
+);
