@@ -15,11 +15,12 @@ export interface DateTimeNamesOptions {
   formats?: string[];
 }
 
-/** The name with its date-ish last word replaced by the suffix: CreatedDate → CreatedTime, createdAt → createdTime. */
-function suggestion(name: string, suffix: string): string {
+/** The name with its date-ish last word replaced by the suffix (CreatedDate → CreatedTime, createdAt → createdTime), or undefined when nothing is left to name. */
+function suggestion(name: string, suffix: string): string | undefined {
   const words = splitWords(name);
   const last = words[words.length - 1];
   const stem = last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt'].includes(last) ? words.slice(0, -1) : words;
+  if (stem.length === 0) return undefined;
   const pascal = /^[A-Z]/.test(name);
   const joined = toPascalCase([...stem, suffix.toLowerCase()]);
   return pascal ? joined : joined.charAt(0).toLowerCase() + joined.slice(1);
@@ -50,7 +51,8 @@ export default createRulesetFunction<unknown, DateTimeNamesOptions>(
     };
     const judge = (kind: string, name: string, path: JsonPath) => {
       if (name.endsWith(options.suffix)) return;
-      results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix} ("${suggestion(name, options.suffix)}").`, path: [...context.path, ...path] });
+      const better = suggestion(name, options.suffix);
+      results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`, path: [...context.path, ...path] });
     };
     walkSchemas(schemaRoots(root, 'all', refs), refs, false, ({ schema, at, inline }) => {
       if (!isObject(schema['properties'])) return;
