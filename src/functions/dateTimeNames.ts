@@ -6,6 +6,7 @@ import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { schemaKeyword } from '../oas/schemas.js';
 import { splitWords, toPascalCase } from '../oas/words.js';
 
 export interface DateTimeNamesOptions {
@@ -19,7 +20,7 @@ export interface DateTimeNamesOptions {
 function suggestion(name: string, suffix: string): string | undefined {
   const words = splitWords(name);
   const last = words[words.length - 1];
-  const stem = last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt'].includes(last) ? words.slice(0, -1) : words;
+  const stem = last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt', 'time'].includes(last) ? words.slice(0, -1) : words;
   if (stem.length === 0) return undefined;
   const pascal = /^[A-Z]/.test(name);
   const joined = toPascalCase([...stem, suffix.toLowerCase()]);
@@ -45,12 +46,17 @@ export default createRulesetFunction<unknown, DateTimeNamesOptions>(
     const formats = new Set(options.formats ?? ['date-time']);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
+    // 3.1 schemas are JSON Schema 2020-12, where a $ref's siblings apply.
+    const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
     const isDateTime = (schema: unknown) => {
-      const resolved = refs.value(schema);
-      return isObject(resolved) && typeof resolved['format'] === 'string' && formats.has(resolved['format']);
+      const format = schemaKeyword(schema, 'format', refs, siblingsOfRef);
+      return typeof format === 'string' && formats.has(format);
     };
+    const suffixWord = options.suffix.toLowerCase();
     const judge = (kind: string, name: string, path: JsonPath) => {
-      if (name.endsWith(options.suffix)) return;
+      // The suffix as a word, whatever the casing (created_time): casing is the casing rules' concern.
+      const words = splitWords(name);
+      if (name.endsWith(options.suffix) || words[words.length - 1] === suffixWord) return;
       const better = suggestion(name, options.suffix);
       results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`, path: [...context.path, ...path] });
     };

@@ -3,6 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
 import { parameterSites } from '../oas/parameters.js';
+import { isOas2 } from '../oas/document.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
@@ -86,6 +87,12 @@ export default createRulesetFunction<unknown, NameCasingOptions>(
       if (!isObject(properties)) return;
       for (const name of Object.keys(properties)) judge('Property', name, inline ? [...at, 'properties', name] : at);
     });
+    // 2.0 writes a form request body as formData parameters: its fields are properties of the body.
+    if (isOas2(root)) {
+      for (const { parameter, at, inline } of parameterSites(root, refs)) {
+        if (parameter['in'] === 'formData' && typeof parameter['name'] === 'string') judge('Form field', parameter['name'], inline ? [...at, 'name'] : at);
+      }
+    }
     return results;
   },
 );

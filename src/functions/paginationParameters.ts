@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet } from '../oas/collections.js';
-import { isOas2, operations } from '../oas/document.js';
+import { isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import type { JsonObject } from '../oas/json.js';
 import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
@@ -75,6 +75,7 @@ export default createRulesetFunction<unknown, PaginationParametersOptions>(
     const refs = refFollower(context);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
+    const reportedShared = new Set<string>();
     for (const entry of operations(root)) {
       if (!isCollectionGet(root, entry, refs, options.listProperties ?? ['data'])) continue;
       const query = new Map(effectiveParameters(entry, refs).filter((p) => p['in'] === 'query').map((p) => [String(p['name']), p]));
@@ -92,7 +93,17 @@ export default createRulesetFunction<unknown, PaginationParametersOptions>(
       for (const spec of matched) {
         const schema = refs.value(parameterSchema(query.get(spec.name)!, oas2));
         const problems = isObject(schema) ? constraintProblems(spec, schema) : [];
-        if (problems.length > 0) results.push({ message: `${operation}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`, path: where });
+        if (problems.length === 0) continue;
+        // A shared parameter (components/parameters) is reported once, where it is defined.
+        const written = [...parameterNodes(entry)].map(({ node }) => node).find((node) => refs.value(node) === query.get(spec.name));
+        const target = isObject(written) && typeof written['$ref'] === 'string' ? refs.resolve(written, []) : undefined;
+        const shared = target?.source === null ? target.path : undefined;
+        if (shared !== undefined) {
+          const key = JSON.stringify(shared);
+          if (reportedShared.has(key)) continue;
+          reportedShared.add(key);
+        }
+        results.push({ message: `${shared === undefined ? operation : `Parameter ${String(shared[shared.length - 1])}`}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`, path: shared === undefined ? where : [...context.path, ...shared] });
       }
     }
     return results;

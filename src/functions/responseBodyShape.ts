@@ -9,7 +9,7 @@ import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
-import { hasType } from '../oas/schemas.js';
+import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
 /** The shape a body must have, in a small subset of JSON Schema. */
@@ -53,7 +53,7 @@ function requiredNames(schema: unknown, refs: RefFollower, seen: Set<unknown> = 
   if (!isObject(resolved) || seen.has(resolved)) return names;
   seen.add(resolved);
   if (Array.isArray(resolved['required'])) for (const name of resolved['required']) if (typeof name === 'string') names.add(name);
-  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf']) for (const name of requiredNames(part, refs, seen)) names.add(name);
+  for (const part of appliedParts(resolved, refs)) for (const name of requiredNames(part, refs, seen)) names.add(name);
   return names;
 }
 
@@ -63,8 +63,7 @@ function itemsOf(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Se
   if (!isObject(resolved) || seen.has(resolved)) return [];
   seen.add(resolved);
   const own = resolved['items'] !== undefined ? [resolved['items']] : [];
-  const parts = Array.isArray(resolved['allOf']) ? resolved['allOf'].flatMap((part: unknown) => itemsOf(part, refs, seen)) : [];
-  return [...own, ...parts];
+  return [...own, ...appliedParts(resolved, refs).flatMap((part) => itemsOf(part, refs, seen))];
 }
 
 /** The `enum` a schema declares, its `allOf` parts' included. */
@@ -72,7 +71,7 @@ function enumOf(schema: unknown, refs: RefFollower): unknown[] | undefined {
   const resolved = refs.value(schema);
   if (!isObject(resolved)) return undefined;
   if (Array.isArray(resolved['enum'])) return resolved['enum'];
-  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf']) {
+  for (const part of appliedParts(resolved, refs)) {
     const found = enumOf(part, refs);
     if (found !== undefined) return found;
   }
@@ -80,33 +79,58 @@ function enumOf(schema: unknown, refs: RefFollower): unknown[] | undefined {
 }
 
 /** What a schema lacks against a shape, as readable problems (`errors[].field: not required`). */
-function problems(schema: unknown, shape: Shape, where: string, refs: RefFollower): string[] {
-  const found: string[] = [];
+/** A problem, and the shared schema it lies in when that is not the body's own schema. */
+interface Problem {
+  text: string;
+  /** Path of the shared component (local `$ref` target) the problem is in; undefined for the body itself. */
+  in?: JsonPath;
+}
+
+/** The local shared component a set of definitions stands for (directly or behind allOf/nullable), if any. */
+function sharedComponent(definitions: unknown[], refs: RefFollower): JsonPath | undefined {
+  const candidates = definitions.flatMap((d) => (isObject(d) && typeof d['$ref'] !== 'string' ? appliedParts(d, refs) : [d]));
+  for (const candidate of candidates) {
+    if (!isObject(candidate) || typeof candidate['$ref'] !== 'string') continue;
+    const target = refs.resolve(candidate, []);
+    if (target.source === null) return target.path;
+  }
+  return undefined;
+}
+
+/** What a schema lacks against a shape, as readable problems (`errors[].field: not required`). */
+function problems(schema: unknown, shape: Shape, where: string, refs: RefFollower): Problem[] {
+  const found: Problem[] = [];
+  const push = (text: string) => found.push({ text });
   const label = where === '' ? 'the body' : where;
-  if (shape.type !== undefined && !hasType(schema, shape.type, refs)) found.push(`${label} is not of type ${shape.type}`);
+  if (shape.type !== undefined && !hasType(schema, shape.type, refs)) push(`${label} is not of type ${shape.type}`);
   const properties = propertyDefinitions(schema, refs);
   const required = requiredNames(schema, refs);
   for (const name of shape.declared ?? []) {
-    if (!properties.has(name)) found.push(`${where === '' ? name : `${where}.${name}`} is not declared`);
+    if (!properties.has(name)) push(`${where === '' ? name : `${where}.${name}`} is not declared`);
   }
   for (const name of shape.required ?? []) {
     const at = where === '' ? name : `${where}.${name}`;
-    if (!properties.has(name)) found.push(`${at} is not declared`);
-    else if (!required.has(name)) found.push(`${at} is not required`);
+    if (!properties.has(name)) push(`${at} is not declared`);
+    else if (!required.has(name)) push(`${at} is not required`);
   }
+  // Problems inside a shared component are the component's: they are reported there, once.
+  const nested = (definitions: unknown[], inner: Shape, innerWhere: string) => {
+    const component = sharedComponent(definitions, refs);
+    for (const problem of problems({ allOf: definitions }, inner, innerWhere, refs)) found.push(problem.in === undefined && component !== undefined ? { ...problem, in: component } : problem);
+  };
   for (const [name, inner] of Object.entries(shape.properties ?? {})) {
     const definitions = properties.get(name);
-    if (definitions === undefined) continue;
-    found.push(...problems({ allOf: definitions }, inner, where === '' ? name : `${where}.${name}`, refs));
+    if (definitions !== undefined) nested(definitions, inner, where === '' ? name : `${where}.${name}`);
   }
   if (shape.items !== undefined) {
     const items = itemsOf(schema, refs);
-    if (items.length > 0) found.push(...problems({ allOf: items }, shape.items, `${where}[]`, refs));
+    if (items.length > 0) nested(items, shape.items, `${where}[]`);
+    else if (hasType(schema, 'array', refs)) push(`${label} declares no items`);
   }
   if (shape.enumWithin !== undefined) {
     const values = enumOf(schema, refs);
     const unknown = (values ?? []).filter((value) => typeof value !== 'string' || !shape.enumWithin!.includes(value));
-    if (unknown.length > 0) found.push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
+    if (unknown.length > 0) push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
   }
   return found;
 }
@@ -162,12 +186,21 @@ export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
                     return target.source === null ? target.path : [...schemaPath, '$ref'];
                   })()
                 : schemaPath;
-          const key = JSON.stringify(site);
-          if (reported.has(key)) continue;
           const found = problems(schema, options.shape, '', refs);
-          if (found.length === 0) continue;
-          reported.add(key);
-          results.push({ message: `${subject}: ${found.join('; ')}.`, path: [...context.path, ...site] });
+          const bySite = new Map<string, { at: JsonPath; texts: string[]; shared: boolean }>();
+          for (const problem of found) {
+            const at = problem.in ?? site;
+            const key = JSON.stringify(at);
+            const group = bySite.get(key) ?? { at, texts: [], shared: problem.in !== undefined };
+            group.texts.push(problem.text);
+            bySite.set(key, group);
+          }
+          for (const [key, { at, texts, shared }] of bySite) {
+            if (reported.has(key)) continue;
+            reported.add(key);
+            const owner = shared ? `${String(at[at.length - 1])} (used by ${subject})` : subject;
+            results.push({ message: `${owner}: ${texts.join('; ')}.`, path: [...context.path, ...at] });
+          }
         }
       }
     }

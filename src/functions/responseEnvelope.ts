@@ -8,7 +8,7 @@ import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
-import { hasType } from '../oas/schemas.js';
+import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
 export interface EnvelopeProperty {
@@ -104,7 +104,7 @@ export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
             continue;
           }
           // A response from another file can only be reported at the `$ref` that brings it.
-          const site = definedAt === undefined ? { key: schema, at: [...path, '$ref'] } : definitionSite(schema, schemaPath, refs);
+          let site = definedAt === undefined ? { key: schema, at: [...path, '$ref'] } : definitionSite(schema, schemaPath, refs);
           if (reported.has(site.key)) continue;
           let target: unknown = schema;
           if (options.at !== undefined) {
@@ -112,6 +112,14 @@ export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
             // Without the property there is nothing to check here: the envelope rule reports it.
             if (definitions === undefined) continue;
             target = { allOf: definitions };
+            // A shared `Meta` schema is judged once, where it is defined.
+            // (also behind a description: `{nullable: true, allOf: [{$ref: PageMeta}]}`).
+            const candidates = definitions.flatMap((d) => (isObject(d) && typeof d['$ref'] !== 'string' ? appliedParts(d, refs) : [d]));
+            const shared = candidates.map((d) => (isObject(d) && typeof d['$ref'] === 'string' ? refs.resolve(d, []) : undefined)).find((r) => r?.source === null);
+            if (shared !== undefined) {
+              if (reported.has(shared.value)) continue;
+              site = { key: shared.value, at: shared.path };
+            }
           }
           const declared = propertyDefinitions(target, refs);
           const typed = (name: string, type: string | undefined) => type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));

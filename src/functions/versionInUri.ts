@@ -69,10 +69,10 @@ export default createRulesetFunction<unknown, VersionInUriOptions | null>(
     const results: IFunctionResult[] = [];
     for (const pathKey of pathKeys(root['paths'])) {
       const first = pathSegments(pathKey)[0];
-      if (first?.kind === 'version' || (first !== undefined && pattern.test(first.text))) continue;
+      if (first !== undefined && pattern.test(first.text)) continue;
       if (versionedByOwnServers.has(pathKey)) continue;
       results.push({
-        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1) and ${isOas2(root) ? 'the basePath carries' : 'the server URLs carry'} none.`,
+        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1), and ${isOas2(root) ? 'the basePath does not carry one' : 'not every server URL carries one'}.`,
         path: [...context.path, 'paths', pathKey],
       });
     }

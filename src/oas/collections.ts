@@ -4,7 +4,7 @@ import { isObject } from './json.js';
 import type { JsonObject } from './json.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import type { RefFollower } from './refs.js';
-import { declaredTypes } from './schemas.js';
+import { appliedParts, hasType } from './schemas.js';
 import { responseEntries } from './status.js';
 
 /** The schema of an operation's first success (2xx) response body, JSON preferred, `$ref`s followed. */
@@ -37,9 +37,8 @@ export function propertyDefinitions(schema: unknown, refs: RefFollower, seen: Se
   if (!isObject(resolved) || seen.has(resolved)) return merged;
   seen.add(resolved);
   const add = (name: string, value: unknown) => merged.set(name, [...(merged.get(name) ?? []), value]);
-  const parts = resolved['allOf'];
-  if (Array.isArray(parts)) {
-    for (const part of parts) for (const [name, values] of propertyDefinitions(part, refs, seen)) values.forEach((value) => add(name, value));
+  for (const part of appliedParts(resolved, refs)) {
+    for (const [name, values] of propertyDefinitions(part, refs, seen)) values.forEach((value) => add(name, value));
   }
   if (isObject(resolved['properties'])) {
     for (const [name, value] of Object.entries(resolved['properties'])) add(name, value);
@@ -47,14 +46,8 @@ export function propertyDefinitions(schema: unknown, refs: RefFollower, seen: Se
   return merged;
 }
 
-function isArraySchema(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): boolean {
-  const resolved = refs.value(schema);
-  if (!isObject(resolved) || seen.has(resolved)) return false;
-  seen.add(resolved);
-  if (declaredTypes(resolved).includes('array')) return true;
-  if (declaredTypes(resolved).length === 0 && 'items' in resolved) return true;
-  const parts = resolved['allOf'];
-  return Array.isArray(parts) && parts.some((part: unknown) => isArraySchema(part, refs, seen));
+function isArraySchema(schema: unknown, refs: RefFollower): boolean {
+  return hasType(schema, 'array', refs);
 }
 
 /**

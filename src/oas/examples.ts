@@ -2,7 +2,7 @@ import type { JsonPath } from '@stoplight/types';
 import { isOas2, operations } from './document.js';
 import { isObject } from './json.js';
 import type { RefFollower } from './refs.js';
-import { schemaRoots, walkSchemas } from './schemaWalk.js';
+import { callbackOperations, schemaRoots, walkSchemas } from './schemaWalk.js';
 import type { SchemaScope } from './schemaWalk.js';
 import { responseEntries } from './status.js';
 import { parameterSites } from './parameters.js';
@@ -39,45 +39,62 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
 
   const oas2 = isOas2(root);
   const components = isObject(root['components']) ? root['components'] : {};
-  const sites: Array<{ node: unknown; at: JsonPath }> = [];
-  for (const entry of operations(root)) {
-    for (const [code, node] of responseEntries(entry.operation['responses'])) sites.push({ node, at: [...entry.path, 'responses', code] });
-    if (scope === 'all' && entry.operation['requestBody'] !== undefined) sites.push({ node: entry.operation['requestBody'], at: [...entry.path, 'requestBody'] });
-  }
-  const shared = oas2 ? root['responses'] : components['responses'];
-  if (isObject(shared)) for (const [name, node] of Object.entries(shared)) sites.push({ node, at: [...(oas2 ? [] : ['components']), 'responses', name] });
-  if (scope === 'all') {
-    if (isObject(components['requestBodies'])) for (const [name, node] of Object.entries(components['requestBodies'])) sites.push({ node, at: ['components', 'requestBodies', name] });
-    for (const { parameter, at, inline } of parameterSites(root, refs)) {
-      if (!inline) continue;
-      if (parameter['example'] !== undefined) yield { value: parameter['example'], path: [...at, 'example'] };
-      if (parameter['x-example'] !== undefined) yield { value: parameter['x-example'], path: [...at, 'x-example'] };
-      if (isObject(parameter['examples'])) {
-        for (const [name, example] of Object.entries(parameter['examples'])) if (isObject(example) && 'value' in example) yield { value: example['value'], path: [...at, 'examples', name, 'value'] };
-      }
+  const seen = new Set<unknown>();
+
+  /** A 3.x `examples` map: inline values, and shared `components/examples` once, where they are defined. */
+  function* examplesMap(map: unknown, at: JsonPath): Generator<ExampleSite> {
+    if (!isObject(map)) return;
+    for (const [name, written] of Object.entries(map)) {
+      const example = refs.resolve(written, [...at, name]);
+      if (!isObject(example.value) || !('value' in example.value) || seen.has(example.value)) continue;
+      seen.add(example.value);
+      yield example.source === null ? { value: example.value['value'], path: [...example.path, 'value'] } : { value: example.value['value'], path: [...at, name, '$ref'] };
     }
   }
-  const seen = new Set<unknown>();
-  for (const { node, at } of sites) {
-    if (!isObject(node) || typeof node['$ref'] === 'string') continue;
+
+  /** `example` and `examples` next to a schema: media types, parameters, headers. */
+  function* holder(node: Record<string, unknown>, at: JsonPath): Generator<ExampleSite> {
+    if (node['example'] !== undefined) yield { value: node['example'], path: [...at, 'example'] };
+    yield* examplesMap(node['examples'], [...at, 'examples']);
+  }
+
+  function* content(node: unknown, at: JsonPath): Generator<ExampleSite> {
+    if (!isObject(node)) return;
+    for (const [type, media] of Object.entries(node)) if (isObject(media)) yield* holder(media, [...at, type]);
+  }
+
+  function* response(node: unknown, at: JsonPath): Generator<ExampleSite> {
+    if (!isObject(node) || typeof node['$ref'] === 'string') return;
     if (oas2) {
       if (isObject(node['examples'])) for (const [type, value] of Object.entries(node['examples'])) yield { value, path: [...at, 'examples', type] };
-      continue;
+      return;
     }
-    if (!isObject(node['content'])) continue;
-    for (const [type, media] of Object.entries(node['content'])) {
-      if (!isObject(media)) continue;
-      if (media['example'] !== undefined) yield { value: media['example'], path: [...at, 'content', type, 'example'] };
-      if (!isObject(media['examples'])) continue;
-      for (const [name, written] of Object.entries(media['examples'])) {
-        const example = refs.resolve(written, [...at, 'content', type, 'examples', name]);
-        if (!isObject(example.value) || !('value' in example.value) || seen.has(example.value)) continue;
-        seen.add(example.value);
-        yield example.source === null
-          ? { value: example.value['value'], path: [...example.path, 'value'] }
-          : { value: example.value['value'], path: [...at, 'content', type, 'examples', name, '$ref'] };
-      }
+    yield* content(node['content'], [...at, 'content']);
+    if (scope === 'all' && isObject(node['headers'])) {
+      for (const [name, header] of Object.entries(node['headers'])) if (isObject(header) && typeof header['$ref'] !== 'string') yield* holder(header, [...at, 'headers', name]);
     }
+  }
+
+  function* requestBody(node: unknown, at: JsonPath): Generator<ExampleSite> {
+    if (isObject(node) && typeof node['$ref'] !== 'string') yield* content(node['content'], [...at, 'content']);
+  }
+
+  for (const entry of operations(root)) {
+    for (const [code, node] of responseEntries(entry.operation['responses'])) yield* response(node, [...entry.path, 'responses', code]);
+    if (scope === 'all') yield* requestBody(entry.operation['requestBody'], [...entry.path, 'requestBody']);
+  }
+  const shared = oas2 ? root['responses'] : components['responses'];
+  if (isObject(shared)) for (const [name, node] of Object.entries(shared)) yield* response(node, [...(oas2 ? [] : ['components']), 'responses', name]);
+  if (scope !== 'all') return;
+  // Requests the API sends (callbacks, webhooks) are requests too.
+  for (const entry of callbackOperations(root)) yield* requestBody(entry.operation['requestBody'], [...entry.path, 'requestBody']);
+  if (isObject(components['requestBodies'])) for (const [name, node] of Object.entries(components['requestBodies'])) yield* requestBody(node, ['components', 'requestBodies', name]);
+  if (isObject(components['headers'])) for (const [name, header] of Object.entries(components['headers'])) if (isObject(header)) yield* holder(header, ['components', 'headers', name]);
+  for (const { parameter, at, inline } of parameterSites(root, refs)) {
+    if (!inline) continue;
+    yield* holder(parameter, at);
+    if (parameter['x-example'] !== undefined) yield { value: parameter['x-example'], path: [...at, 'x-example'] };
+    yield* content(parameter['content'], [...at, 'content']);
   }
 }
 

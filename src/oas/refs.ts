@@ -28,6 +28,8 @@ export class RefFollower {
   readonly #rootSource: string | null;
   readonly #documents: Record<string, { data: unknown } | undefined>;
   readonly #memo = new WeakMap<object, Resolved>();
+  /** The objects of each referenced document, indexed on first need to tell which file a node is in. */
+  #owners: WeakMap<object, string> | undefined;
 
   constructor(context: Pick<RulesetFunctionContext, 'document' | 'documentInventory'>) {
     this.#root = context.document.data;
@@ -40,6 +42,9 @@ export class RefFollower {
     if (refOf(node) === undefined) return { value: node, path, source };
     const cached = this.#memo.get(node as object);
     if (cached !== undefined) return cached;
+    // Helpers pass no source for nodes they reached through an earlier `$ref`: a local `$ref` in
+    // another file points into that file, so find which file the node belongs to.
+    if (source === null && refOf(node)!.startsWith('#')) source = this.#ownerOf(node as object);
 
     let current: Resolved = { value: node, path, source };
     for (let hop = 0; hop < MAX_HOPS; hop++) {
@@ -56,6 +61,24 @@ export class RefFollower {
   /** The value a node stands for, with `$ref`s followed (the node itself when a `$ref` cannot be followed). */
   value(node: unknown, source: string | null = null): unknown {
     return this.resolve(node, [], source).value;
+  }
+
+  #ownerOf(node: object): string | null {
+    const sources = Object.keys(this.#documents);
+    if (sources.length === 0) return null;
+    if (this.#owners === undefined) {
+      this.#owners = new WeakMap();
+      for (const source of sources) {
+        const stack: unknown[] = [this.#documents[source]?.data];
+        while (stack.length > 0) {
+          const value = stack.pop();
+          if (typeof value !== 'object' || value === null || this.#owners.has(value)) continue;
+          this.#owners.set(value, source);
+          for (const child of Object.values(value)) stack.push(child);
+        }
+      }
+    }
+    return this.#owners.get(node) ?? null;
   }
 
   #follow(ref: string, from: string | null): Resolved | undefined {

@@ -12,6 +12,26 @@ export function declaredTypes(schema: JsonObject): string[] {
   return [];
 }
 
+function isNullSchema(schema: unknown, refs: RefFollower): boolean {
+  const resolved = refs.value(schema);
+  return isObject(resolved) && (resolved['type'] === 'null' || (Array.isArray(resolved['enum']) && resolved['enum'].length === 1 && resolved['enum'][0] === null));
+}
+
+/**
+ * The schemas that apply together with this one: its `allOf` parts, and the value branch of a
+ * "value or null" union (`oneOf`/`anyOf` of one schema and `{type: null}`, 3.1's nullable).
+ */
+export function appliedParts(resolved: JsonObject, refs: RefFollower): unknown[] {
+  const parts: unknown[] = Array.isArray(resolved['allOf']) ? [...resolved['allOf']] : [];
+  for (const keyword of ['oneOf', 'anyOf']) {
+    const branches = resolved[keyword];
+    if (!Array.isArray(branches)) continue;
+    const values = branches.filter((branch: unknown) => !isNullSchema(branch, refs));
+    if (values.length === 1 && values.length < branches.length) parts.push(values[0]);
+  }
+  return parts;
+}
+
 /**
  * Whether a schema describes an object or an array once `$ref`s are followed and `allOf` parts
  * taken together; a `oneOf`/`anyOf` is structured when one of its branches is.
@@ -42,8 +62,7 @@ export function hasType(schema: unknown, type: string, refs: RefFollower, seen: 
   if (types.includes(type)) return true;
   if (type === 'array' && types.length === 0 && 'items' in resolved) return true;
   if (type === 'object' && types.length === 0 && ('properties' in resolved || 'additionalProperties' in resolved)) return true;
-  const parts = resolved['allOf'];
-  return Array.isArray(parts) && parts.some((part) => hasType(part, type, refs, seen));
+  return appliedParts(resolved, refs).some((part) => hasType(part, type, refs, seen));
 }
 
 /**
@@ -56,12 +75,9 @@ export function schemaKeyword(schema: unknown, keyword: string, refs: RefFollowe
   const isRef = typeof schema['$ref'] === 'string';
   if (schema[keyword] !== undefined && (!isRef || siblingsOfRef)) return schema[keyword];
   if (isRef) return schemaKeyword(refs.value(schema), keyword, refs, siblingsOfRef, seen);
-  const parts = schema['allOf'];
-  if (Array.isArray(parts)) {
-    for (const part of parts) {
-      const value = schemaKeyword(part, keyword, refs, siblingsOfRef, seen);
-      if (value !== undefined) return value;
-    }
+  for (const part of appliedParts(schema, refs)) {
+    const value = schemaKeyword(part, keyword, refs, siblingsOfRef, seen);
+    if (value !== undefined) return value;
   }
   return undefined;
 }
