@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError } from './errors.js';
-import { findUp } from './paths.js';
+import { FUNCTIONS_DIR, findUp } from './paths.js';
 import { builtinDefinition, builtinRulesetFile, describeRulesetError, isBuiltinRuleset, loadRulesetFile } from './rulesets.js';
 
 export const CONFIG_FILE_NAMES = ['apistyle.config.yaml', 'apistyle.config.yml', '.apistyle.yaml', '.apistyle.yml'];
@@ -166,6 +166,35 @@ async function composeDataOnly(config: ApistyleConfig, ruleset: Record<string, u
   }
 }
 
+/** The function names a ruleset's own rules call (`then.function`). */
+function calledFunctions(ruleset: Record<string, unknown>): Set<string> {
+  const names = new Set<string>();
+  const rules = ruleset['rules'];
+  if (typeof rules !== 'object' || rules === null) return names;
+  for (const rule of Object.values(rules)) {
+    const then = typeof rule === 'object' && rule !== null ? (rule as { then?: unknown }).then : undefined;
+    for (const step of Array.isArray(then) ? then : [then]) {
+      const name = typeof step === 'object' && step !== null ? (step as { function?: unknown }).function : undefined;
+      if (typeof name === 'string') names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * A config that (re)defines a rule with one of apistyle's functions (to give the built-in
+ * `qualicharge-rate-limit-policy` its own table, say) gets those functions by name, as its
+ * extended rulesets do, without having to point `functionsDir` into node_modules.
+ */
+function withApistyleFunctions(ruleset: Record<string, unknown>, configPath: string): Record<string, unknown> {
+  if ('functionsDir' in ruleset || 'functions' in ruleset || !existsSync(FUNCTIONS_DIR)) return ruleset;
+  const ours = new Set(readdirSync(FUNCTIONS_DIR).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -'.js'.length)));
+  const used = [...calledFunctions(ruleset)].filter((name) => ours.has(name));
+  if (used.length === 0) return ruleset;
+  const functionsDir = relative(dirname(configPath), FUNCTIONS_DIR).split(sep).join('/');
+  return { ...ruleset, functionsDir, functions: used };
+}
+
 /**
  * Loads the config's ruleset part as if it were a ruleset file next to the config: composed
  * directly when it is data only, else with Spectral's own loader (`viaBundler` forces that path).
@@ -173,7 +202,8 @@ async function composeDataOnly(config: ApistyleConfig, ruleset: Record<string, u
 export async function loadConfigRuleset(config: ApistyleConfig, { viaBundler = false } = {}): Promise<Ruleset | undefined> {
   if (config.ruleset === undefined) return undefined;
   if (!viaBundler && isDataOnly(config.ruleset)) return composeDataOnly(config, config.ruleset);
-  return loadRulesetFile(config.path, { [resolve(config.path)]: JSON.stringify(withBuiltinExtends(config.ruleset)) });
+  const ruleset = withApistyleFunctions(withBuiltinExtends(config.ruleset), config.path);
+  return loadRulesetFile(config.path, { [resolve(config.path)]: JSON.stringify(ruleset) });
 }
 
 export function configDir(config: ApistyleConfig): string {

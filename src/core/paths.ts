@@ -7,6 +7,8 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 export const RULESETS_DIR = join(PACKAGE_ROOT, 'rulesets');
 export const COMPILED_RULESETS_DIR = join(PACKAGE_ROOT, 'dist', 'rulesets');
+/** The compiled rule functions, which the rulesets' `functionsDir` names. */
+export const FUNCTIONS_DIR = join(PACKAGE_ROOT, 'dist', 'functions');
 export const RULE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
 
 /** Walks from `start` up to the filesystem root and returns the first directory for which `test` holds. */

@@ -12,7 +12,7 @@ import { operationResponses, responseMediaTypes } from '../oas/responses.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
 
-export const STATUS_CONDITIONS = ['always', 'takes-input', 'takes-body', 'secured', 'collection-post', 'negotiates'] as const;
+export const STATUS_CONDITIONS = ['always', 'takes-input', 'takes-body', 'secured', 'collection-post', 'negotiates', 'rate-limited'] as const;
 export type StatusCondition = (typeof STATUS_CONDITIONS)[number];
 
 export interface DocumentedStatusOptions {
@@ -24,6 +24,8 @@ export interface DocumentedStatusOptions {
   methods?: string[];
   /** What the status is for, added to the message (e.g. "the answer when the request limit is reached"). */
   purpose?: string;
+  /** With "rate-limited": the extension that declares an operation's rate limit (default: x-rate-limit). */
+  extension?: string;
 }
 
 const REASONS: Record<StatusCondition, string> = {
@@ -33,6 +35,7 @@ const REASONS: Record<StatusCondition, string> = {
   secured: 'is under a security requirement but documents',
   'collection-post': 'creates in a collection but documents',
   negotiates: 'offers several media types but documents',
+  'rate-limited': 'declares a rate limit but documents',
 };
 
 function takesBody(entry: OperationEntry, refs: RefFollower): boolean {
@@ -73,8 +76,10 @@ function negotiates(root: JsonObject, entry: OperationEntry, refs: RefFollower):
   return false;
 }
 
-function applies(when: StatusCondition, root: JsonObject, entry: OperationEntry, refs: RefFollower): boolean {
+function applies(when: StatusCondition, root: JsonObject, entry: OperationEntry, refs: RefFollower, extension: string): boolean {
   switch (when) {
+    case 'rate-limited':
+      return entry.operation[extension] !== undefined;
     case 'always':
       return true;
     case 'takes-input':
@@ -108,20 +113,21 @@ export default createRulesetFunction<unknown, DocumentedStatusOptions>(
         when: {
           enum: [...STATUS_CONDITIONS],
           description:
-            'Which operations must: "always"; "takes-input" (a body or any parameter); "takes-body"; "secured" (under a security requirement); "collection-post" (a POST on a plural, non-action last segment); "negotiates" (a response offers several media types).',
+            'Which operations must: "always"; "takes-input" (a body or any parameter); "takes-body"; "secured" (under a security requirement); "collection-post" (a POST on a plural, non-action last segment); "negotiates" (a response offers several media types); "rate-limited" (declares a rate-limit extension).',
         },
         methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
         purpose: { type: 'string', description: 'What the status is for, added to the message, e.g. "the answer when the request limit is reached".' },
+        extension: { type: 'string', pattern: '^x-', description: 'With "rate-limited": the extension that declares an operation\'s rate limit (default: x-rate-limit).' },
       },
     },
   },
-  function documentedStatus(root, { anyOf, when, methods, purpose }, context) {
+  function documentedStatus(root, { anyOf, when, methods, purpose, extension }, context) {
     if (!isObject(root)) return [];
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
       if (methods !== undefined && !methods.includes(entry.method)) continue;
-      if (!applies(when, root, entry, refs)) continue;
+      if (!applies(when, root, entry, refs, extension ?? 'x-rate-limit')) continue;
       const responses = refs.value(entry.operation['responses']);
       const codes = responseEntries(responses).map(([code]) => code);
       if (codes.some((code) => matchesAny(code, anyOf))) continue;

@@ -3,14 +3,33 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { operations } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { serverUrls, urlPath } from '../oas/servers.js';
+
+/** A row of a published rate-limit table: the policy an endpoint must declare. */
+export interface RateLimitRow {
+  path: string;
+  method: string;
+  /** The rate the policy must give; a row without one is not checked (no restriction applies). */
+  rate?: string;
+  burst?: number;
+  delay?: boolean;
+}
 
 export interface RateLimitPolicyOptions {
   /** The extension that carries an operation's policy (default: x-rate-limit). */
   extension?: string;
-  /** "presence": every operation declares a policy; "shape": a declared policy matches `schema`. */
-  check: 'presence' | 'shape';
+  /**
+   * "presence": operations declare a policy; "shape": a declared policy matches `schema`;
+   * "table": operations of the `table` declare the row's rate, burst and delay.
+   */
+  check: 'presence' | 'shape' | 'table';
   /** With "shape": a JSON Schema (draft 7) the policy must match. */
   schema?: Record<string, unknown>;
+  /** With "presence": only operations whose path matches this regular expression (default: all). */
+  pathPattern?: string;
+  /** With "table": the published table, as data a team can replace in its config. */
+  table?: RateLimitRow[];
 }
 
 // ajv is CommonJS and exports its class also as `default`, which both Node's loader and bundlers reach.
@@ -35,6 +54,32 @@ function describe(error: ErrorObject, extension: string): string {
   return `${where} ${error.message ?? 'is not valid'}`;
 }
 
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+function tableIndex(table: RateLimitRow[]): Map<string, RateLimitRow> {
+  return new Map(table.map((row) => [`${row.method.toLowerCase()} ${trimSlash(row.path)}`, row]));
+}
+
+/** The path parts of the server URLs (3.x) or the basePath (2.0): a table may leave them out. */
+function basePaths(root: unknown): string[] {
+  if (!isObject(root)) return [];
+  if (typeof root['basePath'] === 'string') return [trimSlash(root['basePath'])];
+  return [...serverUrls(root)].filter((s) => s.topLevel).map((s) => trimSlash(urlPath(s.url))).filter((p) => p !== '' && p !== '/');
+}
+
+/** A document path as the table may write it: as is, or without a server base path; no trailing slash. */
+function candidates(pathKey: string, bases: readonly string[]): string[] {
+  const path = trimSlash(pathKey);
+  return [path, ...bases.filter((base) => path.startsWith(`${base}/`)).map((base) => path.slice(base.length))];
+}
+
+/** `10 r/m`, `10r/m` and `10 r/m ` are one rate. */
+function normaliseRate(rate: unknown): string | undefined {
+  return typeof rate === 'string' ? rate.replace(/\s+/g, '').toLowerCase() : undefined;
+}
+
 /**
  * Reports operations without a rate-limit policy extension ("presence"), or whose policy does not
  * match the standard's shape ("shape", a JSON Schema given as data so each standard brings its own).
@@ -48,8 +93,25 @@ export default createRulesetFunction<unknown, RateLimitPolicyOptions>(
       required: ['check'],
       properties: {
         extension: { type: 'string', pattern: '^x-', description: 'The extension that carries an operation\'s policy (default: x-rate-limit).' },
-        check: { enum: ['presence', 'shape'], description: '"presence": every operation declares a policy; "shape": a declared policy matches the schema.' },
+        check: { enum: ['presence', 'shape', 'table'], description: '"presence": operations declare a policy; "shape": a declared policy matches the schema; "table": operations of the table declare its values.' },
         schema: { type: 'object', description: 'With "shape": the JSON Schema (draft 7) a policy must match.' },
+        pathPattern: { type: 'string', format: 'regex', description: 'With "presence": only operations whose path matches this regular expression, e.g. /bulk/?$.' },
+        table: {
+          type: 'array',
+          description: 'With "table": rows {path, method, rate?, burst?, delay?}; a row without a rate is not checked.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'method'],
+            properties: {
+              path: { type: 'string' },
+              method: { type: 'string' },
+              rate: { type: 'string' },
+              burst: { type: 'integer', minimum: 0 },
+              delay: { type: 'boolean' },
+            },
+          },
+        },
       },
     },
   },
@@ -57,11 +119,31 @@ export default createRulesetFunction<unknown, RateLimitPolicyOptions>(
     const extension = options.extension ?? 'x-rate-limit';
     const results: IFunctionResult[] = [];
     const validate = options.check === 'shape' && options.schema !== undefined ? validatorFor(options.schema) : undefined;
+    const only = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
+    const rows = options.check === 'table' ? tableIndex(options.table ?? []) : undefined;
+    const bases = basePaths(root);
     for (const entry of operations(root)) {
       const policy = entry.operation[extension];
       const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
       if (options.check === 'presence') {
+        if (only !== undefined && !only.test(entry.pathKey)) continue;
         if (policy === undefined) results.push({ message: `${operation} declares no rate-limit policy (${extension}).`, path: [...context.path, ...entry.path] });
+        continue;
+      }
+      if (rows !== undefined) {
+        const row = candidates(entry.pathKey, bases).map((path) => rows.get(`${entry.method} ${path}`)).find((r) => r !== undefined);
+        if (row === undefined || row.rate === undefined) continue;
+        const wanted = [`rate ${row.rate}`, ...(row.burst !== undefined ? [`burst ${row.burst}`] : []), ...(row.delay !== undefined ? [`delay ${String(row.delay)}`] : [])].join(', ');
+        if (!isObject(policy)) {
+          results.push({ message: `${operation} is limited to ${wanted} by the published table, but declares no ${extension} policy.`, path: [...context.path, ...entry.path] });
+          continue;
+        }
+        const differs = [
+          ...(normaliseRate(policy['rate']) !== normaliseRate(row.rate) ? [`rate ${JSON.stringify(policy['rate'] ?? null)} (table: ${row.rate})`] : []),
+          ...(row.burst !== undefined && policy['burst'] !== row.burst ? [`burst ${JSON.stringify(policy['burst'] ?? null)} (table: ${row.burst})`] : []),
+          ...(row.delay !== undefined && policy['delay'] !== row.delay ? [`delay ${JSON.stringify(policy['delay'] ?? null)} (table: ${String(row.delay)})`] : []),
+        ];
+        if (differs.length > 0) results.push({ message: `${operation}: the ${extension} policy differs from the published table: ${differs.join(', ')}.`, path: [...context.path, ...entry.path, extension] });
         continue;
       }
       if (policy === undefined || validate === undefined || validate(policy)) continue;

@@ -20,6 +20,8 @@ export interface ResponseHeadersOptions {
   methods?: string[];
   /** A JSON type the declared headers' schema must have (2.0: the header's own `type`). */
   type?: 'integer' | 'number' | 'string' | 'boolean';
+  /** Only operations that carry this extension (e.g. x-rate-limit: a rate-limited operation's 429 says when to retry). */
+  operationsWith?: string;
 }
 
 function headerTypes(header: JsonObject, oas2: boolean, refs: RefFollower): string[] {
@@ -57,6 +59,7 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
         },
         methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
         type: { enum: ['integer', 'number', 'string', 'boolean'], description: 'The type the headers\' schema must declare, when they are declared.' },
+        operationsWith: { type: 'string', pattern: '^x-', description: 'Only operations that carry this extension, e.g. x-rate-limit.' },
       },
     },
   },
@@ -68,11 +71,12 @@ export default createRulesetFunction<unknown, ResponseHeadersOptions>(
     const list = joined(options.headers, 'or');
     // A rule for every response judges a shared response in its own right, once, where it is defined;
     // a rule for some codes judges it where it is used under one of them.
-    const everyResponse = options.codes === undefined && options.methods === undefined;
+    const everyResponse = options.codes === undefined && options.methods === undefined && options.operationsWith === undefined;
     const judged = new Set<string>();
     const typedHeaders = new Set<string>();
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
+      if (options.operationsWith !== undefined && entry.operation[options.operationsWith] === undefined) continue;
       for (const { code, response, path, viaRef, definedAt } of operationResponses(entry, refs)) {
         if (options.codes !== undefined && !(code === 'default' ? options.codes.includes('default') : matchesAny(code, options.codes))) continue;
         const declared = headersOf(response, refs);

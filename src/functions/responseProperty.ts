@@ -7,6 +7,7 @@ import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseSchemas } from '../oas/responses.js';
 import { pathSegments } from '../oas/paths.js';
+import { urlPath } from '../oas/servers.js';
 import { declaredTypes } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 
@@ -23,6 +24,23 @@ export interface ResponsePropertyOptions {
   type?: string;
   /** The `format` the property must have. */
   format?: string;
+  /** Only operations whose path matches this regular expression. */
+  pathPattern?: string;
+  /** Also (or, without pathPattern, only) operations at the path of an OAuth2 `tokenUrl`. */
+  tokenEndpoints?: boolean;
+}
+
+/** The URL paths of the OAuth2 token endpoints the document's security schemes name (3.x flows, 2.0 tokenUrl). */
+function oauth2TokenPaths(root: unknown): string[] {
+  if (!isObject(root)) return [];
+  const schemes = isObject(root['securityDefinitions']) ? root['securityDefinitions'] : isObject(root['components']) && isObject(root['components']['securitySchemes']) ? root['components']['securitySchemes'] : {};
+  const urls: string[] = [];
+  for (const scheme of Object.values(schemes)) {
+    if (!isObject(scheme) || scheme['type'] !== 'oauth2') continue;
+    if (typeof scheme['tokenUrl'] === 'string') urls.push(scheme['tokenUrl']);
+    if (isObject(scheme['flows'])) for (const flow of Object.values(scheme['flows'])) if (isObject(flow) && typeof flow['tokenUrl'] === 'string') urls.push(flow['tokenUrl']);
+  }
+  return urls.map((url) => urlPath(url).replace(/\/+$/, '')).filter((path) => path !== '');
 }
 
 function itemsOf(schema: unknown, refs: RefFollower): unknown {
@@ -51,6 +69,8 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
         namePattern: { type: 'string', format: 'regex', description: 'A regular expression a satisfying property name may match instead.' },
         type: { type: 'string', description: 'The JSON type the satisfying property must declare, e.g. "string".' },
         format: { type: 'string', description: 'The format the satisfying property must declare, e.g. "uuid".' },
+        pathPattern: { type: 'string', format: 'regex', description: 'Only operations whose path matches this regular expression, e.g. /token/?$.' },
+        tokenEndpoints: { type: 'boolean', description: 'Also judge operations at the path of an OAuth2 tokenUrl of the document\'s security schemes.' },
       },
     },
   },
@@ -62,8 +82,13 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
     const wanted = [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
     const shape = [options.type, options.format !== undefined ? `format ${options.format}` : undefined].filter(Boolean).join(', ');
     const results: IFunctionResult[] = [];
+    const pathPattern = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
+    const tokenPaths = options.tokenEndpoints === true ? oauth2TokenPaths(root) : undefined;
+    const selected = (pathKey: string) =>
+      (pathPattern === undefined && tokenPaths === undefined) || (pathPattern?.test(pathKey) ?? false) || (tokenPaths?.some((p) => { const key = pathKey.replace(/\/+$/, ''); return key.endsWith(p) || p.endsWith(key); }) ?? false);
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
+      if (!selected(entry.pathKey)) continue;
       for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
         if (!matchesAny(code, options.codes)) continue;
         // A path parameter (`customerId` in /customers/{customerId}/addresses) is the parent's id, not the new resource's.

@@ -1,0 +1,79 @@
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { JsonPath } from '@stoplight/types';
+import { isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isObject } from '../oas/json.js';
+import { isJsonMediaType } from '../oas/mediaTypes.js';
+import { refFollower } from '../oas/refs.js';
+import { hasType, schemaKeyword } from '../oas/schemas.js';
+
+export interface RequestBodyArrayOptions {
+  /** Operations whose path matches this regular expression (e.g. bulk endpoints). */
+  pathPattern: string;
+}
+
+/**
+ * Reports request bodies of matching operations (bulk endpoints) that are not an array with a
+ * `maxItems`: a bounded batch is what keeps a heavy payload within what the API accepts.
+ */
+export default createRulesetFunction<unknown, RequestBodyArrayOptions>(
+  {
+    input: null,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pathPattern'],
+      properties: {
+        pathPattern: { type: 'string', format: 'regex', description: 'Operations whose path matches this regular expression are judged, e.g. /bulk/?$.' },
+      },
+    },
+  },
+  function requestBodyArray(root, options, context) {
+    const refs = refFollower(context);
+    const pattern = new RegExp(options.pathPattern);
+    const oas2 = isOas2(root);
+    const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+    const reported = new Set<string>();
+    const results: IFunctionResult[] = [];
+    for (const entry of operations(root)) {
+      if (!pattern.test(entry.pathKey) || entry.method === 'get' || entry.method === 'delete') continue;
+      const bodies: Array<{ schema: unknown; path: JsonPath }> = [];
+      if (oas2) {
+        for (const { node, path } of parameterNodes(entry)) {
+          const parameter = refs.value(node);
+          if (isObject(parameter) && parameter['in'] === 'body') bodies.push({ schema: parameter['schema'], path: isObject(node) && typeof node['$ref'] === 'string' ? [...path, '$ref'] : [...path, 'schema'] });
+        }
+      } else {
+        const written = entry.operation['requestBody'];
+        const body = refs.resolve(written, [...entry.path, 'requestBody']);
+        const base = isObject(written) && typeof written['$ref'] === 'string' ? (body.source === null ? body.path : undefined) : [...entry.path, 'requestBody'];
+        if (isObject(body.value) && isObject(body.value['content'])) {
+          for (const [type, media] of Object.entries(body.value['content'])) {
+            if (!isJsonMediaType(type, { plusJson: true }) || !isObject(media)) continue;
+            bodies.push({ schema: media['schema'], path: base === undefined ? [...entry.path, 'requestBody', '$ref'] : [...base, 'content', type, 'schema'] });
+          }
+        }
+      }
+      const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+      if (bodies.length === 0) {
+        results.push({ message: `${operation} takes no JSON request body: a bulk operation takes an array of items with maxItems.`, path: [...context.path, ...entry.path] });
+        continue;
+      }
+      for (const { schema, path } of bodies) {
+        // A shared body schema is judged once, where it is defined.
+        const target = isObject(schema) && typeof schema['$ref'] === 'string' ? refs.resolve(schema, path) : undefined;
+        const at = target?.source === null ? target.path : path;
+        const key = JSON.stringify(at);
+        if (reported.has(key)) continue;
+        if (!hasType(schema, 'array', refs)) {
+          reported.add(key);
+          results.push({ message: `${operation}: the bulk request body is not an array: send the items as an array with maxItems.`, path: [...context.path, ...at] });
+        } else if (schemaKeyword(schema, 'maxItems', refs, siblingsOfRef) === undefined) {
+          reported.add(key);
+          results.push({ message: `${operation}: the bulk request body declares no maxItems: say how many items one call may carry.`, path: [...context.path, ...at] });
+        }
+      }
+    }
+    return results;
+  },
+);
