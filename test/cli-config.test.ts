@@ -136,6 +136,30 @@ describe('apistyle.config.yaml', () => {
     assert.match(missing.stderr, /^apistyle: config \S*nope\.yaml: no such file\n$/);
   });
 
+  it('a built-in rule\'s policy table is replaced from the config, without code', async () => {
+    const dir = tempProject({
+      'apistyle.config.yaml': [
+        'extends: [qualicharge]',
+        'rules:',
+        '  qualicharge-rate-limit-policy:',
+        '    description: Our own rate-limit table.',
+        '    message: "{{error}}"',
+        '    severity: error',
+        '    given: $',
+        '    then:',
+        '      function: rateLimitPolicy',
+        '      functionOptions:',
+        '        check: table',
+        '        table:',
+        "          - {path: '/customers/{id}', method: get, rate: 5 r/s}",
+      ].join('\n'),
+      'api.yaml': CLEAN,
+    });
+    const { code, findings } = await lintJson(['api.yaml'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(findings.filter((f) => f.code === 'qualicharge-rate-limit-policy').map((f) => f.severity), [0]);
+  });
+
   it('a config with only files uses the default ruleset', async () => {
     const dir = tempProject({ 'apistyle.config.yaml': 'files: [api.yaml]\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
     const { findings } = await lintJson([], dir);
