@@ -28,6 +28,8 @@ export interface ResponsePropertyOptions {
   pathPattern?: string;
   /** Also (or, without pathPattern, only) operations at the path of an OAuth2 `tokenUrl`. */
   tokenEndpoints?: boolean;
+  /** How the accepted names read in messages (default: the names and the pattern). */
+  namesLabel?: string;
 }
 
 /** The URL paths of the OAuth2 token endpoints the document's security schemes name (3.x flows, 2.0 tokenUrl). */
@@ -71,6 +73,7 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
         format: { type: 'string', description: 'The format the satisfying property must declare, e.g. "uuid".' },
         pathPattern: { type: 'string', format: 'regex', description: 'Only operations whose path matches this regular expression, e.g. /token/?$.' },
         tokenEndpoints: { type: 'boolean', description: 'Also judge operations at the path of an OAuth2 tokenUrl of the document\'s security schemes.' },
+        namesLabel: { type: 'string', description: 'How the accepted names read in messages, e.g. "an id or uuid, or a name ending in _id or Id".' },
       },
     },
   },
@@ -79,7 +82,7 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
     const oas2 = isOas2(root);
     const pattern = options.namePattern === undefined ? undefined : new RegExp(options.namePattern);
     const nameFits = (name: string) => (options.names ?? []).includes(name) || (pattern?.test(name) ?? false);
-    const wanted = [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
+    const wanted = options.namesLabel ?? [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
     const shape = [options.type, options.format !== undefined ? `format ${options.format}` : undefined].filter(Boolean).join(', ');
     const results: IFunctionResult[] = [];
     const pathPattern = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
