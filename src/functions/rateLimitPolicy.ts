@@ -58,8 +58,13 @@ function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
+/** A path as a table key: no trailing slash, and parameter names left out (`/statique/{id}` = `/statique/{id_pdc_itinerance}`). */
+function pathKeyOf(path: string): string {
+  return trimSlash(path).replace(/\{[^}]*\}/g, '{}');
+}
+
 function tableIndex(table: RateLimitRow[]): Map<string, RateLimitRow> {
-  return new Map(table.map((row) => [`${row.method.toLowerCase()} ${trimSlash(row.path)}`, row]));
+  return new Map(table.map((row) => [`${row.method.toLowerCase()} ${pathKeyOf(row.path)}`, row]));
 }
 
 /** The path parts of the server URLs (3.x) or the basePath (2.0): a table may leave them out. */
@@ -69,10 +74,10 @@ function basePaths(root: unknown): string[] {
   return [...serverUrls(root)].filter((s) => s.topLevel).map((s) => trimSlash(urlPath(s.url))).filter((p) => p !== '' && p !== '/');
 }
 
-/** A document path as the table may write it: as is, or without a server base path; no trailing slash. */
+/** A document path as the table may write it: as is, without a server base path, or with it. */
 function candidates(pathKey: string, bases: readonly string[]): string[] {
-  const path = trimSlash(pathKey);
-  return [path, ...bases.filter((base) => path.startsWith(`${base}/`)).map((base) => path.slice(base.length))];
+  const path = pathKeyOf(pathKey);
+  return [path, ...bases.filter((base) => path.startsWith(`${base}/`)).map((base) => path.slice(base.length)), ...bases.map((base) => `${base}${path}`)];
 }
 
 /** `10 r/m`, `10r/m` and `10 r/m ` are one rate. */
@@ -134,8 +139,12 @@ export default createRulesetFunction<unknown, RateLimitPolicyOptions>(
         const row = candidates(entry.pathKey, bases).map((path) => rows.get(`${entry.method} ${path}`)).find((r) => r !== undefined);
         if (row === undefined || row.rate === undefined) continue;
         const wanted = [`rate ${row.rate}`, ...(row.burst !== undefined ? [`burst ${row.burst}`] : []), ...(row.delay !== undefined ? [`delay ${String(row.delay)}`] : [])].join(', ');
-        if (!isObject(policy)) {
+        if (policy === undefined) {
           results.push({ message: `${operation} is limited to ${wanted} by the published table, but declares no ${extension} policy.`, path: [...context.path, ...entry.path] });
+          continue;
+        }
+        if (!isObject(policy)) {
+          results.push({ message: `${operation}: ${extension} is not a policy object; the published table gives ${wanted}.`, path: [...context.path, ...entry.path, extension] });
           continue;
         }
         const differs = [

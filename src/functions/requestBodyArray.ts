@@ -40,8 +40,11 @@ export default createRulesetFunction<unknown, RequestBodyArrayOptions>(
       const bodies: Array<{ schema: unknown; path: JsonPath }> = [];
       if (oas2) {
         for (const { node, path } of parameterNodes(entry)) {
-          const parameter = refs.value(node);
-          if (isObject(parameter) && parameter['in'] === 'body') bodies.push({ schema: parameter['schema'], path: isObject(node) && typeof node['$ref'] === 'string' ? [...path, '$ref'] : [...path, 'schema'] });
+          const parameter = refs.resolve(node, path);
+          if (!isObject(parameter.value) || parameter.value['in'] !== 'body') continue;
+          // A shared body parameter is judged where it is defined.
+          const at = isObject(node) && typeof node['$ref'] === 'string' ? (parameter.source === null ? [...parameter.path, 'schema'] : [...path, '$ref']) : [...path, 'schema'];
+          bodies.push({ schema: parameter.value['schema'], path: at });
         }
       } else {
         const written = entry.operation['requestBody'];

@@ -30,6 +30,8 @@ export interface ResponsePropertyOptions {
   tokenEndpoints?: boolean;
   /** How the accepted names read in messages (default: the names and the pattern). */
   namesLabel?: string;
+  /** Report a response of these codes that has no body at all (default: false, it is not judged). */
+  requireBody?: boolean;
 }
 
 /** The URL paths of the OAuth2 token endpoints the document's security schemes name (3.x flows, 2.0 tokenUrl). */
@@ -74,6 +76,7 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
         pathPattern: { type: 'string', format: 'regex', description: 'Only operations whose path matches this regular expression, e.g. /token/?$.' },
         tokenEndpoints: { type: 'boolean', description: 'Also judge operations at the path of an OAuth2 tokenUrl of the document\'s security schemes.' },
         namesLabel: { type: 'string', description: 'How the accepted names read in messages, e.g. "an id or uuid, or a name ending in _id or Id".' },
+        requireBody: { type: 'boolean', description: 'Report a response of these codes that has no body at all (default: false, not judged).' },
       },
     },
   },
@@ -88,7 +91,7 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
     const pathPattern = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
     const tokenPaths = options.tokenEndpoints === true ? oauth2TokenPaths(root) : undefined;
     const selected = (pathKey: string) =>
-      (pathPattern === undefined && tokenPaths === undefined) || (pathPattern?.test(pathKey) ?? false) || (tokenPaths?.some((p) => { const key = pathKey.replace(/\/+$/, ''); return key.endsWith(p) || p.endsWith(key); }) ?? false);
+      (pathPattern === undefined && tokenPaths === undefined) || (pathPattern?.test(pathKey) ?? false) || (tokenPaths?.some((p) => { const key = pathKey.replace(/\/+$/, ''); return key !== '' && (key.endsWith(p) || p.endsWith(key)); }) ?? false);
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       if (!selected(entry.pathKey)) continue;
@@ -96,21 +99,30 @@ export default createRulesetFunction<unknown, ResponsePropertyOptions>(
         if (!matchesAny(code, options.codes)) continue;
         // A path parameter (`customerId` in /customers/{customerId}/addresses) is the parent's id, not the new resource's.
         const parentIds = new Set(pathSegments(entry.pathKey).filter((s) => s.kind === 'parameter').map((s) => s.text.replace(/[{}]/g, '')));
-        for (const { schema, path: schemaPath } of responseSchemas(response, path, oas2, refs)) {
+        const schemas = [...responseSchemas(response, path, oas2, refs)];
+        if (schemas.length === 0 && options.requireBody === true) {
+          results.push({ message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code} has no body: it should return ${wanted}${shape !== '' ? ` (${shape})` : ''}.`, path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)] });
+          continue;
+        }
+        for (const { schema, path: schemaPath } of schemas) {
           const items = itemsOf(schema, refs);
           const subject = items === undefined ? schema : items;
+          // `uuid4` refines `uuid`: a format counts when it starts with the one asked for.
+          const fits = (definition: unknown): boolean => {
+            const resolved = refs.value(definition);
+            if (!isObject(resolved)) return definition !== undefined && options.type === undefined && options.format === undefined;
+            const format = resolved['format'];
+            return (options.type === undefined || declaredTypes(resolved).includes(options.type)) && (options.format === undefined || (typeof format === 'string' && format.startsWith(options.format)));
+          };
           const exposes = (variant: unknown): { ok: boolean; found: string[] } => {
             // The created resource may come wrapped (`{order: {id}}`): one level of nesting counts.
             const ownProperties = propertyDefinitions(variant, refs);
             const wrapped = [...ownProperties.values()].flat().flatMap((definition) => [...propertyDefinitions(definition, refs)]);
             const candidates = [...ownProperties, ...wrapped].filter(([name]) => nameFits(name) && !parentIds.has(name));
-            const ok = candidates.some(([, definitions]) =>
-              definitions.some((definition) => {
-                const resolved = refs.value(definition);
-                if (!isObject(resolved)) return options.type === undefined && options.format === undefined;
-                return (options.type === undefined || declaredTypes(resolved).includes(options.type)) && (options.format === undefined || resolved['format'] === options.format);
-              }),
-            );
+            const ok =
+              candidates.some(([, definitions]) => definitions.some(fits)) ||
+              // A list of the new identifiers (`[uuid]`, `{items: [uuid]}`) exposes them too.
+              (options.format !== undefined && (fits(variant) || [...ownProperties.values()].flat().some((d) => fits(itemsOf(d, refs)))));
             return { ok, found: candidates.map(([name]) => name) };
           };
           // Alternatives (`oneOf`/`anyOf`) each stand for the body: every one of them must expose it.
