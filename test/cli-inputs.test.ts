@@ -30,6 +30,7 @@ const CASES: Array<{ name: string; files: Record<string, string | Buffer>; targe
     message: /remote \$ref to "https:\/\/example\.com\/responses\.yaml" refused: pass --allow-remote-refs to fetch remote references +invalid-ref/,
     code: 2,
   },
+  { name: 'a $ref to a missing pointer in the document', files: { 'pointer.yaml': RESPONSE_REF('#/components/responses/Nope') }, target: 'pointer.yaml', message: /'#\/components\/responses\/Nope' does not exist +invalid-ref/, code: 2 },
   { name: 'a $ref to a missing file', files: { 'missing.yaml': RESPONSE_REF('./responses.yaml#/Customer') }, target: 'missing.yaml', message: /\$ref to ".*responses\.yaml": no such file +invalid-ref/, code: 2 },
   {
     name: 'a $ref that leaves the project directory',

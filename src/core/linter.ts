@@ -6,7 +6,7 @@ import { PolicyResolver } from './resolver.js';
 import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
-import { findPointerOnlyCycles } from './refCycles.js';
+import { findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
 import { oneLine } from './errors.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
@@ -69,10 +69,16 @@ export class Engine {
   readonly #resolver: PolicyResolver;
   readonly #projectRoot: string;
   readonly #duplicateKeysOff: boolean;
+  readonly #inlineRefs: boolean;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
-    this.#resolver = new PolicyResolver({ projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false });
+    // Only rules that read the resolved tree need the document's own `$ref`s inlined.
+    this.#inlineRefs = Object.values(options.ruleset.rules).some((rule) => rule.enabled && rule.resolved);
+    this.#resolver = new PolicyResolver(
+      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false },
+      { inlineRefs: this.#inlineRefs },
+    );
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
@@ -106,7 +112,9 @@ export class Engine {
       if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
       return finding.source === documentSource ? { ...finding, source } : finding;
     });
-    const cycles = findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file)).map((cycle) => ({
+    // Without inlining, the resolver does not look up the document's own pointers: check them here.
+    const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source);
+    const cycles = [...missing, ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file))].map((cycle) => ({
       ...cycle,
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,

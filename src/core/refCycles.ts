@@ -93,3 +93,22 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
   }
   return problems;
 }
+
+/** Local `$ref`s (`#/…`) whose target does not exist, as Spectral's resolver reports them. */
+export function findMissingLocalTargets(root: Json, source: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const stack: Array<{ node: Json; path: JsonPath }> = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (isRefOnly(node) && node.$ref.startsWith('#')) {
+      const target = decodePointer(node.$ref);
+      if (target === undefined || at_(root, target) === undefined) {
+        problems.push({ ...inputProblem(source, 'invalid-ref', `'${node.$ref}' does not exist`), path: [...path, '$ref'] });
+      }
+      continue;
+    }
+    for (const [key, child] of Object.entries(node)) stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+  }
+  return problems.reverse();
+}

@@ -70,9 +70,14 @@ type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
 export class PolicyResolver extends Resolver {
   readonly referenced = new Map<string, unknown>();
 
-  constructor(policy: ResolverPolicy) {
+  /**
+   * `inlineRefs: false` leaves the linted document's own `$ref`s in place: rules that walk the
+   * document as written (`resolved: false`) never read the resolved tree, and building it is the
+   * costliest part of a large document's run. Files it references are still read.
+   */
+  constructor(policy: ResolverPolicy, { inlineRefs = true }: { inlineRefs?: boolean } = {}) {
     const remote = { resolve: remoteReader(policy) };
-    super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote } });
+    super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote }, dereferenceInline: inlineRefs });
   }
 
   override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {
