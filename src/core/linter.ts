@@ -6,7 +6,7 @@ import { PolicyResolver } from './resolver.js';
 import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
-import { findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
+import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
 import { oneLine } from './errors.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
@@ -113,8 +113,9 @@ export class Engine {
       return finding.source === documentSource ? { ...finding, source } : finding;
     });
     // Without inlining, the resolver does not look up the document's own pointers: check them here.
-    const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source);
-    const cycles = [...missing, ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file))].map((cycle) => ({
+    const refs = collectRefs(document.data);
+    const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source, refs);
+    const cycles = [...missing, ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file), refs)].map((cycle) => ({
       ...cycle,
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,

@@ -50,18 +50,36 @@ function splitRef(ref: string, from: string): { source: string; pointer: string 
  * document or across the files it references: such a chain names no value at all, unlike a
  * recursive schema, which is legal and linted.
  */
-export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: DocumentLookup = () => undefined): InputProblem[] {
-  const refNodes: RefNode[] = [];
-  const stack: Array<{ node: Json; path: JsonPath }> = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
+/** Every `$ref` object of a document with its path, in document order. One path stack, copied only at a `$ref`. */
+export function collectRefs(root: Json): Array<{ path: JsonPath; ref: string }> {
+  const found: Array<{ path: JsonPath; ref: string }> = [];
+  const path: Array<string | number> = [];
+  const walk = (node: Json): void => {
+    if (typeof node !== 'object' || node === null) return;
     if (isRefOnly(node)) {
-      if (!/^[a-z][a-z0-9+.-]*:/i.test(node.$ref)) refNodes.push({ source: rootSource, path, ref: node.$ref });
-      continue;
+      found.push({ path: [...path], ref: node.$ref });
+      return;
     }
-    for (const [key, child] of Object.entries(node)) stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
-  }
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in node as Record<string, Json>) {
+      path.push(key);
+      walk((node as Record<string, Json>)[key]);
+      path.pop();
+    }
+  };
+  walk(root);
+  return found;
+}
+
+export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: DocumentLookup = () => undefined, refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root)): InputProblem[] {
+  const refNodes: RefNode[] = refs.filter(({ ref }) => !/^[a-z][a-z0-9+.-]*:/i.test(ref)).map(({ path, ref }) => ({ source: rootSource, path, ref }));
 
   const dataOf = (source: string): Json => (source === rootSource ? root : lookup(source));
   const reported = new Set<string>();
@@ -95,20 +113,14 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
 }
 
 /** Local `$ref`s (`#/…`) whose target does not exist, as Spectral's resolver reports them. */
-export function findMissingLocalTargets(root: Json, source: string): InputProblem[] {
+export function findMissingLocalTargets(root: Json, source: string, refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root)): InputProblem[] {
   const problems: InputProblem[] = [];
-  const stack: Array<{ node: Json; path: JsonPath }> = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    if (isRefOnly(node) && node.$ref.startsWith('#')) {
-      const target = decodePointer(node.$ref);
-      if (target === undefined || at_(root, target) === undefined) {
-        problems.push({ ...inputProblem(source, 'invalid-ref', `'${node.$ref}' does not exist`), path: [...path, '$ref'] });
-      }
-      continue;
+  for (const { path, ref } of refs) {
+    if (!ref.startsWith('#')) continue;
+    const target = decodePointer(ref);
+    if (target === undefined || at_(root, target) === undefined) {
+      problems.push({ ...inputProblem(source, 'invalid-ref', `'${ref}' does not exist`), path: [...path, '$ref'] });
     }
-    for (const [key, child] of Object.entries(node)) stack.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
   }
-  return problems.reverse();
+  return problems;
 }

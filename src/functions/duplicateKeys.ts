@@ -10,26 +10,36 @@ const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
 /**
  * Duplicate keys inside a JSON example written as a string: `example`, an example object's
  * `value`, and the values of a 2.0 response's `examples` map (`examples: {application/json: '…'}`).
+ * The walk keeps one path stack and copies it only for a finding: documents can be large.
  */
-function* duplicatesInStringExamples(node: unknown, path: JsonPath, inExamplesMap = false): Generator<{ path: JsonPath; key: string }> {
-  if (Array.isArray(node)) {
-    for (const [i, child] of node.entries()) yield* duplicatesInStringExamples(child, [...path, i]);
-    return;
-  }
-  if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    const isExample = key === 'example' || key === 'value' || inExamplesMap;
-    if (isExample && typeof value === 'string' && /^\s*[{[]/.test(value)) {
-      const parsed = parseWithPointers(value, { ignoreDuplicateKeys: false });
-      for (const diagnostic of parsed.diagnostics) {
-        if (/duplicate ?key/i.test(diagnostic.message)) {
-          yield { path: [...path, key], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') };
-        }
+function* duplicatesInStringExamples(root: unknown): Generator<{ path: JsonPath; key: string }> {
+  const path: Array<string | number> = [];
+  function* walk(node: unknown, inExamplesMap: boolean): Generator<{ path: JsonPath; key: string }> {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        yield* walk(node[i], false);
+        path.pop();
       }
-    } else {
-      yield* duplicatesInStringExamples(value, [...path, key], key === 'examples' && isObject(value));
+      return;
+    }
+    if (!isObject(node)) return;
+    for (const key in node) {
+      const value = node[key];
+      path.push(key);
+      if ((key === 'example' || key === 'value' || inExamplesMap) && typeof value === 'string') {
+        if (/^\s*[{[]/.test(value)) {
+          for (const diagnostic of parseWithPointers(value, { ignoreDuplicateKeys: false }).diagnostics) {
+            if (/duplicate ?key/i.test(diagnostic.message)) yield { path: [...path], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') };
+          }
+        }
+      } else if (typeof value === 'object' && value !== null) {
+        yield* walk(value, key === 'examples' && isObject(value));
+      }
+      path.pop();
     }
   }
+  yield* walk(root, false);
 }
 
 /** For each file the document `$ref`s, the path of the first object that references it. */
@@ -68,7 +78,7 @@ export default createRulesetFunction<unknown, null>(
     }
     // Duplicates in the files the document references are reported at the first `$ref` to each file.
     const referenced = context.documentInventory.referencedDocuments as Record<string, { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined>;
-    const firstRefTo = refSitesByFile(root, context.document.source);
+    const firstRefTo = Object.keys(referenced).length === 0 ? new Map<string, JsonPath>() : refSitesByFile(root, context.document.source);
     for (const [source, document] of Object.entries(referenced)) {
       const at = firstRefTo.get(source);
       if (at === undefined || document === undefined) continue;
@@ -79,7 +89,7 @@ export default createRulesetFunction<unknown, null>(
         results.push({ message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`, path: [...at, '$ref'] });
       }
     }
-    for (const { path, key } of duplicatesInStringExamples(root, [])) {
+    for (const { path, key } of duplicatesInStringExamples(root)) {
       results.push({ message: `The example repeats the key "${key}" in one object: keys must be unique at each level.`, path: [...context.path, ...path] });
     }
     return results;
