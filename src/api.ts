@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ResultCache, hashText } from './core/cache.js';
+import { VERSION } from './core/packageInfo.js';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { findConfigFile, loadConfigRuleset, readConfig } from './core/config.js';
 import type { ApistyleConfig } from './core/config.js';
@@ -41,11 +44,21 @@ export interface Session {
   config: ApistyleConfig | undefined;
   ruleset: Ruleset;
   engine: Engine;
+  /** The result cache, when one was asked for: save it after linting. */
+  cache: ResultCache | undefined;
 }
 
 export interface SessionOptions extends LintOptions {
   /** An explicit config file; by default one is searched from `cwd` upward. */
   configPath?: string;
+  /** Keep findings of unchanged documents in this file and reuse them. */
+  cacheLocation?: string;
+}
+
+/** What, besides a document and the files it references, decides its findings. */
+function cacheKey(ruleset: Ruleset, config: ApistyleConfig | undefined, allowRemoteRefs: boolean): string {
+  const configText = config === undefined ? '' : readFileSync(config.path, 'utf8');
+  return hashText(JSON.stringify({ version: VERSION, ruleset, configText, allowRemoteRefs }));
 }
 
 /** Everything a run needs, decided once: the config, the ruleset it implies, and an engine with the `$ref` policy. */
@@ -62,12 +75,15 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
           cwd,
           ...(config !== undefined ? { config } : {}),
         });
+  const allowRemoteRefs = options.allowRemoteRefs ?? false;
+  const cache = options.cacheLocation === undefined ? undefined : await ResultCache.open(resolve(cwd, options.cacheLocation), cacheKey(ruleset, config, allowRemoteRefs));
   const engine = new Engine({
     ruleset,
     projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
-    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    allowRemoteRefs,
+    ...(cache !== undefined ? { cache } : {}),
   });
-  return { config, ruleset, engine };
+  return { config, ruleset, engine, cache };
 }
 
 /**

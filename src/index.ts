@@ -12,6 +12,7 @@ export type { ApistyleConfig } from './core/config.js';
 export { ruleDocUrl, readRuleDoc } from './core/docs.js';
 export { exitCodeFor, EXIT_OK, EXIT_FINDINGS, EXIT_ERROR } from './core/exitCode.js';
 export { UsageError } from './core/errors.js';
+export { ResultCache } from './core/cache.js';
 export { FORMATTERS, FORMAT_NAMES } from './formatters/index.js';
 export type { FormatName, FormatContext, Formatter } from './formatters/index.js';
 export type { Finding, InputProblem, LintReport, SeverityName } from './core/types.js';

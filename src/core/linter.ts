@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity } from '@stoplight/types';
@@ -7,6 +7,7 @@ import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syn
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
 import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
+import type { ResultCache } from './cache.js';
 import { oneLine } from './errors.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
@@ -14,6 +15,8 @@ export type LintInput = string | { source: string; text: string };
 
 export interface EngineOptions {
   ruleset: Ruleset;
+  /** Reuse the findings of unchanged documents from earlier runs. */
+  cache?: ResultCache;
   /** `$ref`s may not leave this directory (default: the current directory). */
   projectRoot?: string;
   /** Fetch http(s) `$ref`s (default: refused). */
@@ -70,6 +73,7 @@ export class Engine {
   readonly #projectRoot: string;
   readonly #duplicateKeysOff: boolean;
   readonly #inlineRefs: boolean;
+  readonly #cache: ResultCache | undefined;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
@@ -81,6 +85,7 @@ export class Engine {
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
+    this.#cache = options.cache;
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
@@ -89,9 +94,40 @@ export class Engine {
     const text = typeof input === 'string' ? await readText(source) : input.text;
     if (typeof text !== 'string') return [text];
 
+    const cached = this.#cache?.get(source, text);
+    if (cached !== undefined) return cached;
+    const findings = await this.#lintText(source, text);
+    // Input problems are not cached: they are cheap to find, and a fix elsewhere (a created file) must show.
+    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, text, this.#referencedFiles(source), findings);
+    return findings;
+  }
+
+  /** The files a document `$ref`s, directly or through the files it references. */
+  #referencedFiles(source: string): string[] {
+    const found = new Set<string>();
+    const queue = [source];
+    while (queue.length > 0) {
+      const from = queue.pop()!;
+      const data = from === source ? this.#lastData : this.#resolver.referenced.get(from);
+      for (const { ref } of collectRefs(data)) {
+        if (ref.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
+        const file = resolve(dirname(from), decodeURI(ref.split('#', 1)[0]!));
+        if (!found.has(file)) {
+          found.add(file);
+          queue.push(file);
+        }
+      }
+    }
+    return [...found];
+  }
+
+  #lastData: unknown;
+
+  async #lintText(source: string, text: string): Promise<Finding[]> {
     // Standard input gets a name inside the project so that its relative `$ref`s resolve from there.
     const documentSource = source === STDIN_SOURCE ? join(this.#projectRoot, STDIN_SOURCE) : source;
     const document = parseDocument(documentSource, text);
+    this.#lastData = document.data;
     const broken = syntaxErrors(document);
     if (broken.length > 0) return broken.map((problem) => ({ ...problem, source }));
 

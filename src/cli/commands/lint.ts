@@ -27,6 +27,8 @@ interface LintArgs {
   quiet: boolean;
   'allow-remote-refs': boolean;
   color: boolean | undefined;
+  cache: boolean;
+  'cache-location': string;
 }
 
 function builder(yargs: Argv): Argv<LintArgs> {
@@ -67,6 +69,8 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('quiet', { alias: 'q', describe: 'Report errors only', type: 'boolean', default: false })
     .option('allow-remote-refs', { describe: 'Fetch http(s) $refs (refused by default)', type: 'boolean', default: false })
     .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
+    .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
+    .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -112,14 +116,16 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
 
 async function run(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
-  const { config, ruleset, engine } = await openSession({
+  const { config, ruleset, engine, cache } = await openSession({
     cwd,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
     allowRemoteRefs: args['allow-remote-refs'],
+    ...(args.cache ? { cacheLocation: args['cache-location'] } : {}),
   });
   const { inputs, problems } = await collectInputs(args, cwd, config);
   let report = withProblems(await engine.lint(inputs), problems);
+  await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);
     report = { ...report, findings: errors };
