@@ -5,13 +5,17 @@ import { VERSION } from './core/packageInfo.js';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { findConfigFile, loadConfigRuleset, readConfig } from './core/config.js';
 import type { ApistyleConfig } from './core/config.js';
-import { Engine } from './core/linter.js';
+import { Engine, isInputProblem } from './core/linter.js';
+import { lintInPool, workersFor } from './core/pool.js';
+import { readText } from './core/documents.js';
 import type { LintInput } from './core/linter.js';
 import { projectRootFor } from './core/paths.js';
 import { DEFAULT_RULESET, loadRuleset, loadRulesets } from './core/rulesets.js';
-import type { LintReport } from './core/types.js';
+import type { Finding, LintReport } from './core/types.js';
 
 export interface LintOptions {
+  /** Worker threads for many documents: a number (1: none), or by default as many as the files are worth, up to the cores. */
+  workers?: number;
   /**
    * The ruleset: a loaded one, a built-in name or ruleset file, or several of them. By default,
    * the ruleset of the apistyle config found from `cwd` upward, else `recommended`.
@@ -46,6 +50,8 @@ export interface Session {
   engine: Engine;
   /** The result cache, when one was asked for: save it after linting. */
   cache: ResultCache | undefined;
+  /** Lints documents, across worker threads when there are enough of them. */
+  lint(documents: readonly LintInput[]): Promise<LintReport>;
 }
 
 export interface SessionOptions extends LintOptions {
@@ -83,7 +89,39 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     allowRemoteRefs,
     ...(cache !== undefined ? { cache } : {}),
   });
-  return { config, ruleset, engine, cache };
+  // Workers open the same session from these options, so they must describe the ruleset by name.
+  const poolable = typeof named !== 'object' || Array.isArray(named);
+  const workerOptions: SessionOptions = {
+    cwd,
+    ...(configPath !== undefined ? { configPath } : {}),
+    ...(named !== undefined ? { ruleset: named as string | readonly string[] } : {}),
+    projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
+    allowRemoteRefs,
+  };
+  const lintDocuments = async (documents: readonly LintInput[]): Promise<LintReport> => {
+    const files = documents.filter((d): d is string => typeof d === 'string').map((d) => resolve(cwd, d));
+    // Documents the cache holds are not worth a worker.
+    const known = new Map<string, Finding[]>();
+    const pending: string[] = [];
+    for (const file of files) {
+      const text = cache === undefined ? undefined : await readText(file);
+      const hit = typeof text === 'string' ? engine.cached(file, text) : undefined;
+      if (hit !== undefined) known.set(file, hit);
+      else pending.push(file);
+    }
+    const workers = poolable ? workersFor(pending.length, options.workers) : 1;
+    if (workers <= 1) return engine.lint(documents.map((d) => (typeof d === 'string' ? resolve(cwd, d) : d)));
+    const fromPool = new Map([...known, ...(await lintInPool(engine, pending, workerOptions, workers))]);
+    const findings: Finding[] = [];
+    const names: string[] = [];
+    for (const document of documents) {
+      const source = typeof document === 'string' ? resolve(cwd, document) : document.source;
+      names.push(source);
+      findings.push(...(fromPool.get(source) ?? (await engine.lintOne(typeof document === 'string' ? source : document))));
+    }
+    return { findings, inputProblems: findings.filter(isInputProblem), documents: names };
+  };
+  return { config, ruleset, engine, cache, lint: lintDocuments };
 }
 
 /**
@@ -92,6 +130,6 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
  */
 export async function lint(documents: readonly LintInput[], options: LintOptions = {}): Promise<LintReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const { engine } = await openSession({ ...options, cwd });
-  return engine.lint(documents.map((document) => (typeof document === 'string' ? resolve(cwd, document) : document)));
+  const session = await openSession({ ...options, cwd });
+  return session.lint(documents);
 }

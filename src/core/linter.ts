@@ -29,7 +29,7 @@ export const DUPLICATE_KEY = 'duplicate-key';
 const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
 
 /** A parser warning (tabs, say) is a finding; a parser error means the document could not be read. */
-function isInputProblem(finding: Finding): finding is InputProblem {
+export function isInputProblem(finding: Finding): finding is InputProblem {
   return INPUT_CODES.has(finding.code) && finding.severity === DiagnosticSeverity.Error;
 }
 
@@ -97,9 +97,27 @@ export class Engine {
     const cached = this.#cache?.get(source, text);
     if (cached !== undefined) return cached;
     const findings = await this.#lintText(source, text);
-    // Input problems are not cached: they are cheap to find, and a fix elsewhere (a created file) must show.
-    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, text, this.#referencedFiles(source), findings);
+    this.remember(source, text, this.#referencedFiles(source), findings);
     return findings;
+  }
+
+  /** Lints one file and says which files it `$ref`s (what a worker sends back for the cache). */
+  async lintFile(path: string): Promise<{ source: string; text: string | undefined; findings: Finding[]; referencedFiles: string[] }> {
+    const source = resolve(path);
+    const text = await readText(source);
+    if (typeof text !== 'string') return { source, text: undefined, findings: [text], referencedFiles: [] };
+    const findings = await this.#lintText(source, text);
+    return { source, text, findings, referencedFiles: this.#referencedFiles(source) };
+  }
+
+  /** Whether the cache holds this document's findings; they are returned when it does. */
+  cached(source: string, text: string): Finding[] | undefined {
+    return this.#cache?.get(source, text);
+  }
+
+  /** Stores a document's findings in the cache. Input problems are not cached: a fix elsewhere (a created file) must show. */
+  remember(source: string, text: string, referencedFiles: readonly string[], findings: Finding[]): void {
+    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, text, referencedFiles, findings);
   }
 
   /** The files a document `$ref`s, directly or through the files it references. */

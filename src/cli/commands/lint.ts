@@ -29,6 +29,7 @@ interface LintArgs {
   color: boolean | undefined;
   cache: boolean;
   'cache-location': string;
+  workers: number | undefined;
 }
 
 function builder(yargs: Argv): Argv<LintArgs> {
@@ -71,6 +72,7 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
     .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
     .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
+    .option('workers', { describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores', type: 'number', requiresArg: true })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -116,15 +118,17 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
 
 async function run(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
-  const { config, ruleset, engine, cache } = await openSession({
+  const session = await openSession({
     cwd,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
     allowRemoteRefs: args['allow-remote-refs'],
     ...(args.cache ? { cacheLocation: args['cache-location'] } : {}),
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
   });
+  const { config, ruleset, cache } = session;
   const { inputs, problems } = await collectInputs(args, cwd, config);
-  let report = withProblems(await engine.lint(inputs), problems);
+  let report = withProblems(await session.lint(inputs), problems);
   await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);

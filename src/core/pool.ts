@@ -1,0 +1,39 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { SessionOptions } from '../api.js';
+import type { Engine } from './linter.js';
+import type { Finding } from './types.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
+
+/** Below this many files per worker, starting a worker (loading Spectral and the ruleset again) costs more than it saves. */
+const FILES_PER_WORKER = 8;
+
+/** How many workers a run of `files` documents is worth, at most one per core. */
+export function workersFor(files: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, files));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+}
+
+/**
+ * Lints files across worker threads, each with the session `options` describe; documents the
+ * cache already holds are not sent. Returns each file's findings, by absolute path.
+ */
+export async function lintInPool(engine: Engine, files: readonly string[], options: SessionOptions, workers: number): Promise<Map<string, Finding[]>> {
+  const results = new Map<string, Finding[]>();
+  // Source files run through tsx in development, compiled files in production.
+  const filename = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
+  const pool = new Piscina<WorkerTask, WorkerResult[]>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  try {
+    // Round-robin chunks balance large and small documents well enough without reading sizes.
+    const chunks: string[][] = Array.from({ length: workers * 4 }, () => []);
+    files.forEach((file, i) => chunks[i % chunks.length]!.push(file));
+    const done = await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => pool.run({ options, files: chunk })));
+    for (const result of done.flat()) {
+      results.set(result.source, result.findings);
+      if (result.text !== undefined) engine.remember(result.source, result.text, result.referencedFiles, result.findings);
+    }
+  } finally {
+    await pool.destroy();
+  }
+  return results;
+}
