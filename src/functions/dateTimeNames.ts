@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { isOas2 } from '../oas/document.js';
+import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
@@ -46,8 +46,7 @@ export default createRulesetFunction<unknown, DateTimeNamesOptions>(
     const formats = new Set(options.formats ?? ['date-time']);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
-    // 3.1 schemas are JSON Schema 2020-12, where a $ref's siblings apply.
-    const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+    const siblingsOfRef = refSiblingsApply(root);
     const isDateTime = (schema: unknown) => {
       const format = schemaKeyword(schema, 'format', refs, siblingsOfRef);
       return typeof format === 'string' && formats.has(format);

@@ -1,6 +1,6 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { isOas2 } from '../oas/document.js';
+import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
@@ -38,8 +38,7 @@ export default createRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       if (String(parameter['name']).toLowerCase() !== options.name.toLowerCase() || parameter['in'] !== (options.in ?? 'query')) continue;
       const written = oas2 ? parameter : parameter['schema'];
       const schema = parameterSchema(parameter, oas2);
-      // 3.1 schemas are JSON Schema 2020-12, where a $ref's siblings apply.
-      const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+      const siblingsOfRef = refSiblingsApply(root);
       const missing = options.keywords.filter((keyword) => schemaKeyword(schema, keyword, refs, siblingsOfRef) === undefined);
       if (missing.length === 0) continue;
       const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');

@@ -1,7 +1,7 @@
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operations, parameterNodes, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
@@ -32,7 +32,7 @@ export default createRulesetFunction<unknown, RequestBodyArrayOptions>(
     const refs = refFollower(context);
     const pattern = new RegExp(options.pathPattern);
     const oas2 = isOas2(root);
-    const siblingsOfRef = isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+    const siblingsOfRef = refSiblingsApply(root);
     const reported = new Set<string>();
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {

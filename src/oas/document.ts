@@ -9,6 +9,11 @@ export function isOas2(root: unknown): boolean {
   return isObject(root) && root['swagger'] !== undefined;
 }
 
+/** 3.1 schemas are JSON Schema 2020-12, where the siblings of a `$ref` apply (in 2.0 and 3.0 they are ignored). */
+export function refSiblingsApply(root: unknown): boolean {
+  return isObject(root) && typeof root['openapi'] === 'string' && root['openapi'].startsWith('3.1');
+}
+
 export interface OperationEntry {
   /** The path template as written, e.g. `/customers/{id}`. */
   pathKey: string;
