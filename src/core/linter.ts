@@ -127,7 +127,7 @@ export class Engine {
     while (queue.length > 0) {
       const from = queue.pop()!;
       const data = from === source ? this.#lastData : this.#resolver.referenced.get(from);
-      for (const { ref } of collectRefs(data)) {
+      for (const { ref } of this.#refsOf(data)) {
         if (ref.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
         const file = resolve(dirname(from), decodeURI(ref.split('#', 1)[0]!));
         if (!found.has(file)) {
@@ -140,6 +140,18 @@ export class Engine {
   }
 
   #lastData: unknown;
+  readonly #refs = new WeakMap<object, ReturnType<typeof collectRefs>>();
+
+  /** The `$ref`s of a parsed document, collected once: the lint, the cycle check and the cache all need them. */
+  #refsOf(data: unknown): ReturnType<typeof collectRefs> {
+    if (typeof data !== 'object' || data === null) return [];
+    let refs = this.#refs.get(data);
+    if (refs === undefined) {
+      refs = collectRefs(data);
+      this.#refs.set(data, refs);
+    }
+    return refs;
+  }
 
   async #lintText(source: string, text: string): Promise<Finding[]> {
     // Standard input gets a name inside the project so that its relative `$ref`s resolve from there.
@@ -167,7 +179,7 @@ export class Engine {
       return finding.source === documentSource ? { ...finding, source } : finding;
     });
     // Without inlining, the resolver does not look up the document's own pointers: check them here.
-    const refs = collectRefs(document.data);
+    const refs = this.#refsOf(document.data);
     const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source, refs);
     const cycles = [...missing, ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file), refs)].map((cycle) => ({
       ...cycle,
