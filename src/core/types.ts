@@ -1,4 +1,5 @@
 import type { DiagnosticSeverity, IRange, JsonPath } from '@stoplight/types';
+import type { FindingIdentity } from './fingerprint.js';
 
 /** Severity names as users write them in rulesets and on the command line. */
 export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
@@ -45,4 +46,18 @@ export interface LintReport {
   inputProblems: InputProblem[];
   /** Every document that was asked for, in order, with or without findings. */
   documents: string[];
+  /** Findings silenced in the documents themselves (`x-lint-ignore`) or by the ignore file; not in `findings`. */
+  suppressed?: Finding[];
+  /** Set when the run was compared with a baseline or a git ref: `findings` then holds only the new ones. */
+  comparison?: Comparison;
+}
+
+/** How a run's findings compare with an earlier state (a baseline file, or the documents at a git ref). */
+export interface Comparison {
+  /** What the findings were compared with, as the user named it (`baseline.json`, `origin/main`). */
+  against: string;
+  /** Findings that were there before and still are; not reported as failures. */
+  existing: Finding[];
+  /** Findings that were there before and are gone. */
+  fixed: FindingIdentity[];
 }
