@@ -3,7 +3,8 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import * as fs from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ruleset } from '@stoplight/spectral-core';
 import { migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
 import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
 import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
@@ -19,5 +20,8 @@ for (const file of (await readdir(sourceDir)).filter((name) => name.endsWith('.y
   // The bundler resolves the migrated module's relative imports from this virtual entry point.
   const entry = join(sourceDir, '.spectral.js');
   const code = await bundleRuleset(entry, { target: 'node', format: 'esm', plugins: [stdin(migrated, entry)] });
-  await writeFile(join(outDir, file.replace(/\.yaml$/, '.js')), `// Generated from rulesets/${file} by scripts/build-rulesets.js.\n${code}`);
+  const output = join(outDir, file.replace(/\.yaml$/, '.js'));
+  await writeFile(output, `// Generated from rulesets/${file} by scripts/build-rulesets.js.\n${code}`);
+  // Spectral validates the compiled definition here, once: the bundled CLI trusts built-in rulesets.
+  new Ruleset((await import(pathToFileURL(output).href)).default, { severity: 'recommended', source: input });
 }

@@ -5,6 +5,7 @@ import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError } from './errors.js';
 import { FUNCTIONS_DIR, findUp } from './paths.js';
+import { commonJsExports } from './commonjs.js';
 import { builtinDefinition, builtinRulesetFile, describeRulesetError, isBuiltinRuleset, loadRulesetFile } from './rulesets.js';
 
 export const CONFIG_FILE_NAMES = ['apistyle.config.yaml', 'apistyle.config.yml', '.apistyle.yaml', '.apistyle.yml'];
@@ -142,7 +143,7 @@ function isDataOnly(ruleset: Record<string, unknown>): boolean {
 async function definitionOf(name: string): Promise<RulesetDefinition> {
   const spectralName = SPECTRAL_RULESETS[name];
   if (spectralName === undefined) return builtinDefinition(name);
-  const spectralRulesets = (await import('@stoplight/spectral-rulesets')) as unknown as Record<string, RulesetDefinition>;
+  const spectralRulesets = commonJsExports(await import('@stoplight/spectral-rulesets')) as unknown as Record<string, RulesetDefinition>;
   return spectralRulesets[spectralName]!;
 }
 

@@ -6,7 +6,7 @@ import type { IParser } from '@stoplight/spectral-parsers';
 import type { IParserResult } from '@stoplight/types';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { InputProblem, InputProblemCode } from './types.js';
-import { IndexedJson } from './positions.js';
+import { FastJson } from './fastJson.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
@@ -75,9 +75,9 @@ function describeFsError(error: unknown): string {
 /** JSON files get the JSON parser (faster and exact); everything else is YAML, a superset of JSON. */
 export function parserFor(source: string, text: string): IParser<IParserResult<unknown>> {
   const ext = extname(source).toLowerCase();
-  if (ext === '.json') return IndexedJson;
+  if (ext === '.json') return FastJson;
   if (ext === '.yaml' || ext === '.yml') return Parsers.Yaml as IParser<IParserResult<unknown>>;
-  return /^\s*[{[]/.test(text) ? IndexedJson : (Parsers.Yaml as IParser<IParserResult<unknown>>);
+  return /^\s*[{[]/.test(text) ? FastJson : (Parsers.Yaml as IParser<IParserResult<unknown>>);
 }
 
 export function parseDocument(source: string, text: string): ParsedDocument {

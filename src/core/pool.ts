@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { SessionOptions } from '../api.js';
 import type { Engine } from './linter.js';
 import type { Finding } from './types.js';
@@ -22,6 +21,8 @@ export async function lintInPool(engine: Engine, files: readonly string[], optio
   const results = new Map<string, Finding[]>();
   // Source files run through tsx in development, compiled files in production.
   const filename = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
+  // Loaded only when a run is worth workers: a single document never pays for it.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerResult[]>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     // Round-robin chunks balance large and small documents well enough without reading sizes.

@@ -1,7 +1,9 @@
 import { readdirSync, existsSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importCompiledRuleset } from './compiledRulesets.js';
+import { commonJsExports } from './commonjs.js';
+import { markValidated } from './trustedRulesets.js';
 import { parse as parseYaml } from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
@@ -38,7 +40,9 @@ export async function builtinDefinition(name: string): Promise<RulesetDefinition
   if (!existsSync(compiled)) {
     throw new UsageError(`built-in ruleset "${name}" is not compiled: run "npm run build"`);
   }
-  return ((await import(pathToFileURL(compiled).href)) as { default: RulesetDefinition }).default;
+  const definition = ((await importCompiledRuleset(compiled, name)) as { default: RulesetDefinition }).default;
+  markValidated(definition);
+  return definition;
 }
 
 async function loadBuiltin(name: string): Promise<Ruleset> {
@@ -62,10 +66,10 @@ function ioFor(virtualFiles: VirtualFiles) {
 /** Loads a Spectral ruleset file (YAML, JSON or JS, custom functions included) with Spectral's own bundler. */
 export async function loadRulesetFile(file: string, virtualFiles: VirtualFiles = {}): Promise<Ruleset> {
   const [{ bundleAndLoadRuleset }, { builtins }, { commonjs }, { fetch }] = await Promise.all([
-    import('@stoplight/spectral-ruleset-bundler/with-loader'),
-    import('@stoplight/spectral-ruleset-bundler/plugins/builtins'),
-    import('@stoplight/spectral-ruleset-bundler/plugins/commonjs'),
-    import('@stoplight/spectral-runtime'),
+    import('@stoplight/spectral-ruleset-bundler/with-loader').then(commonJsExports),
+    import('@stoplight/spectral-ruleset-bundler/plugins/builtins').then(commonJsExports),
+    import('@stoplight/spectral-ruleset-bundler/plugins/commonjs').then(commonJsExports),
+    import('@stoplight/spectral-runtime').then(commonJsExports),
   ]);
   if (!/^https?:\/\//.test(file) && !(resolve(file) in virtualFiles) && !existsSync(file)) {
     throw new UsageError(`ruleset ${file}: no such file`);

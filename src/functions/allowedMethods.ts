@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -9,7 +9,7 @@ export interface AllowedMethodsOptions {
 }
 
 /** Reports operations whose HTTP method is not one the standard allows, at the method's key. */
-export default createRulesetFunction<unknown, AllowedMethodsOptions>(
+export default defineRulesetFunction<unknown, AllowedMethodsOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2 } from '../oas/document.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
@@ -14,7 +14,7 @@ export interface ArrayParameterStyleOptions {
  * Reports array parameters not serialised as one comma-separated value (`?name=John,Mark`):
  * 3.x needs `style: form` with `explode: false` (form explodes by default), 2.0 `collectionFormat: csv`.
  */
-export default createRulesetFunction<unknown, ArrayParameterStyleOptions | null>(
+export default defineRulesetFunction<unknown, ArrayParameterStyleOptions | null>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { pathKeys } from '../oas/document.js';
@@ -19,7 +19,7 @@ function offending(name: string): string {
 }
 
 /** Reports path segments, parameter names and property names with characters outside ASCII, at the name. */
-export default createRulesetFunction<unknown, AsciiNamesOptions | null>(
+export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
   {
     input: null,
     options: {

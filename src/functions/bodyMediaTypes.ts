@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { bodySites } from '../oas/bodies.js';
@@ -32,7 +32,7 @@ function jsonLabel(plusJson: boolean): string {
 }
 
 /** Reports request and response bodies whose media types are not JSON as the standard wants. */
-export default createRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | null>(
+export default defineRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | null>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -18,7 +18,7 @@ export interface ConditionalRequestsOptions {
 }
 
 /** Reports operations that hand out a cache validator but do not accept the conditional request header or document the not-modified status. */
-export default createRulesetFunction<unknown, ConditionalRequestsOptions>(
+export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { documentExamples, exampleLeaves } from '../oas/examples.js';
@@ -27,7 +27,7 @@ export interface DateTimeFormatOptions {
  * or `date`) without the standard's `pattern`, and example values in another date format
  * (ISO 8601 with a `T` and a zone, for a standard that writes `YYYY-MM-DD HH:MM:SS`).
  */
-export default createRulesetFunction<unknown, DateTimeFormatOptions>(
+export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
   {
     input: null,
     options: {

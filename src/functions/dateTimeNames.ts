@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2, refSiblingsApply } from '../oas/document.js';
@@ -28,7 +28,7 @@ function suggestion(name: string, suffix: string): string | undefined {
 }
 
 /** Reports date-time properties and parameters whose name does not end with the standard's suffix (`CreatedTime`, not `CreatedDate` or `CreatedAt`). */
-export default createRulesetFunction<unknown, DateTimeNamesOptions>(
+export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
   {
     input: null,
     options: {

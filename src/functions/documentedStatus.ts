@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
 import type { OperationEntry } from '../oas/document.js';
@@ -96,7 +96,7 @@ function applies(when: StatusCondition, root: JsonObject, entry: OperationEntry,
 }
 
 /** Reports operations that document none of the required status codes, at their `responses`. */
-export default createRulesetFunction<unknown, DocumentedStatusOptions>(
+export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
@@ -66,7 +66,7 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
  * Surfaces the parser's duplicate-key findings under the rule's own id (so that they can be
  * configured like any rule), and finds duplicate keys in JSON examples written as strings.
  */
-export default createRulesetFunction<unknown, null>(
+export default defineRulesetFunction<unknown, null>(
   { input: null, options: null },
   function duplicateKeys(root, _options, context) {
     const results: IFunctionResult[] = [];

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
@@ -41,7 +41,7 @@ const CASINGS: Record<PropertyCasing, { pattern: RegExp; label: string; write: (
  * Reports names not written in the casing the standard wants (schema property names, or parameter
  * names), at the name, suggesting the right spelling.
  */
-export default createRulesetFunction<unknown, NameCasingOptions>(
+export default defineRulesetFunction<unknown, NameCasingOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
@@ -12,7 +12,7 @@ import { declaredTypes } from '../oas/schemas.js';
  * `x-nullable`, a `type` list with "null", an `enum` with null) and `null` values in response
  * examples. Schemas reached through `$ref` are reported once, where they are defined.
  */
-export default createRulesetFunction<unknown, null>(
+export default defineRulesetFunction<unknown, null>(
   { input: null, options: null },
   function noNullsInResponses(root, _options, context) {
     if (!isObject(root)) return [];

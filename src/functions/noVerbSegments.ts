@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, pathEntries, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -45,7 +45,7 @@ function trailingAction(pathKey: string): string | undefined {
  * (`getCustomers`, `delete-customer`); `settings` or `listings` are nouns and pass. With
  * `lastSegmentOf`, judges the trailing segment of operations with those methods (`POST …/promote`).
  */
-export default createRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
+export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
   {
     input: null,
     options: {

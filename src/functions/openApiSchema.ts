@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core';
 // Spectral's own schema check, imported from its module rather than through the package index,
 // which would also load the AsyncAPI and Arazzo rulesets (about 90 ms at every start).
@@ -20,7 +20,7 @@ function unwrapDefault(module: unknown): RulesetFunction<unknown, null> {
 const documentSchema = unwrapDefault(documentSchemaModule);
 
 /** Validates the document against the official OpenAPI schema of its version, as Spectral's oas2-schema and oas3-schema rules do. */
-export default createRulesetFunction<unknown, null>(
+export default defineRulesetFunction<unknown, null>(
   { input: null, options: null },
   function openApiSchema(input, _options, context) {
     return documentSchema(input, null, context) as IFunctionResult[] | void;

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet } from '../oas/collections.js';
 import { isOas2, operations, parameterNodes } from '../oas/document.js';
@@ -37,7 +37,7 @@ function constraintProblems(spec: PaginationParameter, schema: JsonObject): stri
 }
 
 /** Reports collection GETs that do not accept one of the standard's sets of pagination parameters, or whose parameters lack the set's constraints. */
-export default createRulesetFunction<unknown, PaginationParametersOptions>(
+export default defineRulesetFunction<unknown, PaginationParametersOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -38,7 +38,7 @@ function parametersOfMethods(root: unknown, methods: readonly string[], refs: Re
 }
 
 /** Reports parameters named as the standard forbids (`sortBy` where it wants `sort`; a `password` in the query string), at the parameter's name. */
-export default createRulesetFunction<unknown, ParameterNamesOptions>(
+export default defineRulesetFunction<unknown, ParameterNamesOptions>(
   {
     input: null,
     options: {

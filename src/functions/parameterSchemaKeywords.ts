@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -16,7 +16,7 @@ export interface ParameterSchemaKeywordsOptions {
 }
 
 /** Reports a named parameter (`limit`) whose schema lacks keywords the standard asks for (`default`, `maximum`). */
-export default createRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
+export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
   {
     input: null,
     options: {

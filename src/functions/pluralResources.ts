@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet, isCreatingPost } from '../oas/collections.js';
 import { operations, pathKeys } from '../oas/document.js';
@@ -20,7 +20,7 @@ export interface PluralResourcesOptions {
  * parameter, and the last segment of a path that serves a collection (a collection GET, or a
  * POST that creates). Singletons such as `/customers/{id}/address` are left alone.
  */
-export default createRulesetFunction<unknown, PluralResourcesOptions | null>(
+export default defineRulesetFunction<unknown, PluralResourcesOptions | null>(
   {
     input: null,
     options: {

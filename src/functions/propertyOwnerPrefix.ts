@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
@@ -18,7 +18,7 @@ function* ownProperties(schema: unknown, path: JsonPath): Generator<{ name: stri
  * Reports properties of a schema component that repeat the component's name
  * (`Customer.customerId` → `id`, `Customer.customer_address` → `address`): the context already says whose they are.
  */
-export default createRulesetFunction<unknown, null>(
+export default defineRulesetFunction<unknown, null>(
   { input: null, options: null },
   function propertyOwnerPrefix(root, _options, context) {
     if (!isObject(root)) return [];

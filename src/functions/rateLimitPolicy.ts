@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -89,7 +89,7 @@ function normaliseRate(rate: unknown): string | undefined {
  * Reports operations without a rate-limit policy extension ("presence"), or whose policy does not
  * match the standard's shape ("shape", a JSON Schema given as data so each standard brings its own).
  */
-export default createRulesetFunction<unknown, RateLimitPolicyOptions>(
+export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2, operations, parameterNodes, refSiblingsApply } from '../oas/document.js';
@@ -16,7 +16,7 @@ export interface RequestBodyArrayOptions {
  * Reports request bodies of matching operations (bulk endpoints) that are not an array with a
  * `maxItems`: a bounded batch is what keeps a heavy payload within what the API accepts.
  */
-export default createRulesetFunction<unknown, RequestBodyArrayOptions>(
+export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -12,7 +12,7 @@ export interface RequestBodyPresenceOptions {
 }
 
 /** Reports operations whose request body does not fit their method (a body on a GET, say). 2.0 `in: body` and `formData` parameters are bodies. */
-export default createRulesetFunction<unknown, RequestBodyPresenceOptions>(
+export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
   {
     input: null,
     options: {

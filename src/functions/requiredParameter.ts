@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { operations } from '../oas/document.js';
 import { effectiveParameters } from '../oas/parameters.js';
@@ -14,7 +14,7 @@ export interface RequiredParameterOptions {
 }
 
 /** Reports operations that do not take a parameter the standard makes mandatory (a `User-Agent` header naming the client), or take it as optional. */
-export default createRulesetFunction<unknown, RequiredParameterOptions>(
+export default defineRulesetFunction<unknown, RequiredParameterOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import type { JsonPath } from '@stoplight/types';
@@ -141,7 +141,7 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
  * wrong types, enum values outside the standard's list. A shared schema is reported once, where it
  * is defined; a response with no JSON body is reported at the response.
  */
-export default createRulesetFunction<unknown, ResponseBodyShapeOptions>(
+export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
   {
     input: null,
     options: {

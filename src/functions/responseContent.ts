@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -19,7 +19,7 @@ export interface ResponseContentOptions {
  * a 200, as the options say. A response brought in by `$ref` is judged by what it resolves to and
  * reported at the `$ref`, since the component itself is fine under other codes.
  */
-export default createRulesetFunction<unknown, ResponseContentOptions>(
+export default defineRulesetFunction<unknown, ResponseContentOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isCollectionGet, propertyDefinitions } from '../oas/collections.js';
@@ -52,7 +52,7 @@ function definitionSite(schema: unknown, path: JsonPath, refs: RefFollower): { k
  * (`data`, `count`, `total`; `Message`, `StatusCode`, `Data`, `Errors`, `Meta`), alternatives of
  * which one must be there, and bare arrays. A shared schema is reported once, where it is defined.
  */
-export default createRulesetFunction<unknown, ResponseEnvelopeOptions>(
+export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
   {
     input: null,
     options: {

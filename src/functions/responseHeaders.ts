@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -42,7 +42,7 @@ function headerNode(response: JsonObject, name: string): unknown {
  * caching headers on a GET 200, rate-limit headers everywhere), at the response, or at its `$ref`
  * when it is a shared response used where the header is needed.
  */
-export default createRulesetFunction<unknown, ResponseHeadersOptions>(
+export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
   {
     input: null,
     options: {

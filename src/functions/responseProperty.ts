@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { propertyDefinitions } from '../oas/collections.js';
@@ -59,7 +59,7 @@ function itemsOf(schema: unknown, refs: RefFollower): unknown {
  * of the resource a 201 created; a uuid identifier). For an array body, each item must. Reported
  * at the body's schema as the response writes it.
  */
-export default createRulesetFunction<unknown, ResponsePropertyOptions>(
+export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
   {
     input: null,
     options: {

@@ -1,5 +1,5 @@
 import { pathKeys } from '../oas/document.js';
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../oas/json.js';
 import { segmentWords, staticSegments } from '../oas/paths.js';
@@ -16,7 +16,7 @@ const CASINGS: Record<SegmentCasing, { pattern: RegExp; describe: string }> = {
 };
 
 /** Reports static path segments not written in the required casing, suggesting the kebab-case form. */
-export default createRulesetFunction<unknown, SegmentCaseOptions>(
+export default defineRulesetFunction<unknown, SegmentCaseOptions>(
   {
     input: null,
     options: {

@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -9,7 +9,7 @@ export interface ServerSchemeOptions {
 }
 
 /** Reports absolute server URLs (3.x `servers`, 2.0 `schemes`) whose scheme is not an allowed one. */
-export default createRulesetFunction<unknown, ServerSchemeOptions | null>(
+export default defineRulesetFunction<unknown, ServerSchemeOptions | null>(
   {
     input: null,
     options: {

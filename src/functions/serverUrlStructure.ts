@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
@@ -52,7 +52,7 @@ function pathProblem(url: string): string | undefined {
 }
 
 /** Reports absolute server URLs that do not follow the standard's URL structure, at the URL. */
-export default createRulesetFunction<unknown, ServerUrlStructureOptions>(
+export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
   {
     input: null,
     options: {

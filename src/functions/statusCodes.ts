@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import { HTTP_METHODS, operations } from '../oas/document.js';
@@ -27,7 +27,7 @@ const METHOD_MAP: JSONSchema7 = {
 };
 
 /** Reports response codes an operation may not use, at the code's key: codes outside the standard's list, or outside its method's column. */
-export default createRulesetFunction<unknown, StatusCodesOptions>(
+export default defineRulesetFunction<unknown, StatusCodesOptions>(
   {
     input: null,
     options: {

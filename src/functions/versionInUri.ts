@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -21,7 +21,7 @@ function hasVersionSegment(path: string, pattern: RegExp): boolean {
  * Reports paths that carry no version segment when the servers do not carry one either:
  * the version must appear in every top-level server URL (2.0: `basePath`) or at the start of every path.
  */
-export default createRulesetFunction<unknown, VersionInUriOptions | null>(
+export default defineRulesetFunction<unknown, VersionInUriOptions | null>(
   {
     input: null,
     options: {

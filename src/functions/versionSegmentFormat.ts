@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2, pathKeys } from '../oas/document.js';
@@ -12,7 +12,7 @@ export interface VersionSegmentFormatOptions {
 }
 
 /** Reports version segments (in server URLs, 2.0 basePath and paths) written otherwise than the standard wants: `v1.0`, `version2`. */
-export default createRulesetFunction<unknown, VersionSegmentFormatOptions | null>(
+export default defineRulesetFunction<unknown, VersionSegmentFormatOptions | null>(
   {
     input: null,
     options: {
