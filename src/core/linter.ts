@@ -81,7 +81,7 @@ export class Engine {
     this.#inlineRefs = Object.values(options.ruleset.rules).some((rule) => rule.enabled && rule.resolved);
     this.#resolver = new PolicyResolver(
       { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false },
-      { inlineRefs: this.#inlineRefs },
+      { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);

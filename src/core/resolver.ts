@@ -75,12 +75,26 @@ export class PolicyResolver extends Resolver {
    * document as written (`resolved: false`) never read the resolved tree, and building it is the
    * costliest part of a large document's run. Files it references are still read.
    */
-  constructor(policy: ResolverPolicy, { inlineRefs = true }: { inlineRefs?: boolean } = {}) {
+  readonly #inlineRefs: boolean;
+  readonly #referencesFiles: (data: unknown) => boolean;
+
+  /**
+   * `referencesFiles` says whether a document has `$ref`s to other files; without them, and
+   * without inlining, there is nothing to resolve, and the resolver's crawl of a large document
+   * is skipped.
+   */
+  constructor(policy: ResolverPolicy, { inlineRefs = true, referencesFiles = () => true }: { inlineRefs?: boolean; referencesFiles?: (data: unknown) => boolean } = {}) {
     const remote = { resolve: remoteReader(policy) };
     super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote }, dereferenceInline: inlineRefs });
+    this.#inlineRefs = inlineRefs;
+    this.#referencesFiles = referencesFiles;
   }
 
   override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {
+    if (!this.#inlineRefs && !this.#referencesFiles(source)) {
+      // What the crawl would return for such a document; Spectral reads the graph only for rules on the resolved tree.
+      return Promise.resolve({ result: source, refMap: {}, graph: null, errors: [], runner: null } as unknown as Awaited<ReturnType<Resolver['resolve']>>);
+    }
     const parse = options?.parseResolveResult;
     if (parse === undefined) return super.resolve(source, options);
     const capture: ParseResolveResult = async (parseOptions) => {

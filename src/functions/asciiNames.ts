@@ -5,7 +5,7 @@ import { pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
-import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { schemaVisits } from '../oas/schemaWalk.js';
 
 export interface AsciiNamesOptions {
   /** Which names are judged (default: all three). */
@@ -51,10 +51,10 @@ export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
       }
     }
     if (targets.has('properties')) {
-      walkSchemas(schemaRoots(root, 'all', refs), refs, false, ({ schema, at, inline }) => {
-        if (!isObject(schema['properties'])) return;
+      for (const { schema, at, inline } of schemaVisits(root, 'all', refs, false)) {
+        if (!isObject(schema['properties'])) continue;
         for (const name of Object.keys(schema['properties'])) if (NON_ASCII.test(name)) report('Property', name, inline ? [...at, 'properties', name] : at);
-      });
+      }
     }
     return results;
   },

@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { documentExamples, exampleLeaves } from '../oas/examples.js';
 import { refFollower } from '../oas/refs.js';
-import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { schemaVisits } from '../oas/schemaWalk.js';
 
 export interface DateTimeFormatOptions {
   /** Schema formats that mark a date (default: date-time, date). */
@@ -49,15 +49,15 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
     const refs = refFollower(context);
     const formats = new Set(options.formats ?? ['date-time', 'date']);
     const results: IFunctionResult[] = [];
-    walkSchemas(schemaRoots(root, 'responses', refs), refs, true, ({ schema, at, inline }) => {
+    for (const { schema, at, inline } of schemaVisits(root, 'responses', refs, true)) {
       const format = schema['format'];
-      if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern) return;
+      if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern) continue;
       const where: JsonPath = inline ? [...at, 'format'] : at;
       results.push({
         message: `A response date (format: ${format}) is not declared as ${options.display}: add pattern ${options.pattern}${schema['pattern'] !== undefined ? ` instead of ${String(schema['pattern'])}` : ''}.`,
         path: [...context.path, ...where],
       });
-    });
+    }
     const forbidden = options.forbiddenExample === undefined ? undefined : new RegExp(options.forbiddenExample);
     const dateLike = options.dateExample === undefined ? undefined : new RegExp(options.dateExample);
     const required = options.requiredExample === undefined ? undefined : new RegExp(options.requiredExample);

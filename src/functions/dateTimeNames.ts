@@ -5,7 +5,7 @@ import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
-import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { schemaVisits } from '../oas/schemaWalk.js';
 import { schemaKeyword } from '../oas/schemas.js';
 import { splitWords, toPascalCase } from '../oas/words.js';
 
@@ -59,12 +59,12 @@ export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
       const better = suggestion(name, options.suffix);
       results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`, path: [...context.path, ...path] });
     };
-    walkSchemas(schemaRoots(root, 'all', refs), refs, false, ({ schema, at, inline }) => {
-      if (!isObject(schema['properties'])) return;
+    for (const { schema, at, inline } of schemaVisits(root, 'all', refs, false)) {
+      if (!isObject(schema['properties'])) continue;
       for (const [name, property] of Object.entries(schema['properties'])) {
         if (isDateTime(property)) judge('Property', name, inline ? [...at, 'properties', name] : at);
       }
-    });
+    }
     for (const { parameter, at, inline } of parameterSites(root, refs)) {
       if (typeof parameter['name'] === 'string' && parameter['in'] !== 'body' && isDateTime(parameterSchema(parameter, oas2))) {
         judge('Parameter', parameter['name'], inline ? [...at, 'name'] : at);

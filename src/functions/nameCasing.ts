@@ -5,7 +5,7 @@ import { isObject } from '../oas/json.js';
 import { parameterSites } from '../oas/parameters.js';
 import { isOas2 } from '../oas/document.js';
 import { refFollower } from '../oas/refs.js';
-import { schemaRoots, walkSchemas } from '../oas/schemaWalk.js';
+import { schemaVisits } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
 
 export type PropertyCasing = 'camel' | 'pascal';
@@ -82,11 +82,11 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
       return results;
     }
     const scope = options.scope ?? 'all';
-    walkSchemas(schemaRoots(root, scope, refs), refs, scope !== 'all', ({ schema, at, inline }) => {
+    for (const { schema, at, inline } of schemaVisits(root, scope, refs, scope !== 'all')) {
       const properties = schema['properties'];
-      if (!isObject(properties)) return;
+      if (!isObject(properties)) continue;
       for (const name of Object.keys(properties)) judge('Property', name, inline ? [...at, 'properties', name] : at);
-    });
+    }
     // 2.0 writes a form request body as formData parameters: its fields are properties of the body.
     if (isOas2(root)) {
       for (const { parameter, at, inline } of parameterSites(root, refs)) {

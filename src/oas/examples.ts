@@ -2,7 +2,7 @@ import type { JsonPath } from '@stoplight/types';
 import { isOas2, operations } from './document.js';
 import { isObject } from './json.js';
 import type { RefFollower } from './refs.js';
-import { callbackOperations, schemaRoots, walkSchemas } from './schemaWalk.js';
+import { callbackOperations, schemaVisits } from './schemaWalk.js';
 import type { SchemaScope } from './schemaWalk.js';
 import { responseEntries } from './status.js';
 import { parameterSites } from './parameters.js';
@@ -30,11 +30,11 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
   if (!isObject(root)) return;
   const fromSchemas: ExampleSite[] = [];
   const schemaScope: SchemaScope = scope === 'all' ? 'all' : 'responses';
-  walkSchemas(schemaRoots(root, schemaScope, refs), refs, scope !== 'all', ({ schema, at, inline }) => {
-    if (!inline) return;
+  for (const { schema, at, inline } of schemaVisits(root, schemaScope, refs, scope !== 'all')) {
+    if (!inline) continue;
     if (schema['example'] !== undefined) fromSchemas.push({ value: schema['example'], path: [...at, 'example'] });
     if (Array.isArray(schema['examples'])) schema['examples'].forEach((value, i) => fromSchemas.push({ value, path: [...at, 'examples', i] }));
-  });
+  }
   yield* fromSchemas;
 
   const oas2 = isOas2(root);

@@ -188,3 +188,27 @@ export function walkSchemas(roots: Iterable<SchemaRoot>, refs: RefFollower, foll
   };
   for (const { schema, path } of roots) walk(schema, path, undefined);
 }
+
+const visitsByFollower = new WeakMap<RefFollower, Map<string, readonly SchemaVisit[]>>();
+
+/**
+ * The schemas `walkSchemas` visits from `schemaRoots(root, scope, refs)`, walked once per document
+ * and kept: several rules of a ruleset look at the same schemas, and on a large document the walk
+ * costs more than what each rule does with a schema.
+ */
+export function schemaVisits(root: unknown, scope: SchemaScope, refs: RefFollower, followLocalRefs: boolean): readonly SchemaVisit[] {
+  let byKey = visitsByFollower.get(refs);
+  if (byKey === undefined) {
+    byKey = new Map();
+    visitsByFollower.set(refs, byKey);
+  }
+  const key = `${scope}:${followLocalRefs}`;
+  let visits = byKey.get(key);
+  if (visits === undefined) {
+    const collected: SchemaVisit[] = [];
+    walkSchemas(schemaRoots(root, scope, refs), refs, followLocalRefs, (visit) => collected.push(visit));
+    visits = collected;
+    byKey.set(key, visits);
+  }
+  return visits;
+}
