@@ -7,7 +7,7 @@ import { findConfigFile, loadConfigRuleset, readConfig } from './core/config.js'
 import type { ApistyleConfig } from './core/config.js';
 import { Engine, isInputProblem } from './core/linter.js';
 import { lintInPool, workersFor } from './core/pool.js';
-import { readText } from './core/documents.js';
+import { readBytes } from './core/documents.js';
 import type { LintInput } from './core/linter.js';
 import { projectRootFor } from './core/paths.js';
 import { DEFAULT_RULESET, loadRuleset, loadRulesets } from './core/rulesets.js';
@@ -104,14 +104,14 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     const known = new Map<string, Finding[]>();
     const pending: string[] = [];
     for (const file of files) {
-      const text = cache === undefined ? undefined : await readText(file);
-      const hit = typeof text === 'string' ? engine.cached(file, text) : undefined;
+      const bytes = cache === undefined ? undefined : await readBytes(file);
+      const hit = bytes instanceof Uint8Array ? engine.cached(file, hashText(bytes)) : undefined;
       if (hit !== undefined) known.set(file, hit);
       else pending.push(file);
     }
     const workers = poolable ? workersFor(pending.length, options.workers) : 1;
-    if (workers <= 1) return engine.lint(documents.map((d) => (typeof d === 'string' ? resolve(cwd, d) : d)));
-    const fromPool = new Map([...known, ...(await lintInPool(engine, pending, workerOptions, workers))]);
+    if (workers <= 1 && known.size === 0) return engine.lint(documents.map((d) => (typeof d === 'string' ? resolve(cwd, d) : d)));
+    const fromPool = workers <= 1 ? known : new Map([...known, ...(await lintInPool(engine, pending, workerOptions, workers))]);
     const findings: Finding[] = [];
     const names: string[] = [];
     for (const document of documents) {

@@ -12,8 +12,9 @@ const RESPONSES = 'Customer:\n  description: The customer.\n';
 /** Marks every cached finding so that a reused one can be told from a fresh one. */
 function markCache(dir: string): void {
   const file = join(dir, '.apistylecache');
-  const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { findings: Array<{ message: string }> }> };
-  for (const entry of Object.values(cache.entries)) for (const finding of entry.findings) finding.message = `FROM CACHE ${finding.message}`;
+  // Stored findings are arrays: [code, message, ...].
+  const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { findings: Array<[string, string, ...unknown[]]> }> };
+  for (const entry of Object.values(cache.entries)) for (const finding of entry.findings) finding[1] = `FROM CACHE ${finding[1]}`;
   writeFileSync(file, JSON.stringify(cache));
 }
 
@@ -47,6 +48,6 @@ describe('--cache', () => {
     const dir = tempProject({ 'api.yaml': CLEAN, 'cache/x.json': '{not json' });
     const run = await runCli(['lint', 'api.yaml', '--cache', '--cache-location', 'cache/x.json'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
-    assert.equal((JSON.parse(readFileSync(join(dir, 'cache/x.json'), 'utf8')) as { format: number }).format, 1);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'cache/x.json'), 'utf8')) as { format: number }).format, 2);
   });
 });

@@ -4,14 +4,34 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Finding } from './types.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+
+/**
+ * A finding as stored: `[code, message, path, severity, start line, start character, end line,
+ * end character, source]`, the source left out when it is the document itself. A large run's
+ * cache holds hundreds of thousands of findings, and objects with repeated keys and nested
+ * ranges made reading it back cost as much as the rest of a warm run.
+ */
+type StoredFinding = [string, string, Finding['path'], Finding['severity'], number, number, number, number, string?];
 
 interface Entry {
-  /** Hash of the document's text. */
-  text: string;
+  /** Hash of the document's content. */
+  content: string;
   /** Hash of each file it `$ref`s (directly or through other files), by absolute path. */
   refs: Record<string, string>;
-  findings: Finding[];
+  findings: StoredFinding[];
+}
+
+function store(finding: Finding, source: string): StoredFinding {
+  const { start, end } = finding.range;
+  const stored: StoredFinding = [finding.code, finding.message, finding.path, finding.severity, start.line, start.character, end.line, end.character];
+  if (finding.source !== source) stored.push(finding.source);
+  return stored;
+}
+
+function restore(stored: StoredFinding, source: string): Finding {
+  const [code, message, path, severity, startLine, startCharacter, endLine, endCharacter, otherSource] = stored;
+  return { code, message, path, severity, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } }, source: otherSource ?? source };
 }
 
 interface CacheFile {
@@ -21,8 +41,9 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-export function hashText(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+/** Hash of a document's content: its bytes as read, or its text (as UTF-8) when it came from memory. */
+export function hashText(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function hashFile(path: string): string | undefined {
@@ -61,20 +82,21 @@ export class ResultCache {
     return cache;
   }
 
-  get(source: string, text: string): Finding[] | undefined {
+  /** The findings stored for `source`, if its content (`hashText`) and every file it references are unchanged. */
+  get(source: string, contentHash: string): Finding[] | undefined {
     const entry = this.#entries[source];
-    if (entry === undefined || entry.text !== hashText(text)) return undefined;
+    if (entry === undefined || entry.content !== contentHash) return undefined;
     for (const [file, hash] of Object.entries(entry.refs)) if (hashFile(file) !== hash) return undefined;
-    return entry.findings;
+    return entry.findings.map((stored) => restore(stored, source));
   }
 
-  set(source: string, text: string, referencedFiles: readonly string[], findings: Finding[]): void {
+  set(source: string, contentHash: string, referencedFiles: readonly string[], findings: Finding[]): void {
     const refs: Record<string, string> = {};
     for (const file of referencedFiles) {
       const hash = hashFile(file);
       if (hash !== undefined) refs[file] = hash;
     }
-    this.#entries[source] = { text: hashText(text), refs, findings };
+    this.#entries[source] = { content: contentHash, refs, findings: findings.map((finding) => store(finding, source)) };
     this.#dirty = true;
   }
 

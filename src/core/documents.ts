@@ -33,15 +33,19 @@ export function inputProblem(source: string, code: InputProblemCode, message: st
  * or UTF-16 with a BOM; anything else is reported as not text rather than parsed into noise.
  */
 export async function readText(path: string): Promise<string | InputProblem> {
-  let bytes: Buffer;
+  const bytes = await readBytes(path);
+  return bytes instanceof Uint8Array ? decodeText(bytes, path) : bytes;
+}
+
+/** A file's bytes, or why it cannot be read. */
+export async function readBytes(path: string): Promise<Uint8Array | InputProblem> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return inputProblem(path, 'unreadable-file', 'is a directory, not a file');
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     return inputProblem(path, 'unreadable-file', describeFsError(error));
   }
-  return decodeText(bytes, path);
 }
 
 export function decodeText(bytes: Uint8Array, source: string): string | InputProblem {

@@ -3,10 +3,11 @@ import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
-import { detectOpenApi, inputProblem, parseDocument, readText, STDIN_SOURCE, syntaxErrors } from './documents.js';
+import { decodeText, detectOpenApi, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
 import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
+import { hashText } from './cache.js';
 import type { ResultCache } from './cache.js';
 import { oneLine } from './errors.js';
 
@@ -91,33 +92,38 @@ export class Engine {
 
   async lintOne(input: LintInput): Promise<Finding[]> {
     const source = typeof input === 'string' ? resolve(input) : input.source;
-    const text = typeof input === 'string' ? await readText(source) : input.text;
-    if (typeof text !== 'string') return [text];
-
-    const cached = this.#cache?.get(source, text);
+    const content = typeof input === 'string' ? await readBytes(source) : input.text;
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return [content];
+    // The cache is keyed by the bytes as read: a hit needs no decoding.
+    const contentHash = this.#cache === undefined ? undefined : hashText(content);
+    const cached = contentHash === undefined ? undefined : this.#cache?.get(source, contentHash);
     if (cached !== undefined) return cached;
+    const text = typeof content === 'string' ? content : decodeText(content, source);
+    if (typeof text !== 'string') return [text];
     const findings = await this.#lintText(source, text);
-    this.remember(source, text, this.#referencedFiles(source), findings);
+    if (contentHash !== undefined) this.remember(source, contentHash, this.#referencedFiles(source), findings);
     return findings;
   }
 
-  /** Lints one file and says which files it `$ref`s (what a worker sends back for the cache). */
-  async lintFile(path: string): Promise<{ source: string; text: string | undefined; findings: Finding[]; referencedFiles: string[] }> {
+  /** Lints one file and says which files it `$ref`s and the hash of its content (what a worker sends back for the cache). */
+  async lintFile(path: string): Promise<{ source: string; contentHash: string | undefined; findings: Finding[]; referencedFiles: string[] }> {
     const source = resolve(path);
-    const text = await readText(source);
-    if (typeof text !== 'string') return { source, text: undefined, findings: [text], referencedFiles: [] };
+    const bytes = await readBytes(source);
+    if (!(bytes instanceof Uint8Array)) return { source, contentHash: undefined, findings: [bytes], referencedFiles: [] };
+    const text = decodeText(bytes, source);
+    if (typeof text !== 'string') return { source, contentHash: undefined, findings: [text], referencedFiles: [] };
     const findings = await this.#lintText(source, text);
-    return { source, text, findings, referencedFiles: this.#referencedFiles(source) };
+    return { source, contentHash: hashText(bytes), findings, referencedFiles: this.#referencedFiles(source) };
   }
 
-  /** Whether the cache holds this document's findings; they are returned when it does. */
-  cached(source: string, text: string): Finding[] | undefined {
-    return this.#cache?.get(source, text);
+  /** Whether the cache holds the findings of a document with this content (`hashText` of its bytes); they are returned when it does. */
+  cached(source: string, contentHash: string): Finding[] | undefined {
+    return this.#cache?.get(source, contentHash);
   }
 
   /** Stores a document's findings in the cache. Input problems are not cached: a fix elsewhere (a created file) must show. */
-  remember(source: string, text: string, referencedFiles: readonly string[], findings: Finding[]): void {
-    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, text, referencedFiles, findings);
+  remember(source: string, contentHash: string, referencedFiles: readonly string[], findings: Finding[]): void {
+    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, contentHash, referencedFiles, findings);
   }
 
   /** The files a document `$ref`s, directly or through the files it references. */

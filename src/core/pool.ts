@@ -31,7 +31,7 @@ export async function lintInPool(engine: Engine, files: readonly string[], optio
     const done = await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => pool.run({ options, files: chunk })));
     for (const result of done.flat()) {
       results.set(result.source, result.findings);
-      if (result.text !== undefined) engine.remember(result.source, result.text, result.referencedFiles, result.findings);
+      if (result.contentHash !== undefined) engine.remember(result.source, result.contentHash, result.referencedFiles, result.findings);
     }
   } finally {
     await pool.destroy();

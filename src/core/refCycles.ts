@@ -82,9 +82,24 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
   const refNodes: RefNode[] = refs.filter(({ ref }) => !/^[a-z][a-z0-9+.-]*:/i.test(ref)).map(({ path, ref }) => ({ source: rootSource, path, ref }));
 
   const dataOf = (source: string): Json => (source === rootSource ? root : lookup(source));
+  // Most `$ref`s point at a value, not at another `$ref`: resolve each distinct one once.
+  const steps = new Map<string, RefNode | null>();
+  const next = (node: RefNode): RefNode | undefined => {
+    const key = `${node.source}\n${node.ref}`;
+    let step = steps.get(key);
+    if (step === undefined) {
+      const { source, pointer } = splitRef(node.ref, node.source);
+      const targetPath = decodePointer(pointer);
+      const target = targetPath === undefined ? undefined : at_(dataOf(source), targetPath);
+      step = targetPath !== undefined && isRefOnly(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target.$ref) ? { source, path: targetPath, ref: target.$ref } : null;
+      steps.set(key, step);
+    }
+    return step ?? undefined;
+  };
   const reported = new Set<string>();
   const problems: InputProblem[] = [];
   for (const start of refNodes) {
+    if (next(start) === undefined) continue;
     const seen: string[] = [];
     let current: RefNode | undefined = start;
     while (current !== undefined) {
@@ -102,11 +117,7 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
         break;
       }
       seen.push(key);
-      const { source, pointer } = splitRef(current.ref, current.source);
-      const targetPath = decodePointer(pointer);
-      if (targetPath === undefined) break;
-      const target = at_(dataOf(source), targetPath);
-      current = isRefOnly(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target.$ref) ? { source, path: targetPath, ref: target.$ref } : undefined;
+      current = next(current);
     }
   }
   return problems;
@@ -115,10 +126,16 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
 /** Local `$ref`s (`#/…`) whose target does not exist, as Spectral's resolver reports them. */
 export function findMissingLocalTargets(root: Json, source: string, refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root)): InputProblem[] {
   const problems: InputProblem[] = [];
+  const exists = new Map<string, boolean>();
   for (const { path, ref } of refs) {
     if (!ref.startsWith('#')) continue;
-    const target = decodePointer(ref);
-    if (target === undefined || at_(root, target) === undefined) {
+    let found = exists.get(ref);
+    if (found === undefined) {
+      const target = decodePointer(ref);
+      found = target !== undefined && at_(root, target) !== undefined;
+      exists.set(ref, found);
+    }
+    if (!found) {
       problems.push({ ...inputProblem(source, 'invalid-ref', `'${ref}' does not exist`), path: [...path, '$ref'] });
     }
   }

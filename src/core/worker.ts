@@ -11,7 +11,7 @@ export interface WorkerTask {
 
 export interface WorkerResult {
   source: string;
-  text: string | undefined;
+  contentHash: string | undefined;
   findings: Finding[];
   referencedFiles: string[];
 }

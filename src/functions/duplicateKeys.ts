@@ -12,13 +12,17 @@ const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
  * `value`, and the values of a 2.0 response's `examples` map (`examples: {application/json: '…'}`).
  * The walk keeps one path stack and copies it only for a finding: documents can be large.
  */
-function* duplicatesInStringExamples(root: unknown): Generator<{ path: JsonPath; key: string }> {
+function duplicatesInStringExamples(root: unknown): Array<{ path: JsonPath; key: string }> {
+  const found: Array<{ path: JsonPath; key: string }> = [];
   const path: Array<string | number> = [];
-  function* walk(node: unknown, inExamplesMap: boolean): Generator<{ path: JsonPath; key: string }> {
+  // A plain recursive walk: generators delegating at every level cost several times more on large documents.
+  const walk = (node: unknown, inExamplesMap: boolean): void => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item !== 'object' || item === null) continue;
         path.push(i);
-        yield* walk(node[i], false);
+        walk(item, false);
         path.pop();
       }
       return;
@@ -26,20 +30,21 @@ function* duplicatesInStringExamples(root: unknown): Generator<{ path: JsonPath;
     if (!isObject(node)) return;
     for (const key in node) {
       const value = node[key];
-      path.push(key);
       if ((key === 'example' || key === 'value' || inExamplesMap) && typeof value === 'string') {
         if (/^\s*[{[]/.test(value)) {
           for (const diagnostic of parseWithPointers(value, { ignoreDuplicateKeys: false }).diagnostics) {
-            if (/duplicate ?key/i.test(diagnostic.message)) yield { path: [...path], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') };
+            if (/duplicate ?key/i.test(diagnostic.message)) found.push({ path: [...path, key], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') });
           }
         }
       } else if (typeof value === 'object' && value !== null) {
-        yield* walk(value, key === 'examples' && isObject(value));
+        path.push(key);
+        walk(value, key === 'examples' && isObject(value));
+        path.pop();
       }
-      path.pop();
     }
-  }
-  yield* walk(root, false);
+  };
+  walk(root, false);
+  return found;
 }
 
 /** For each file the document `$ref`s, the path of the first object that references it. */

@@ -19,7 +19,7 @@ export interface ParameterSite {
  * operations, under `components/parameters` (2.0: the top-level `parameters`), or at the `$ref`
  * that brings it from another file. Local `$ref`s are skipped: their target is visited itself.
  */
-export function* parameterSites(root: unknown, refs: RefFollower): Generator<ParameterSite> {
+function* collectParameterSites(root: unknown, refs: RefFollower): Generator<ParameterSite> {
   if (!isObject(root)) return;
   const external = new Set<unknown>();
   function* visit(node: unknown, path: JsonPath): Generator<ParameterSite> {
@@ -39,7 +39,7 @@ export function* parameterSites(root: unknown, refs: RefFollower): Generator<Par
     for (const { node, path } of parameterNodes(entry)) {
       // Path-item parameters are shared by the path's operations: visit them once.
       if (path.length === entry.itemPath.length + 2) {
-        const key = JSON.stringify(path);
+        const key = path.join('\u0000');
         if (seenPathItems.has(key)) continue;
         seenPathItems.add(key);
       }
@@ -49,6 +49,18 @@ export function* parameterSites(root: unknown, refs: RefFollower): Generator<Par
   const shared = isOas2(root) ? root['parameters'] : isObject(root['components']) ? root['components']['parameters'] : undefined;
   const base: JsonPath = isOas2(root) ? ['parameters'] : ['components', 'parameters'];
   if (isObject(shared)) for (const [name, node] of Object.entries(shared)) yield* visit(node, [...base, name]);
+}
+
+const sitesByFollower = new WeakMap<RefFollower, readonly ParameterSite[]>();
+
+/** Every parameter of the document where it is written, each once (see `collectParameterSites`); computed once per document, as several rules read it. */
+export function parameterSites(root: unknown, refs: RefFollower): readonly ParameterSite[] {
+  let sites = sitesByFollower.get(refs);
+  if (sites === undefined) {
+    sites = [...collectParameterSites(root, refs)];
+    sitesByFollower.set(refs, sites);
+  }
+  return sites;
 }
 
 /**
