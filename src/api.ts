@@ -11,6 +11,7 @@ import { readBytes } from './core/documents.js';
 import type { LintInput } from './core/linter.js';
 import { projectRootFor } from './core/paths.js';
 import { DEFAULT_RULESET, loadRuleset, loadRulesets } from './core/rulesets.js';
+import { applySuppressions } from './core/suppression.js';
 import type { Finding, LintReport } from './core/types.js';
 
 export interface LintOptions {
@@ -99,6 +100,11 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     allowRemoteRefs,
   };
   const lintDocuments = async (documents: readonly LintInput[]): Promise<LintReport> => {
+    const report = await lintUnsuppressed(documents);
+    const texts = new Map(documents.filter((d) => typeof d !== 'string').map((d) => [d.source, d.text]));
+    return applySuppressions(report, texts);
+  };
+  const lintUnsuppressed = async (documents: readonly LintInput[]): Promise<LintReport> => {
     const files = documents.filter((d): d is string => typeof d === 'string').map((d) => resolve(cwd, d));
     // Documents the cache holds are not worth a worker.
     const known = new Map<string, Finding[]>();

@@ -10,6 +10,7 @@ import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './r
 import { hashText } from './cache.js';
 import type { ResultCache } from './cache.js';
 import { oneLine } from './errors.js';
+import { ReferencedOverrides } from './referencedOverrides.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
 export type LintInput = string | { source: string; text: string };
@@ -75,6 +76,7 @@ export class Engine {
   readonly #duplicateKeysOff: boolean;
   readonly #inlineRefs: boolean;
   readonly #cache: ResultCache | undefined;
+  readonly #referencedOverrides: ReferencedOverrides;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
@@ -87,6 +89,7 @@ export class Engine {
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
     this.#cache = options.cache;
+    this.#referencedOverrides = new ReferencedOverrides(options.ruleset);
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
@@ -192,7 +195,8 @@ export class Engine {
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
     }));
-    return [...cycles, ...findings];
+    const dataOf = (file: string): unknown => (file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file));
+    return [...cycles, ...this.#referencedOverrides.apply(findings, source, dataOf)];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {

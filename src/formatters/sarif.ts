@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DiagnosticSeverity } from '@stoplight/types';
+import { fingerprints } from '../core/fingerprint.js';
+import type { Finding } from '../core/types.js';
 import { PACKAGE_NAME, REPOSITORY_URL, VERSION } from '../core/packageInfo.js';
 import { INPUT_PROBLEM_CODES } from '../core/types.js';
 import { displayPath } from './paths.js';
@@ -37,7 +39,7 @@ export const sarif: Formatter = (report, context) => {
     const descriptor: ReportingDescriptor = {
       id,
       shortDescription: { text: rule?.description ?? INPUT_PROBLEM_DESCRIPTIONS[id] ?? id },
-      ...(helpUri !== undefined ? { helpUri } : {}),
+      ...(helpUri !== undefined ? { helpUri, help: { text: `See ${helpUri}`, markdown: `[${id}](${helpUri})` } } : {}),
       defaultConfiguration: {
         level: rule !== undefined ? LEVELS[rule.severity] ?? "note" : 'error',
         enabled: rule === undefined || rule.enabled,
@@ -50,7 +52,11 @@ export const sarif: Formatter = (report, context) => {
   for (const [id, rule] of Object.entries(context.ruleset.rules)) if (rule.enabled) describe(id);
   for (const id of INPUT_PROBLEM_CODES) describe(id);
 
-  const results: Result[] = report.findings.map((finding) => ({
+  // Code scanning tracks an alert across commits by these; ours survive line moves (see core/fingerprint.ts).
+  const suppressed = context.reportSuppressed === true ? (report.suppressed ?? []) : [];
+  const all = [...report.findings, ...suppressed];
+  const prints = fingerprints(all, context.cwd);
+  const toResult = (finding: Finding, index: number): Result => ({
     ruleId: finding.code,
     ruleIndex: describe(finding.code),
     level: LEVELS[finding.severity],
@@ -69,7 +75,11 @@ export const sarif: Formatter = (report, context) => {
         logicalLocations: finding.path.length > 0 ? [{ fullyQualifiedName: finding.path.map(String).join('.') }] : [],
       },
     ],
-  }));
+    partialFingerprints: { 'apistyle/v1': prints[index]! },
+    ...(report.comparison !== undefined && index < report.findings.length ? { baselineState: 'new' as const } : {}),
+    ...(index >= report.findings.length ? { suppressions: [{ kind: 'inSource' as const, justification: 'silenced in the document (x-lint-ignore or x-zally-ignore)' }] } : {}),
+  });
+  const results: Result[] = all.map(toResult);
 
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -77,6 +87,7 @@ export const sarif: Formatter = (report, context) => {
     runs: [
       {
         tool: { driver: { name: PACKAGE_NAME, version: VERSION, informationUri: REPOSITORY_URL, rules: descriptors } },
+        columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(context.cwd).href.replace(/\/?$/, '/')}` } },
         invocations: [{ executionSuccessful: report.inputProblems.length === 0 }],
         results,

@@ -2,7 +2,9 @@ import { Chalk } from 'chalk';
 import pluralize from 'pluralize';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { severityName } from '../core/severity.js';
+import type { Finding } from '../core/types.js';
 import { displayPath, groupBySource } from './paths.js';
+import { describeComparison, describeCounts, describeHidden, tallies } from './summary.js';
 import type { Formatter } from './types.js';
 
 const OSC = '\u001B]';
@@ -11,6 +13,19 @@ const BEL = '\u0007';
 /** An OSC 8 terminal hyperlink: the text stays readable where terminals do not support it. */
 function hyperlink(text: string, url: string): string {
   return `${OSC}8;;${url}${BEL}${text}${OSC}8;;${BEL}`;
+}
+
+/** One line per file when there are several: its counts and what was not reported. */
+function fileSummaryLines(report: Parameters<Formatter>[0], cwd: string): string[] {
+  const { files } = tallies(report);
+  if (files.length < 2) return [];
+  const names = files.map((file) => displayPath(file.source, cwd));
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = files.map((file, i) => {
+    const hidden = describeHidden(file, report);
+    return `  ${names[i]!.padEnd(width)}  ${describeCounts(file)}${hidden === '' ? '' : ` (${hidden})`}`;
+  });
+  return [...lines, ''];
 }
 
 /**
@@ -30,26 +45,38 @@ export const stylish: Formatter = (report, context) => {
   const counts = [0, 0, 0, 0];
   let filesWithFindings = 0;
 
-  for (const [source, findings] of groupBySource(report.documents, report.findings)) {
-    if (findings.length === 0) continue;
-    filesWithFindings++;
-    lines.push(chalk.underline(displayPath(source, context.cwd)));
-    const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
-    const width = Math.max(...positions.map((p) => p.length));
-    findings.forEach((finding, i) => {
-      counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-      const url = context.docUrl(finding.code);
-      if (url !== undefined) firedRules.add(finding.code);
-      const code = context.color && url !== undefined ? hyperlink(chalk.dim(finding.code), url) : chalk.dim(finding.code);
-      const severity = paint[finding.severity](severityName(finding.severity).padEnd(5));
-      lines.push(`  ${chalk.dim(positions[i]!.padEnd(width))}  ${severity}  ${finding.message}  ${code}`);
-    });
-    lines.push('');
+  const listFindings = (documents: readonly string[], all: readonly Finding[], count: boolean): void => {
+    for (const [source, findings] of groupBySource(documents, all)) {
+      if (findings.length === 0) continue;
+      if (count) filesWithFindings++;
+      lines.push(chalk.underline(displayPath(source, context.cwd)));
+      const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
+      const width = Math.max(...positions.map((p) => p.length));
+      findings.forEach((finding, i) => {
+        if (count) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+        const url = context.docUrl(finding.code);
+        if (url !== undefined) firedRules.add(finding.code);
+        const code = context.color && url !== undefined ? hyperlink(chalk.dim(finding.code), url) : chalk.dim(finding.code);
+        const severity = paint[finding.severity](severityName(finding.severity).padEnd(5));
+        lines.push(`  ${chalk.dim(positions[i]!.padEnd(width))}  ${severity}  ${finding.message}  ${code}`);
+      });
+      lines.push('');
+    }
+  };
+  listFindings(report.documents, report.findings, true);
+  const suppressed = report.suppressed ?? [];
+  if (context.reportSuppressed === true && suppressed.length > 0) {
+    lines.push(chalk.bold('Suppressed in the documents (x-lint-ignore):'), '');
+    listFindings([], suppressed, false);
   }
+  lines.push(...fileSummaryLines(report, context.cwd));
+  const comparison = describeComparison(report);
+  const suppressedNote = suppressed.length > 0 ? ` ${pluralize('finding', suppressed.length, true)} suppressed in the documents.` : '';
 
   const total = report.findings.length;
   if (total === 0) {
-    lines.push(chalk.green(`✔ No problems found in ${pluralize('file', report.documents.length, true)}.`));
+    lines.push(chalk.green(`✔ No problems found in ${pluralize('file', report.documents.length, true)}.`) + suppressedNote);
+    if (comparison !== undefined) lines.push(comparison);
     return `${lines.join('\n')}\n`;
   }
   const parts = (['error', 'warning', 'info', 'hint'] as const)
@@ -57,7 +84,8 @@ export const stylish: Formatter = (report, context) => {
     .filter(({ n }) => n > 0)
     .map(({ word, n }) => (word === 'info' ? `${n} info` : pluralize(word, n, true)));
   const mark = (counts[0] ?? 0) > 0 ? chalk.red('✖') : chalk.yellow('⚠');
-  lines.push(`${mark} ${pluralize('problem', total, true)} (${parts.join(', ')}) in ${pluralize('file', filesWithFindings, true)} of ${report.documents.length} linted.`);
+  lines.push(`${mark} ${pluralize('problem', total, true)} (${parts.join(', ')}) in ${pluralize('file', filesWithFindings, true)} of ${report.documents.length} linted.${suppressedNote}`);
+  if (comparison !== undefined) lines.push(comparison);
   if (firedRules.size > 0) {
     lines.push('', chalk.bold('Rule docs:'));
     const width = Math.max(...[...firedRules].map((id) => id.length));

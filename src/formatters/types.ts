@@ -10,6 +10,8 @@ export interface FormatContext {
   failSeverity: DiagnosticSeverity;
   /** Use ANSI colours and terminal hyperlinks (stylish only). */
   color: boolean;
+  /** List the findings silenced in the documents (`report.suppressed`), not just count them. */
+  reportSuppressed?: boolean;
   /** The doc link for a rule id, if there is one. */
   docUrl(ruleId: string): string | undefined;
 }

@@ -16,6 +16,7 @@ import { FORMAT_NAMES, FORMATTERS } from '../../formatters/index.js';
 import type { FormatName } from '../../formatters/index.js';
 import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
+import { compareReport } from '../comparison.js';
 
 interface LintArgs {
   documents: string[];
@@ -30,6 +31,11 @@ interface LintArgs {
   cache: boolean;
   'cache-location': string;
   workers: number | undefined;
+  baseline: string | undefined;
+  'write-baseline': string | undefined;
+  since: string | undefined;
+  'report-suppressed': boolean;
+  'skip-non-openapi': boolean;
 }
 
 function builder(yargs: Argv): Argv<LintArgs> {
@@ -73,6 +79,11 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
     .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
     .option('workers', { describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores', type: 'number', requiresArg: true })
+    .option('baseline', { describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)', type: 'string', requiresArg: true, conflicts: 'since' })
+    .option('write-baseline', { describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)', type: 'string', requiresArg: true })
+    .option('since', { describe: 'Report only findings on operations, schemas and components added or changed since this git commit, branch or tag', type: 'string', requiresArg: true })
+    .option('report-suppressed', { describe: 'List the findings silenced by x-lint-ignore / x-zally-ignore (stylish, markdown, sarif), not just count them', type: 'boolean', default: false })
+    .option('skip-non-openapi', { describe: 'Skip named files that are not OpenAPI documents instead of reporting them (for pre-commit hooks)', type: 'boolean', default: false })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -113,6 +124,7 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
     findings: [...inputProblems, ...report.findings],
     inputProblems: [...inputProblems, ...report.inputProblems],
     documents: [...problems.map((p) => p.source), ...report.documents],
+    ...(report.suppressed !== undefined ? { suppressed: report.suppressed } : {}),
   };
 }
 
@@ -130,6 +142,8 @@ async function run(args: LintArgs): Promise<number> {
   const { inputs, problems } = await collectInputs(args, cwd, config);
   let report = withProblems(await session.lint(inputs), problems);
   await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
+  const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
+  report = await compareReport(report, { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since, skipNonOpenApi: args['skip-non-openapi'], texts }, cwd);
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);
     report = { ...report, findings: errors };
@@ -141,6 +155,7 @@ async function run(args: LintArgs): Promise<number> {
     ruleset,
     failSeverity,
     color: useColor(args.color, args.output !== undefined),
+    reportSuppressed: args['report-suppressed'],
     docUrl: (id) => ruleDocUrl(id, ruleset),
   });
   if (args.output !== undefined) {

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { baselineText, compareWithBaseline, readBaseline } from '../core/baseline.js';
+import type { BaselineEntry } from '../core/baseline.js';
+import { UsageError } from '../core/errors.js';
+import { withoutNonOpenApi } from '../core/nonOpenApi.js';
+import { compareWithRevision } from '../core/since.js';
+import type { LintReport } from '../core/types.js';
+import { writeFileAtomic } from './io.js';
+
+export interface ComparisonOptions {
+  baseline: string | undefined;
+  writeBaseline: string | undefined;
+  since: string | undefined;
+  skipNonOpenApi: boolean;
+  texts: ReadonlyMap<string, string>;
+}
+
+/**
+ * What `--skip-non-openapi`, `--since`, `--baseline` and `--write-baseline` make of a run's report:
+ * after them, `findings` holds what the run is judged on.
+ */
+export async function compareReport(report: LintReport, options: ComparisonOptions, cwd: string): Promise<LintReport> {
+  let result = options.skipNonOpenApi ? await withoutNonOpenApi(report, options.texts) : report;
+  if (options.since !== undefined) result = await compareWithRevision(result, options.since, cwd, options.texts);
+  if (options.baseline !== undefined) result = compareWithBaseline(result, readBaseline(options.baseline), options.baseline, options.baseline);
+  if (options.writeBaseline !== undefined) {
+    const path = options.writeBaseline;
+    const previous: BaselineEntry[] = existsSync(path) ? readBaseline(path) : [];
+    const text = baselineText(result, path, previous);
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      throw new UsageError(`cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    // Writing a baseline accepts what the run found: compared with it, nothing is new.
+    if (options.baseline === undefined) result = compareWithBaseline(result, readBaseline(path), path, path);
+  }
+  return result;
+}

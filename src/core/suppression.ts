@@ -1,0 +1,72 @@
+import type { JsonPath } from '@stoplight/types';
+import { isObject } from '../oas/json.js';
+import { DocumentData } from './documentData.js';
+import { isInputProblem } from './linter.js';
+import { externalRefTarget } from './refTarget.js';
+import type { Finding, LintReport } from './types.js';
+
+/**
+ * The extensions that silence rules on a node and everything below it: `x-lint-ignore` is the key
+ * vacuum reads, `x-zally-ignore` Zally's, so documents move between tools with their suppressions.
+ */
+export const IGNORE_KEYS = ['x-lint-ignore', 'x-zally-ignore'] as const;
+
+/** The rule ids a node's ignore extensions name: a single id or a list of them (Zally's numbers included). */
+function ignoredHere(node: unknown): string[] {
+  if (!isObject(node)) return [];
+  return IGNORE_KEYS.flatMap((key) => {
+    const value = node[key];
+    const ids = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return ids.filter((id) => typeof id === 'string' || typeof id === 'number').map((id) => String(id).trim());
+  });
+}
+
+/** Whether the node at `path` or one of its ancestors (the root included) ignores the rule `code`. */
+export function ignoredAt(data: unknown, path: JsonPath, code: string): boolean {
+  let node = data;
+  if (ignoredHere(node).includes(code)) return true;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string, unknown>)[String(segment)];
+    if (ignoredHere(node).includes(code)) return true;
+  }
+  return false;
+}
+
+const mentionsIgnore = (text: string): boolean => IGNORE_KEYS.some((key) => text.includes(key));
+
+/** The data of a file that has an ignore extension somewhere; undefined for the (many) files without one. */
+async function dataIfIgnoring(documents: DocumentData, file: string): Promise<unknown> {
+  const text = await documents.text(file);
+  return text !== undefined && mentionsIgnore(text) ? documents.data(file) : undefined;
+}
+
+/**
+ * Whether a finding is silenced in the documents: by an ignore extension on the node it is
+ * reported at or an ancestor in the same file, or, for a finding reported at a `$ref` to another
+ * file, on the referenced node or its ancestors in that file. An ignore extension beside a `$ref`
+ * thus silences what is reported at that `$ref` (the referenced content as used there), never the
+ * shared definition it points at: that is silenced where it is defined.
+ */
+async function isSuppressed(finding: Finding, documents: DocumentData): Promise<boolean> {
+  if (isInputProblem(finding)) return false;
+  const here = await dataIfIgnoring(documents, finding.source);
+  if (here !== undefined && ignoredAt(here, finding.path, finding.code)) return true;
+  if (finding.path[finding.path.length - 1] !== '$ref') return false;
+  const target = externalRefTarget(finding, await documents.data(finding.source));
+  if (target === undefined) return false;
+  const there = await dataIfIgnoring(documents, target.file);
+  return there !== undefined && ignoredAt(there, target.path, finding.code);
+}
+
+/**
+ * Moves the findings the documents silence from `findings` to `suppressed`. `texts` holds the
+ * text of documents linted from memory (standard input); files are read from disk.
+ */
+export async function applySuppressions(report: LintReport, texts: ReadonlyMap<string, string> = new Map()): Promise<LintReport> {
+  const documents = new DocumentData(texts);
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [...(report.suppressed ?? [])];
+  for (const finding of report.findings) (await isSuppressed(finding, documents) ? suppressed : findings).push(finding);
+  return { ...report, findings, suppressed };
+}
