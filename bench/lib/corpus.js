@@ -7,15 +7,19 @@ import { join, relative, sep } from 'node:path';
 
 export const CACHE_DIR = process.env.APISTYLE_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'apistyle-bench');
 
-/** Installs `name@version` into the cache (once) and returns its directory. */
+/**
+ * Installs `name@version` into its own folder of the cache (once) and returns the package's
+ * directory. One folder per package: `npm install --no-save` into a shared folder would prune the
+ * packages installed before it.
+ */
 export function ensurePackage(name, version) {
-  const dir = join(CACHE_DIR, 'node_modules', ...name.split('/'));
-  const manifest = join(dir, 'package.json');
-  if (existsSync(manifest) && JSON.parse(execFileSync(process.execPath, ['-p', `require(${JSON.stringify(manifest)}).version`], { encoding: 'utf8' }).trim() === version ? '"ok"' : '"old"') === 'ok') return dir;
-  mkdirSync(CACHE_DIR, { recursive: true });
-  if (!existsSync(join(CACHE_DIR, 'package.json'))) writeFileSync(join(CACHE_DIR, 'package.json'), '{"name": "apistyle-bench-cache", "private": true}\n');
-  process.stderr.write(`installing ${name}@${version} into ${CACHE_DIR} ...\n`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', `${name}@${version}`], { cwd: CACHE_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  const home = join(CACHE_DIR, 'packages', `${name.replace('/', '+')}@${version}`);
+  const dir = join(home, 'node_modules', ...name.split('/'));
+  if (existsSync(join(dir, 'package.json'))) return dir;
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'package.json'), '{"name": "apistyle-bench-cache", "private": true}\n');
+  process.stderr.write(`installing ${name}@${version} into ${home} ...\n`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `${name}@${version}`], { cwd: home, stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;
 }
 

@@ -34,11 +34,40 @@ export function ignoredAt(data: unknown, path: JsonPath, code: string): boolean 
 }
 
 const mentionsIgnore = (text: string): boolean => IGNORE_KEYS.some((key) => text.includes(key));
+/** A `$ref` to another file (or URL): anything but a local `#…` pointer. */
+const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"']/;
+
+/** Per file, whether its text could matter at all: scanning a large document once per finding cost minutes. */
+class TextFacts {
+  readonly #documents: DocumentData;
+  readonly #ignoring = new Map<string, Promise<boolean>>();
+  readonly #referencing = new Map<string, Promise<boolean>>();
+
+  constructor(documents: DocumentData) {
+    this.#documents = documents;
+  }
+
+  #fact(memo: Map<string, Promise<boolean>>, file: string, test: (text: string) => boolean): Promise<boolean> {
+    let known = memo.get(file);
+    if (known === undefined) {
+      known = this.#documents.text(file).then((text) => text !== undefined && test(text));
+      memo.set(file, known);
+    }
+    return known;
+  }
+
+  ignoring(file: string): Promise<boolean> {
+    return this.#fact(this.#ignoring, file, mentionsIgnore);
+  }
+
+  referencesOtherFiles(file: string): Promise<boolean> {
+    return this.#fact(this.#referencing, file, (text) => EXTERNAL_REF.test(text));
+  }
+}
 
 /** The data of a file that has an ignore extension somewhere; undefined for the (many) files without one. */
-async function dataIfIgnoring(documents: DocumentData, file: string): Promise<unknown> {
-  const text = await documents.text(file);
-  return text !== undefined && mentionsIgnore(text) ? documents.data(file) : undefined;
+async function dataIfIgnoring(documents: DocumentData, facts: TextFacts, file: string): Promise<unknown> {
+  return (await facts.ignoring(file)) ? documents.data(file) : undefined;
 }
 
 /**
@@ -48,14 +77,14 @@ async function dataIfIgnoring(documents: DocumentData, file: string): Promise<un
  * thus silences what is reported at that `$ref` (the referenced content as used there), never the
  * shared definition it points at: that is silenced where it is defined.
  */
-async function isSuppressed(finding: Finding, documents: DocumentData): Promise<boolean> {
+async function isSuppressed(finding: Finding, documents: DocumentData, facts: TextFacts): Promise<boolean> {
   if (isInputProblem(finding)) return false;
-  const here = await dataIfIgnoring(documents, finding.source);
+  const here = await dataIfIgnoring(documents, facts, finding.source);
   if (here !== undefined && ignoredAt(here, finding.path, finding.code)) return true;
-  if (finding.path[finding.path.length - 1] !== '$ref') return false;
+  if (finding.path[finding.path.length - 1] !== '$ref' || !(await facts.referencesOtherFiles(finding.source))) return false;
   const target = externalRefTarget(finding, await documents.data(finding.source));
   if (target === undefined) return false;
-  const there = await dataIfIgnoring(documents, target.file);
+  const there = await dataIfIgnoring(documents, facts, target.file);
   return there !== undefined && ignoredAt(there, target.path, finding.code);
 }
 
@@ -65,8 +94,9 @@ async function isSuppressed(finding: Finding, documents: DocumentData): Promise<
  */
 export async function applySuppressions(report: LintReport, texts: ReadonlyMap<string, string> = new Map()): Promise<LintReport> {
   const documents = new DocumentData(texts);
+  const facts = new TextFacts(documents);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [...(report.suppressed ?? [])];
-  for (const finding of report.findings) (await isSuppressed(finding, documents) ? suppressed : findings).push(finding);
+  for (const finding of report.findings) (await isSuppressed(finding, documents, facts) ? suppressed : findings).push(finding);
   return { ...report, findings, suppressed };
 }
