@@ -21,6 +21,8 @@ export interface EngineOptions {
   projectRoot?: string;
   /** Fetch http(s) `$ref`s (default: refused). */
   allowRemoteRefs?: boolean;
+  /** Text to use instead of a referenced file's content on disk (an editor's unsaved buffer). */
+  readOverride?: (path: string) => string | undefined;
 }
 
 /** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
@@ -80,7 +82,7 @@ export class Engine {
     // Only rules that read the resolved tree need the document's own `$ref`s inlined.
     this.#inlineRefs = Object.values(options.ruleset.rules).some((rule) => rule.enabled && rule.resolved);
     this.#resolver = new PolicyResolver(
-      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false },
+      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false, ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}) },
       { inlineRefs: this.#inlineRefs },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
@@ -108,6 +110,16 @@ export class Engine {
     if (typeof text !== 'string') return { source, text: undefined, findings: [text], referencedFiles: [] };
     const findings = await this.#lintText(source, text);
     return { source, text, findings, referencedFiles: this.#referencedFiles(source) };
+  }
+
+  /**
+   * Lints text in memory afresh, every referenced file read again, and says which files it
+   * `$ref`s: what a long-running client (the language server) needs, since files change between runs.
+   */
+  async lintText(source: string, text: string): Promise<{ findings: Finding[]; referencedFiles: string[] }> {
+    this.#resolver.forgetFiles();
+    const findings = await this.#lintText(source, text);
+    return { findings, referencedFiles: this.#referencedFiles(source) };
   }
 
   /** Whether the cache holds this document's findings; they are returned when it does. */
