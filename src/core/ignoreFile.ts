@@ -6,7 +6,7 @@ import { parseDocument, stringify } from 'yaml';
 import { UsageError } from './errors.js';
 import { fingerprints, identityOf } from './fingerprint.js';
 import { isInputProblem } from './linter.js';
-import type { Finding } from './types.js';
+import type { Finding, LintReport } from './types.js';
 
 export const IGNORE_FILE_NAME = '.apistyle-ignore.yaml';
 
@@ -111,6 +111,13 @@ export function applyIgnores(findings: readonly Finding[], ignores: IgnoreList):
     (matches ? suppressed : kept).push(finding);
   });
   return { kept, suppressed };
+}
+
+/** The report without the findings the ignore file silences; they move to `suppressed`. */
+export function suppressIgnored(report: LintReport, ignores: IgnoreList): LintReport {
+  const { kept, suppressed } = applyIgnores(report.findings, ignores);
+  if (suppressed.length === 0) return report;
+  return { ...report, findings: kept, suppressed: [...(report.suppressed ?? []), ...suppressed] };
 }
 
 /** The entries that record these findings (input problems left out), one per finding, in order. */

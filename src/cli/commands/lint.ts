@@ -16,6 +16,10 @@ import { FORMAT_NAMES, FORMATTERS } from '../../formatters/index.js';
 import type { FormatName } from '../../formatters/index.js';
 import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
+import { dirname } from 'node:path';
+import { applyIgnores, entriesFor, IGNORE_FILE_NAME, ignoreFilePath, readIgnoreFile, suppressIgnored, withEntries, writeIgnoreFile } from '../../core/ignoreFile.js';
+import { projectRootFor } from '../../core/paths.js';
+import { fixDocuments, unifiedDiff, writeFixed } from '../fix.js';
 
 interface LintArgs {
   documents: string[];
@@ -30,6 +34,9 @@ interface LintArgs {
   cache: boolean;
   'cache-location': string;
   workers: number | undefined;
+  fix: boolean;
+  'fix-dry-run': boolean;
+  'write-ignore': boolean;
 }
 
 function builder(yargs: Argv): Argv<LintArgs> {
@@ -73,6 +80,9 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
     .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
     .option('workers', { describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores', type: 'number', requiresArg: true })
+    .option('fix', { describe: 'Apply the mechanical fixes to the documents in place, then report what is left', type: 'boolean', default: false })
+    .option('fix-dry-run', { describe: 'Print the mechanical fixes as a unified diff instead of the report; change nothing', type: 'boolean', default: false })
+    .option('write-ignore', { describe: `Record every current finding in ${IGNORE_FILE_NAME} (next to the config), so that it is no longer reported`, type: 'boolean', default: false })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -128,7 +138,22 @@ async function run(args: LintArgs): Promise<number> {
   });
   const { config, ruleset, cache } = session;
   const { inputs, problems } = await collectInputs(args, cwd, config);
-  let report = withProblems(await session.lint(inputs), problems);
+  const ignorePath = ignoreFilePath(config?.path, projectRootFor(cwd, config?.path));
+  let ignores = readIgnoreFile(ignorePath);
+  const fixed = args.fix || args['fix-dry-run'] ? await fixDocuments(session.engine, inputs, ignores) : [];
+  if (args.fix) {
+    await writeFixed(fixed);
+    if (fixed.length > 0) process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
+  }
+  const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
+  const linted = args['fix-dry-run'] ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input)) : inputs;
+  let report = withProblems(await session.lint(linted), problems);
+  if (args['write-ignore']) {
+    ignores = withEntries(ignores, entriesFor(applyIgnores(report.findings, ignores).kept, dirname(ignorePath)));
+    await writeIgnoreFile(ignores);
+    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
+  }
+  report = suppressIgnored(report, ignores);
   await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);
@@ -136,6 +161,10 @@ async function run(args: LintArgs): Promise<number> {
   }
 
   const failSeverity = severityFromName(args['fail-severity']);
+  if (args['fix-dry-run']) {
+    process.stdout.write(unifiedDiff(fixed, cwd));
+    return exitCodeFor(report, failSeverity);
+  }
   const output = FORMATTERS[args.format](report, {
     cwd,
     ruleset,
