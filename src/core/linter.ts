@@ -23,6 +23,11 @@ export interface EngineOptions {
   allowRemoteRefs?: boolean;
   /** Text to use instead of a referenced file's content on disk (an editor's unsaved buffer). */
   readOverride?: (path: string) => string | undefined;
+  /**
+   * Lint what the parser could read of a document with syntax errors, besides reporting them
+   * (an editor's half-typed document); by default such a document gets its syntax errors only.
+   */
+  lintBrokenDocuments?: boolean;
 }
 
 /** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
@@ -76,6 +81,7 @@ export class Engine {
   readonly #duplicateKeysOff: boolean;
   readonly #inlineRefs: boolean;
   readonly #cache: ResultCache | undefined;
+  readonly #lintBroken: boolean;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
@@ -88,6 +94,7 @@ export class Engine {
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
     this.#cache = options.cache;
+    this.#lintBroken = options.lintBrokenDocuments ?? false;
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
@@ -170,11 +177,11 @@ export class Engine {
     const documentSource = source === STDIN_SOURCE ? join(this.#projectRoot, STDIN_SOURCE) : source;
     const document = parseDocument(documentSource, text);
     this.#lastData = document.data;
-    const broken = syntaxErrors(document);
-    if (broken.length > 0) return broken.map((problem) => ({ ...problem, source }));
+    const broken = syntaxErrors(document).map((problem) => ({ ...problem, source }));
+    if (broken.length > 0 && !this.#lintBroken) return broken;
 
     const version = detectOpenApi(document.data);
-    if (typeof version !== 'string') return [inputProblem(source, 'not-openapi', version.problem)];
+    if (typeof version !== 'string') return broken.length > 0 ? broken : [inputProblem(source, 'not-openapi', version.problem)];
 
     let results: ISpectralDiagnostic[];
     try {
@@ -198,7 +205,10 @@ export class Engine {
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
     }));
-    return [...cycles, ...findings];
+    // Spectral reports the syntax errors too: keep one of each.
+    const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
+    const rest = known.size === 0 ? findings : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
+    return [...broken, ...cycles, ...rest];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {
