@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Engine } from '../src/core/linter.js';
-import { loadRuleset } from '../src/core/rulesets.js';
+import { builtinRulesetFile, builtinRulesetNames, loadRuleset } from '../src/core/rulesets.js';
 import type { Finding } from '../src/core/types.js';
-import { applyEdits, fixFor, SourceDocument } from '../src/fixes/index.js';
+import { applyEdits, FIXES, fixFor, SourceDocument } from '../src/fixes/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
 
 const engines = new Map<string, Promise<Engine>>();
@@ -49,6 +49,11 @@ async function fixAndRelint(ruleset: string, text: string, code: string, fileNam
   assert.ok(!after.some((finding) => identity(finding) === identity(target)), 'the finding is gone');
   return { fixed, title: fix.title };
 }
+
+it('every fix is keyed by the id of a built-in rule', () => {
+  const ids = new Set(builtinRulesetNames().flatMap((name) => Object.keys((parse(readFileSync(builtinRulesetFile(name), 'utf8')) as { rules: object }).rules)));
+  for (const id of Object.keys(FIXES)) assert.ok(ids.has(id), id);
+});
 
 describe('mechanical fixes: apply, lint again, the finding is gone and nothing new appears', () => {
   it('renames a property to camelCase, with its required entry and the examples that show it', async () => {
