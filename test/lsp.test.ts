@@ -192,6 +192,16 @@ describe('apistyle lsp --stdio', () => {
     await client.stop();
   });
 
+  it('a change to a ruleset file the config extends re-lints open documents', async () => {
+    const project = tempProject({ 'apistyle.config.yaml': 'extends: [./team.yaml]\n', 'team.yaml': 'extends: [psa]\n', 'spec.yaml': FIXABLE });
+    const client = await startClient(project);
+    const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
+    assert.deepEqual(codes(await client.diagnostics(uri)), ['psa-pagination-limit-default', 'psa-property-camel-case']);
+    writeFileSync(join(project, 'team.yaml'), 'extends: [psa]\nrules:\n  psa-pagination-limit-default: "off"\n');
+    assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length === 1)), ['psa-property-camel-case']);
+    await client.stop();
+  });
+
   it('editing a $ref\'d file re-lints the documents that use it, unsaved edits included', async () => {
     const api = PSA.replace("              $ref: '#/components/schemas/NewVehicle'\n", "              $ref: './vehicle.yaml'\n");
     const vehicle = 'type: object\nproperties:\n  vin: {type: string}\n';

@@ -35,11 +35,6 @@ export class LintScheduler {
     this.#generations.set(uri, (this.#generations.get(uri) ?? 0) + 1);
   }
 
-  /** Resolves once every run scheduled so far has finished. */
-  async idle(): Promise<void> {
-    await this.#queue;
-  }
-
   close(): void {
     this.#closed = true;
     for (const timer of this.#timers.values()) clearTimeout(timer);

@@ -196,8 +196,9 @@ export function startServer(): Promise<never> {
   });
 
   documents.onDidSave(({ document }) => {
+    // A saved config, ruleset or `$ref`'d file: clients that do not watch files still say so.
     const path = pathOf(document.uri);
-    if (path !== undefined && (WATCHED_NAMES.has(basename(path)) || configs.filesChanged([path]))) filesChanged([path]);
+    if (path !== undefined) filesChanged([path]);
   });
 
   documents.onDidClose(({ document }) => {

@@ -17,9 +17,9 @@ import type { FormatName } from '../../formatters/index.js';
 import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
 import { dirname } from 'node:path';
-import { applyIgnores, entriesFor, IGNORE_FILE_NAME, ignoreFilePath, readIgnoreFile, suppressIgnored, withEntries, writeIgnoreFile } from '../../core/ignoreFile.js';
+import { entriesFor, IGNORE_FILE_NAME, ignoreFilePath, readIgnoreFile, suppressIgnored, withEntries, writeIgnoreFile } from '../../core/ignoreFile.js';
 import { projectRootFor } from '../../core/paths.js';
-import { fixDocuments, unifiedDiff, writeFixed } from '../fix.js';
+import type { FixedDocument } from '../fix.js';
 
 interface LintArgs {
   documents: string[];
@@ -140,16 +140,19 @@ async function run(args: LintArgs): Promise<number> {
   const { inputs, problems } = await collectInputs(args, cwd, config);
   const ignorePath = ignoreFilePath(config?.path, projectRootFor(cwd, config?.path));
   let ignores = readIgnoreFile(ignorePath);
-  const fixed = args.fix || args['fix-dry-run'] ? await fixDocuments(session.engine, inputs, ignores) : [];
+  // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
+  const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
+  const fixed: FixedDocument[] = fixing === undefined ? [] : await fixing.fixDocuments(session.engine, inputs, ignores);
   if (args.fix) {
-    await writeFixed(fixed);
+    await fixing!.writeFixed(fixed);
     if (fixed.length > 0) process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
   const linted = args['fix-dry-run'] ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input)) : inputs;
   let report = withProblems(await session.lint(linted), problems);
   if (args['write-ignore']) {
-    ignores = withEntries(ignores, entriesFor(applyIgnores(report.findings, ignores).kept, dirname(ignorePath)));
+    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
+    ignores = withEntries(ignores, entriesFor(report.findings, dirname(ignorePath)));
     await writeIgnoreFile(ignores);
     process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
   }
@@ -162,7 +165,7 @@ async function run(args: LintArgs): Promise<number> {
 
   const failSeverity = severityFromName(args['fail-severity']);
   if (args['fix-dry-run']) {
-    process.stdout.write(unifiedDiff(fixed, cwd));
+    process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
     return exitCodeFor(report, failSeverity);
   }
   const output = FORMATTERS[args.format](report, {
