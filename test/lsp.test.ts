@@ -193,11 +193,13 @@ describe('apistyle lsp --stdio', () => {
   });
 
   it('a change to a ruleset file the config extends re-lints open documents', async () => {
-    const project = tempProject({ 'apistyle.config.yaml': 'extends: [./team.yaml]\n', 'team.yaml': 'extends: [psa]\n', 'spec.yaml': FIXABLE });
+    // A ruleset file extends the built-in one by its file (a built-in's bare name works in the config only).
+    const psa = JSON.stringify(join(REPO_ROOT, 'rulesets', 'psa.yaml'));
+    const project = tempProject({ 'apistyle.config.yaml': 'extends: [./team.yaml]\n', 'team.yaml': `extends: [${psa}]\n`, 'spec.yaml': FIXABLE });
     const client = await startClient(project);
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
     assert.deepEqual(codes(await client.diagnostics(uri)), ['psa-pagination-limit-default', 'psa-property-camel-case']);
-    writeFileSync(join(project, 'team.yaml'), 'extends: [psa]\nrules:\n  psa-pagination-limit-default: "off"\n');
+    writeFileSync(join(project, 'team.yaml'), `extends: [${psa}]\nrules:\n  psa-pagination-limit-default: "off"\n`);
     assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length === 1)), ['psa-property-camel-case']);
     await client.stop();
   });

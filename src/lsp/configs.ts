@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse } from 'yaml';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { chooseRuleset } from '../api.js';
 import { findConfigFile, readConfig } from '../core/config.js';
@@ -27,16 +28,34 @@ export interface FileProblem {
   line: number;
 }
 
-/** The ruleset files a ruleset was loaded from (its own and those it extends), to watch. */
-function rulesetFiles(ruleset: Ruleset): string[] {
-  const files = new Set<string>();
-  const stack: unknown[] = [ruleset];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    const json = (typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : node) as { source?: unknown; extends?: unknown };
-    if (typeof json.source === 'string' && isAbsolute(json.source)) files.add(json.source);
-    if (Array.isArray(json.extends)) stack.push(...json.extends.map((entry: unknown) => (Array.isArray(entry) ? entry[0] : entry)));
+/** The `extends` entries of a ruleset (and of its overrides) that name files, resolved from the file that names them. */
+function extendedFiles(file: string): string[] {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (typeof data !== 'object' || data === null) return [];
+  const record = data as { extends?: unknown; overrides?: unknown };
+  const lists = [record.extends, ...(Array.isArray(record.overrides) ? record.overrides.map((o: unknown) => (typeof o === 'object' && o !== null ? (o as { extends?: unknown }).extends : undefined)) : [])];
+  return lists
+    .flatMap((list) => (Array.isArray(list) ? list : list === undefined ? [] : [list]))
+    .map((entry: unknown) => (Array.isArray(entry) ? entry[0] : entry))
+    .filter((entry): entry is string => typeof entry === 'string' && (entry.startsWith('.') || isAbsolute(entry)))
+    .map((entry) => resolve(dirname(file), entry));
+}
+
+/** The config and the ruleset files it extends, directly or through one another: a change to any of them reloads it. */
+function configFiles(configPath: string): string[] {
+  const files = new Set([configPath]);
+  const queue = [configPath];
+  while (queue.length > 0) {
+    for (const file of extendedFiles(queue.pop()!)) {
+      if (files.has(file)) continue;
+      files.add(file);
+      queue.push(file);
+    }
   }
   return [...files];
 }
@@ -144,7 +163,7 @@ export class ConfigRegistry {
   async #engineFor(folder: string, configPath: string | undefined, ruleset: Ruleset): Promise<Workspace> {
     const projectRoot = projectRootFor(folder, configPath);
     const engine = new Engine({ ruleset, projectRoot, readOverride: this.readOverride, lintBrokenDocuments: true });
-    const files = configPath === undefined ? [] : [configPath, ...rulesetFiles(ruleset).filter((file) => file !== configPath)];
+    const files = configPath === undefined ? [] : configFiles(configPath);
     return { configPath, ruleset, engine, ignorePath: ignoreFilePath(configPath, projectRoot), files };
   }
 }
