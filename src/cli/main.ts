@@ -4,6 +4,7 @@ import { UsageError, oneLine } from '../core/errors.js';
 import { VERSION } from '../core/packageInfo.js';
 import { explainCommand } from './commands/explain.js';
 import { lintCommand } from './commands/lint.js';
+import { lspCommand } from './commands/lsp.js';
 import { rulesCommand } from './commands/rules.js';
 import type { CommandResult } from './result.js';
 import { protectStdinArgument } from './io.js';
@@ -17,7 +18,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(lintCommand(result))
     .command(rulesCommand(result))
     .command(explainCommand(result))
-    .demandCommand(1, 'Name a command: lint, rules or explain.')
+    .command(lspCommand(result))
+    .demandCommand(1, 'Name a command: lint, rules, explain or lsp.')
     .recommendCommands()
     .strict()
     .version(VERSION)

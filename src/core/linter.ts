@@ -23,6 +23,13 @@ export interface EngineOptions {
   projectRoot?: string;
   /** Fetch http(s) `$ref`s (default: refused). */
   allowRemoteRefs?: boolean;
+  /** Text to use instead of a referenced file's content on disk (an editor's unsaved buffer). */
+  readOverride?: (path: string) => string | undefined;
+  /**
+   * Lint what the parser could read of a document with syntax errors, besides reporting them
+   * (an editor's half-typed document); by default such a document gets its syntax errors only.
+   */
+  lintBrokenDocuments?: boolean;
 }
 
 /** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
@@ -77,19 +84,21 @@ export class Engine {
   readonly #inlineRefs: boolean;
   readonly #cache: ResultCache | undefined;
   readonly #referencedOverrides: ReferencedOverrides;
+  readonly #lintBroken: boolean;
 
   constructor(options: EngineOptions) {
     this.#projectRoot = resolve(options.projectRoot ?? process.cwd());
     // Only rules that read the resolved tree need the document's own `$ref`s inlined.
     this.#inlineRefs = Object.values(options.ruleset.rules).some((rule) => rule.enabled && rule.resolved);
     this.#resolver = new PolicyResolver(
-      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false },
+      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false, ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}) },
       { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
     this.#spectral.setRuleset(options.ruleset);
     this.#cache = options.cache;
     this.#referencedOverrides = new ReferencedOverrides(options.ruleset);
+    this.#lintBroken = options.lintBrokenDocuments ?? false;
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
@@ -117,6 +126,16 @@ export class Engine {
     if (typeof text !== 'string') return { source, contentHash: undefined, findings: [text], referencedFiles: [] };
     const findings = await this.#lintText(source, text);
     return { source, contentHash: hashText(bytes), findings, referencedFiles: this.#referencedFiles(source) };
+  }
+
+  /**
+   * Lints text in memory afresh, every referenced file read again, and says which files it
+   * `$ref`s: what a long-running client (the language server) needs, since files change between runs.
+   */
+  async lintText(source: string, text: string): Promise<{ findings: Finding[]; referencedFiles: string[] }> {
+    this.#resolver.forgetFiles();
+    const findings = await this.#lintText(source, text);
+    return { findings, referencedFiles: this.#referencedFiles(source) };
   }
 
   /** Whether the cache holds the findings of a document with this content (`hashText` of its bytes); they are returned when it does. */
@@ -167,11 +186,11 @@ export class Engine {
     const documentSource = source === STDIN_SOURCE ? join(this.#projectRoot, STDIN_SOURCE) : source;
     const document = parseDocument(documentSource, text);
     this.#lastData = document.data;
-    const broken = syntaxErrors(document);
-    if (broken.length > 0) return broken.map((problem) => ({ ...problem, source }));
+    const broken = syntaxErrors(document).map((problem) => ({ ...problem, source }));
+    if (broken.length > 0 && !this.#lintBroken) return broken;
 
     const version = detectOpenApi(document.data);
-    if (typeof version !== 'string') return [inputProblem(source, 'not-openapi', version.problem)];
+    if (typeof version !== 'string') return broken.length > 0 ? broken : [inputProblem(source, 'not-openapi', version.problem)];
 
     let results: ISpectralDiagnostic[];
     try {
@@ -195,8 +214,11 @@ export class Engine {
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
     }));
+    // Spectral reports the syntax errors too: keep one of each.
+    const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
+    const rest = known.size === 0 ? findings : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
     const dataOf = (file: string): unknown => (file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file));
-    return [...cycles, ...this.#referencedOverrides.apply(findings, source, dataOf)];
+    return [...broken, ...cycles, ...this.#referencedOverrides.apply(rest, source, dataOf)];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {

@@ -10,6 +10,8 @@ export interface ResolverPolicy {
   /** Bounds on a remote fetch, so an opted-in `$ref` cannot stall or flood a run. */
   remoteTimeoutMs?: number;
   remoteMaxBytes?: number;
+  /** Text to use instead of a file's content on disk (an editor's unsaved buffer); undefined: read the disk. */
+  readOverride?: (path: string) => string | undefined;
 }
 
 interface RefUri {
@@ -30,6 +32,8 @@ function fileReader(policy: ResolverPolicy) {
     if (!isInside(root, path)) {
       throw new RefRefusedError(`$ref to "${path}" refused: it leaves the project directory ${root}`);
     }
+    const override = policy.readOverride?.(path);
+    if (override !== undefined) return override;
     try {
       return await readFile(path, 'utf8');
     } catch (error) {
@@ -88,6 +92,12 @@ export class PolicyResolver extends Resolver {
     super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote }, dereferenceInline: inlineRefs });
     this.#inlineRefs = inlineRefs;
     this.#referencesFiles = referencesFiles;
+  }
+
+  /** Forgets every file read so far, so the next run reads them again (they may have changed since). */
+  forgetFiles(): void {
+    this.uriCache.purge();
+    this.referenced.clear();
   }
 
   override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {

@@ -17,6 +17,10 @@ import type { FormatName } from '../../formatters/index.js';
 import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
 import { compareReport } from '../comparison.js';
+import { dirname } from 'node:path';
+import { entriesFor, IGNORE_FILE_NAME, ignoreFilePath, readIgnoreFile, suppressIgnored, withEntries, writeIgnoreFile } from '../../core/ignoreFile.js';
+import { projectRootFor } from '../../core/paths.js';
+import type { FixedDocument } from '../fix.js';
 
 interface LintArgs {
   documents: string[];
@@ -36,6 +40,9 @@ interface LintArgs {
   since: string | undefined;
   'report-suppressed': boolean;
   'skip-non-openapi': boolean;
+  fix: boolean;
+  'fix-dry-run': boolean;
+  'write-ignore': boolean;
 }
 
 function builder(yargs: Argv): Argv<LintArgs> {
@@ -84,6 +91,9 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('since', { describe: 'Report only findings on operations, schemas and components added or changed since this git commit, branch or tag', type: 'string', requiresArg: true })
     .option('report-suppressed', { describe: 'List the findings silenced by x-lint-ignore / x-zally-ignore (stylish, markdown, sarif), not just count them', type: 'boolean', default: false })
     .option('skip-non-openapi', { describe: 'Skip named files that are not OpenAPI documents instead of reporting them (for pre-commit hooks)', type: 'boolean', default: false })
+    .option('fix', { describe: 'Apply the mechanical fixes to the documents in place, then report what is left', type: 'boolean', default: false })
+    .option('fix-dry-run', { describe: 'Print the mechanical fixes as a unified diff instead of the report; change nothing', type: 'boolean', default: false })
+    .option('write-ignore', { describe: `Record every current finding in ${IGNORE_FILE_NAME} (next to the config), so that it is no longer reported`, type: 'boolean', default: false })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -140,7 +150,25 @@ async function run(args: LintArgs): Promise<number> {
   });
   const { config, ruleset, cache } = session;
   const { inputs, problems } = await collectInputs(args, cwd, config);
-  let report = withProblems(await session.lint(inputs), problems);
+  const ignorePath = ignoreFilePath(config?.path, projectRootFor(cwd, config?.path));
+  let ignores = readIgnoreFile(ignorePath);
+  // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
+  const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
+  const fixed: FixedDocument[] = fixing === undefined ? [] : await fixing.fixDocuments(session.engine, inputs, ignores);
+  if (args.fix) {
+    await fixing!.writeFixed(fixed);
+    if (fixed.length > 0) process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
+  }
+  const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
+  const linted = args['fix-dry-run'] ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input)) : inputs;
+  let report = withProblems(await session.lint(linted), problems);
+  if (args['write-ignore']) {
+    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
+    ignores = withEntries(ignores, entriesFor(report.findings, dirname(ignorePath)));
+    await writeIgnoreFile(ignores);
+    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
+  }
+  report = suppressIgnored(report, ignores);
   await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
   report = await compareReport(report, { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since, skipNonOpenApi: args['skip-non-openapi'], texts }, cwd);
@@ -150,6 +178,10 @@ async function run(args: LintArgs): Promise<number> {
   }
 
   const failSeverity = severityFromName(args['fail-severity']);
+  if (args['fix-dry-run']) {
+    process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
+    return exitCodeFor(report, failSeverity);
+  }
   const output = FORMATTERS[args.format](report, {
     cwd,
     ruleset,

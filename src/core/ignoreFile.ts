@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parseDocument, stringify } from 'yaml';
+import { UsageError } from './errors.js';
+import { fingerprints, identityOf } from './fingerprint.js';
+import { isInputProblem } from './linter.js';
+import type { Finding, LintReport } from './types.js';
+
+export const IGNORE_FILE_NAME = '.apistyle-ignore.yaml';
+
+/**
+ * One ignored finding. `fingerprint` identifies it exactly; the other fields say what it is to a
+ * reader. An entry written by hand without a fingerprint ignores every finding of `rule` in
+ * `file` (at `path`, when given).
+ */
+export interface IgnoreEntry {
+  file: string;
+  rule: string;
+  path?: string;
+  message?: string;
+  fingerprint?: string;
+}
+
+export interface IgnoreList {
+  /** Absolute path of the ignore file; file names in entries are relative to its folder. */
+  path: string;
+  entries: IgnoreEntry[];
+}
+
+const HEADER = `# Findings apistyle does not report, written by "apistyle lint --write-ignore" and by the
+# editor's "ignore this finding". file is relative to this folder; fingerprint identifies one
+# finding (file, rule, JSON path and message). An entry without a fingerprint ignores the rule
+# in the file (at path, when given).
+`;
+
+/** The ignore file that goes with a config: next to it, else at the project root. */
+export function ignoreFilePath(configPath: string | undefined, projectRoot: string): string {
+  return join(configPath === undefined ? projectRoot : dirname(configPath), IGNORE_FILE_NAME);
+}
+
+function fail(path: string, problem: string): never {
+  throw new UsageError(`ignore file ${path}: ${problem}`);
+}
+
+const ENTRY_KEYS = new Set(['file', 'rule', 'path', 'message', 'fingerprint']);
+
+function readEntry(path: string, value: unknown, index: number): IgnoreEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `entry ${index + 1} must be a mapping`);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!ENTRY_KEYS.has(key)) fail(path, `entry ${index + 1} has an unknown key "${key}" (expected ${[...ENTRY_KEYS].join(', ')})`);
+  }
+  for (const key of ENTRY_KEYS) {
+    if (record[key] !== undefined && typeof record[key] !== 'string') fail(path, `entry ${index + 1}: "${key}" must be a string`);
+  }
+  if (record['file'] === undefined || record['rule'] === undefined) fail(path, `entry ${index + 1} needs a "file" and a "rule"`);
+  return record as unknown as IgnoreEntry;
+}
+
+/** Parses an ignore file's text; throws `UsageError` naming the file and the problem. */
+export function parseIgnoreFile(path: string, text: string): IgnoreList {
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const [firstError] = document.errors;
+  if (firstError !== undefined) {
+    const line = firstError.linePos?.[0]?.line;
+    fail(path, `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const data: unknown = document.toJS() ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(path, 'must be a mapping with an "ignore" list');
+  const record = data as Record<string, unknown>;
+  const unknown = Object.keys(record).find((key) => key !== 'ignore');
+  if (unknown !== undefined) fail(path, `unknown key "${unknown}" (expected "ignore")`);
+  const list = record['ignore'] ?? [];
+  if (!Array.isArray(list)) fail(path, '"ignore" must be a list');
+  return { path, entries: list.map((entry, index) => readEntry(path, entry, index)) };
+}
+
+/** Reads an ignore file; a missing one ignores nothing. Throws `UsageError` for an unreadable or malformed file. */
+export function readIgnoreFile(path: string): IgnoreList {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { path, entries: [] };
+    fail(path, code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+  }
+  return parseIgnoreFile(path, text);
+}
+
+/** Splits findings into those reported and those the ignore file silences. Input problems are never ignored. */
+export function applyIgnores(findings: readonly Finding[], ignores: IgnoreList): { kept: Finding[]; suppressed: Finding[] } {
+  if (ignores.entries.length === 0) return { kept: [...findings], suppressed: [] };
+  const baseDir = dirname(ignores.path);
+  const exact = new Set(ignores.entries.flatMap((entry) => (entry.fingerprint !== undefined ? [entry.fingerprint] : [])));
+  const broad = ignores.entries.filter((entry) => entry.fingerprint === undefined);
+  const prints = fingerprints(findings, baseDir);
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  findings.forEach((finding, index) => {
+    if (isInputProblem(finding)) {
+      kept.push(finding);
+      return;
+    }
+    const identity = identityOf(finding, baseDir);
+    const matches =
+      exact.has(prints[index]!) ||
+      broad.some((entry) => entry.file === identity.file && entry.rule === identity.code && (entry.path === undefined || entry.path === identity.path));
+    (matches ? suppressed : kept).push(finding);
+  });
+  return { kept, suppressed };
+}
+
+/** The report without the findings the ignore file silences; they move to `suppressed`. */
+export function suppressIgnored(report: LintReport, ignores: IgnoreList): LintReport {
+  const { kept, suppressed } = applyIgnores(report.findings, ignores);
+  if (suppressed.length === 0) return report;
+  return { ...report, findings: kept, suppressed: [...(report.suppressed ?? []), ...suppressed] };
+}
+
+/** The entries that record these findings (input problems left out), one per finding, in order. */
+export function entriesFor(findings: readonly Finding[], baseDir: string): IgnoreEntry[] {
+  const recordable = findings.filter((finding) => !isInputProblem(finding));
+  const prints = fingerprints(recordable, baseDir);
+  return recordable.map((finding, index) => {
+    const identity = identityOf(finding, baseDir);
+    return { file: identity.file, rule: identity.code, path: identity.path, message: identity.message, fingerprint: prints[index]! };
+  });
+}
+
+/** Adds entries to an ignore list, skipping those it already holds. */
+export function withEntries(ignores: IgnoreList, added: readonly IgnoreEntry[]): IgnoreList {
+  const key = (entry: IgnoreEntry) => entry.fingerprint ?? JSON.stringify([entry.file, entry.rule, entry.path]);
+  const known = new Set(ignores.entries.map(key));
+  const entries = [...ignores.entries];
+  for (const entry of added) {
+    if (known.has(key(entry))) continue;
+    known.add(key(entry));
+    entries.push(entry);
+  }
+  return { path: ignores.path, entries };
+}
+
+/** Writes an ignore file atomically: a reader never sees half of it. */
+export async function writeIgnoreFile(ignores: IgnoreList): Promise<void> {
+  const text = HEADER + stringify({ ignore: ignores.entries }, { lineWidth: 0 });
+  const temp = join(dirname(ignores.path), `.${basename(ignores.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, ignores.path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError(`cannot write the ignore file ${ignores.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
