@@ -142,6 +142,7 @@ async function run(args: LintArgs): Promise<number> {
     failSeverity,
     color: useColor(args.color, args.output !== undefined),
     docUrl: (id) => ruleDocUrl(id, ruleset),
+    texts: new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const]))),
   });
   if (args.output !== undefined) {
     try {
