@@ -179,6 +179,7 @@ describe('HTML report', () => {
       const charts = {
         rules: await chartData(page, 'chart-rules'),
         severity: await chartData(page, 'chart-severity'),
+        rulesets: await chartData(page, 'chart-rulesets'),
         comparison: await chartData(page, 'chart-comparison'),
       };
       const byRule = countBy(findings, (finding) => finding.code);
@@ -186,7 +187,10 @@ describe('HTML report', () => {
       const shownByRule = new Map(charts.rules.labels.map((label, index) => [String(label), charts.rules!.datasets.reduce((sum, data) => sum + Number(data[index]), 0)]));
       assert.deepEqual(shownByRule, byRule);
       assert.equal(charts.rules.elements, byRule.size, 'one bar per rule that fired');
-      assert.deepEqual(charts.severity?.datasets[0], SEVERITIES.map((_, severity) => findings.filter((finding) => finding.severity === severity).length));
+      const bySeverity = SEVERITIES.map((_, severity) => findings.filter((finding) => finding.severity === severity).length);
+      assert.deepEqual(charts.severity?.datasets[0], bySeverity);
+      assert.deepEqual(charts.rulesets?.labels, ['psa']);
+      assert.deepEqual(charts.rulesets?.datasets, bySeverity.map((count) => [count]));
       // One tile per API path, component or other section with findings, together holding every finding.
       const places = new Set(findings.map((finding) => JSON.stringify(finding.path[0] === 'paths' ? finding.path.slice(0, 2) : finding.path[0] === 'components' ? finding.path.slice(0, 3) : finding.path.slice(0, 1))));
       const leaves = await treemapLeaves(page, 'chart-locations');

@@ -62,10 +62,11 @@ export function renderPage(data: ReportData, scripts: { libraries: string[]; cli
 <section>
 <h2>Charts</h2>
 <div id="charts">
-<div class="chart-card"><h3>Findings by rule</h3><div class="chart-box"><canvas id="chart-rules" role="img" aria-label="Findings by rule"></canvas></div></div>
-<div class="chart-card"><h3>Findings by severity</h3><div class="chart-box"><canvas id="chart-severity" role="img" aria-label="Findings by severity"></canvas></div></div>
+<div class="chart-card rules"><h3>Findings by rule</h3><div class="chart-box"><canvas id="chart-rules" role="img" aria-label="Findings by rule"></canvas></div></div>
+<div class="chart-card severity"><h3>Findings by severity</h3><div class="chart-box"><canvas id="chart-severity" role="img" aria-label="Findings by severity"></canvas></div></div>
+<div class="chart-card"><h3>Findings by ruleset</h3><div class="chart-box"><canvas id="chart-rulesets" role="img" aria-label="Findings by ruleset"></canvas></div></div>
+<div class="chart-card" id="comparison-card"><h3 id="comparison-title">Since the baseline</h3><div class="chart-box"><canvas id="chart-comparison" role="img" aria-label="New, existing and fixed findings"></canvas></div></div>
 <div class="chart-card wide"><h3>Where the findings sit <label>Group by <select id="treemap-grouping"><option value="group">path</option><option value="tag">tag</option></select></label></h3><div class="chart-box tall"><canvas id="chart-locations" role="img" aria-label="Findings by path"></canvas></div><p class="legend">Area: the findings at an API path, a component or a section of the document; colour: the most serious of them. Click a tile to list its findings.</p></div>
-<div class="chart-card wide" id="comparison-card"><h3 id="comparison-title">Since the baseline</h3><div class="chart-box"><canvas id="chart-comparison" role="img" aria-label="New, existing and fixed findings"></canvas></div></div>
 </div>
 </section>
 <section id="findings">

@@ -36,6 +36,8 @@ button.link { background: none; border: 0; padding: 0; color: var(--accent); cur
 .chart-card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 0; }
 .chart-card h3 { margin: 0 0 8px; font-size: 15px; display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .chart-card.wide { grid-column: 1 / -1; }
+.chart-card.rules { grid-row: span 3; }
+.chart-card.severity .chart-box { height: 260px; }
 .chart-box { position: relative; height: 320px; }
 .chart-box.tall { height: 460px; }
 .legend { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
@@ -51,6 +53,9 @@ td.where, td.path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, 
 td.message summary { cursor: pointer; }
 pre.frame { margin: 6px 0 0; padding: 6px 0; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; font-size: 12px; line-height: 1.45; }
 pre.frame .line { display: block; padding: 0 10px 0 0; white-space: pre; }
+#findings-table { table-layout: fixed; }
+th.col-severity { width: 80px; } th.col-rule { width: 230px; } th.col-where { width: 190px; } th.col-path { width: 180px; } th.col-status { width: 90px; }
+td.rule { overflow: hidden; text-overflow: ellipsis; }
 pre.frame .line.marked { background: #fff8c5; }
 pre.frame .ln { display: inline-block; min-width: 48px; padding-right: 10px; text-align: right; color: var(--muted); user-select: none; }
 .status { font-size: 12px; } .status-new { color: var(--error); font-weight: 600; } .status-existing { color: var(--muted); }

@@ -187,7 +187,7 @@ function showFindings(filter: { rule?: number; severity?: number; path?: string 
 function drawRulesChart(): void {
   const byRule = [...countBy((row) => row[RULE])].sort((a, b) => total(b[1]) - total(a[1]) || (data.rules[a[0]]?.id ?? '').localeCompare(data.rules[b[0]]?.id ?? ''));
   const canvas = byId<HTMLCanvasElement>('chart-rules');
-  canvas.parentElement!.style.height = `${Math.max(120, byRule.length * 22 + 60)}px`;
+  canvas.parentElement!.style.height = `${Math.max(120, byRule.length * 17 + 70)}px`;
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
     data: {
@@ -212,6 +212,29 @@ function drawRulesChart(): void {
   new Chart(canvas, config);
 }
 
+function drawRulesetsChart(): void {
+  const byRuleset = countBy((row) => data.rules[row[RULE]]?.ruleset ?? -1);
+  const names = data.rulesets.map((ruleset) => ruleset.name);
+  byId<HTMLCanvasElement>('chart-rulesets').parentElement!.style.height = `${Math.max(120, names.length * 40 + 70)}px`;
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: {
+      labels: names,
+      datasets: SEVERITIES.map((name, severity) => ({
+        label: name,
+        data: names.map((_, index) => byRuleset.get(index)?.[severity] ?? 0),
+        backgroundColor: SEVERITY_COLORS[severity],
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { stacked: true, title: { display: true, text: 'findings' } }, y: { stacked: true } },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  };
+  new Chart(byId<HTMLCanvasElement>('chart-rulesets'), config);
+}
+
 function drawSeverityChart(): void {
   const counts: SeverityCounts = [0, 0, 0, 0];
   for (const row of data.findings) if (isRuleFinding(row)) counts[row[SEVERITY] as 0 | 1 | 2 | 3] += 1;
@@ -231,7 +254,8 @@ function drawSeverityChart(): void {
 
 interface LocationLeaf {
   document: string;
-  group: string;
+  // Not "group": the treemap plugin keeps a field of that name in its grouped records.
+  section: string;
   tag: string;
   name: string;
   count: number;
@@ -245,7 +269,7 @@ function locationLeaves(): LocationLeaf[] {
     const where = data.locations[location] as Location;
     return {
       document: data.documents[where.document]?.name ?? '',
-      group: where.group,
+      section: where.group,
       tag: where.tag,
       name: where.name,
       count: total(severityCounts),
@@ -259,7 +283,7 @@ let locationsChart: ChartClass<'treemap'> | undefined;
 
 function drawLocationsChart(): void {
   const leaves = locationLeaves();
-  const grouping = byId<HTMLSelectElement>('treemap-grouping').value === 'tag' ? 'tag' : 'group';
+  const grouping = byId<HTMLSelectElement>('treemap-grouping').value === 'tag' ? 'tag' : 'section';
   const groups: (keyof LocationLeaf)[] = data.documents.length > 1 ? ['document', grouping, 'name'] : [grouping, 'name'];
   locationsChart?.destroy();
   const config: ChartConfiguration<'treemap'> = {
@@ -489,7 +513,7 @@ function codeFrame(row: FindingRow): HTMLElement {
     const text = line === start && row[EXCERPT] >= 0 ? str(row[EXCERPT]) : lines[String(line)];
     if (text === undefined) continue;
     const marked = line >= start && line <= end;
-    frame.append(h('span', { class: marked ? 'line marked' : 'line', 'data-line': String(line) }, h('span', { class: 'ln' }, String(line)), text), '\n');
+    frame.append(h('span', { class: marked ? 'line marked' : 'line', 'data-line': String(line) }, h('span', { class: 'ln' }, String(line)), text));
   }
   if (frame.childElementCount === 0) frame.append(h('span', { class: 'line' }, '(the document text is not available)'));
   return frame;
@@ -532,9 +556,15 @@ function showPage(requested: number): void {
 }
 
 function buildTableHead(): void {
-  const titles = ['Severity', 'Rule', 'Message (open for the code)', 'Where', 'Path'];
-  if (data.comparison !== null) titles.push('Status');
-  byId('findings-head').append(h('tr', {}, ...titles.map((title) => h('th', {}, title))));
+  const columns = [
+    ['Severity', 'col-severity'],
+    ['Rule', 'col-rule'],
+    ['Message (open for the code)', 'col-message'],
+    ['Where', 'col-where'],
+    ['Path', 'col-path'],
+  ];
+  if (data.comparison !== null) columns.push(['Status', 'col-status']);
+  byId('findings-head').append(h('tr', {}, ...columns.map(([title, name]) => h('th', { class: name }, title))));
 }
 
 // ---------------------------------------------------------------- start
@@ -550,6 +580,7 @@ performance.mark('apistyle:table');
 requestAnimationFrame(() => {
   drawRulesChart();
   drawSeverityChart();
+  drawRulesetsChart();
   drawLocationsChart();
   drawComparisonChart();
   byId<HTMLSelectElement>('treemap-grouping').addEventListener('change', drawLocationsChart);
