@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { FORMATTERS, lint, loadRuleset, ruleDocUrl } from '../dist/index.js';
 import { CACHE_DIR, ensurePackage } from './lib/corpus.js';
 import { measure } from './lib/measure.js';
 
@@ -33,6 +34,13 @@ if (asHtml.status !== 0 && asHtml.status !== 1) throw new Error(`apistyle exited
 const findings = JSON.parse(readFileSync(join(CACHE_DIR, `api.github.com.${ruleset}.json`), 'utf8')).length;
 const html = readFileSync(report, 'utf8');
 const dataElement = /<script[^>]* id="report-data"([^>]*)>([^<]*)<\/script>/.exec(html);
+
+// The formatter alone, in this process: the lint's own time is noisy on a shared machine.
+const loaded = await loadRuleset(ruleset, root);
+const lintReport = await lint([github], { ruleset: loaded, cwd: root, workers: 1 });
+const formatStarted = performance.now();
+FORMATTERS.html(lintReport, { cwd: root, ruleset: loaded, failSeverity: 0, color: false, docUrl: (id) => ruleDocUrl(id, loaded) });
+const formatMs = performance.now() - formatStarted;
 
 const which = spawnSync('which', ['chromium'], { encoding: 'utf8' });
 if (which.status !== 0) throw new Error('chromium is not installed (apt-get install chromium)');
@@ -74,6 +82,7 @@ console.log('| measure | value |');
 console.log('| --- | ---: |');
 console.log(`| \`lint -f json\` wall | ${ms(asJson.wallMs)} |`);
 console.log(`| \`lint -f html\` wall | ${ms(asHtml.wallMs)} |`);
+console.log(`| of which the html formatter (in process) | ${ms(formatMs)} |`);
 console.log(`| report size | ${megabytes(statSync(report).size)} |`);
 console.log(`| of which data${dataElement?.[1].includes('gzip') ? ' (gzipped, base64)' : ''} | ${megabytes(dataElement?.[2].length ?? 0)} |`);
 console.log(`| findings table drawn (median) | ${ms(median(samples.map((s) => s.table)))} |`);
