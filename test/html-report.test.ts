@@ -104,7 +104,7 @@ type ChartJs = {
   getChart(id: string):
     | {
         data: { labels?: unknown[]; datasets: { label?: string; data: unknown[] }[] };
-        getDatasetMeta(index: number): { data: { $context?: { raw?: { isLeaf?: boolean; v: number; _data?: { name?: string } } } }[] };
+        getDatasetMeta(index: number): { data: { $context?: { raw?: { isLeaf?: boolean; v: number; _data?: { name?: string } } }; getCenterPoint(): { x: number; y: number } }[] };
       }
     | undefined;
 };
@@ -123,15 +123,30 @@ function chartData(page: Page, id: string): Promise<ChartData | undefined> {
   }, id);
 }
 
-/** The leaf tiles of a treemap: their name and value. */
-function treemapLeaves(page: Page, id: string): Promise<{ name: string; v: number }[]> {
+/** The leaf tiles of a treemap: their name, value and index among the chart's elements. */
+function treemapLeaves(page: Page, id: string): Promise<{ name: string; v: number; index: number }[]> {
   return page.evaluate((canvasId) => {
     const chart = (window as unknown as { Chart: ChartJs }).Chart.getChart(canvasId);
     return (chart?.getDatasetMeta(0).data ?? [])
-      .map((element) => element.$context?.raw)
-      .filter((raw) => raw?.isLeaf === true)
-      .map((raw) => ({ name: raw?._data?.name ?? '', v: raw?.v ?? 0 }));
+      .map((element, index) => ({ raw: element.$context?.raw, index }))
+      .filter(({ raw }) => raw?.isLeaf === true)
+      .map(({ raw, index }) => ({ name: raw?._data?.name ?? '', v: raw?.v ?? 0, index }));
   }, id);
+}
+
+/** Where on the screen the centre of a chart's element is, the chart scrolled into view. */
+async function centreOf(page: Page, id: string, index: number): Promise<{ x: number; y: number }> {
+  await page.evaluate((canvasId) => document.getElementById(canvasId)?.scrollIntoView({ block: 'start' }), id);
+  return page.evaluate(
+    ([canvasId, elementIndex]) => {
+      const chart = (window as unknown as { Chart: ChartJs }).Chart.getChart(String(canvasId));
+      const element = chart!.getDatasetMeta(0).data[Number(elementIndex)]!;
+      const box = document.getElementById(String(canvasId))!.getBoundingClientRect();
+      const centre = element.getCenterPoint();
+      return { x: box.left + centre.x, y: box.top + centre.y };
+    },
+    [id, index],
+  );
 }
 
 describe('HTML report', () => {
@@ -238,6 +253,26 @@ describe('HTML report', () => {
       assert.equal(await shownTotal(page), findings.length);
     });
 
+    it('lists the findings of a bar or a tile clicked in the charts', async () => {
+      await page.click('#filter-reset');
+      const bar = await centreOf(page, 'chart-rules', 0);
+      await page.mouse.click(bar.x, bar.y);
+      const topRule = [...countBy(findings, (finding) => finding.code)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+      assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.code === topRule)));
+
+      const leaves = await treemapLeaves(page, 'chart-locations');
+      const index = leaves.findIndex((leaf) => leaf.name.startsWith('/'));
+      const tile = await centreOf(page, 'chart-locations', leaves[index]!.index);
+      await page.mouse.click(tile.x, tile.y);
+      const atPath = findings.filter((finding) => finding.path[0] === 'paths' && finding.path[1] === leaves[index]!.name);
+      assert.equal(atPath.length, leaves[index]!.v);
+      assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(atPath));
+      assert.equal(await page.textContent('#filter-location'), `Location: ${leaves[index]!.name} ✕`);
+      await page.click('#filter-location');
+      assert.equal(await shownTotal(page), findings.length);
+      assert.equal(await page.isVisible('#filter-location'), false);
+    });
+
     it("gives each finding its code frame and its rule's doc link", async () => {
       await page.click('#filter-reset');
       const lines = readFileSync(sample, 'utf8').split('\n');
@@ -330,6 +365,26 @@ describe('HTML report', () => {
     assert.deepEqual(rows.map(key).sort(), keysOf(fresh));
     assert.ok(rows.every((row) => row.status === 'new'));
     assert.equal(await page.locator('#fixed-table tbody tr').count(), 3);
+    await page.close();
+  });
+
+  it('quotes standard input in code frames, and lists a document that could not be linted without a score', async () => {
+    const dir = tempProject({ 'broken.yaml': 'openapi: 3.0.3\ninfo: [unclosed\n' });
+    const file = join(dir, 'report.html');
+    const run = await runCli(['lint', '-', 'broken.yaml', '-f', 'html', '-o', file], { cwd: dir, stdin: ONE_ERROR_ONE_WARNING });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, '');
+    const { page, errors } = await openReport(browser, file);
+    assert.deepEqual(errors, []);
+    const rows = await page.$$eval('#documents tbody tr', (trs) => trs.map((tr) => ({ name: tr.getAttribute('data-document'), problem: tr.querySelector('.problem')?.textContent ?? null, scores: Array.from(tr.querySelectorAll('td[data-score]')).map((td) => td.getAttribute('data-score')) })));
+    const broken = rows.find((row) => row.name === 'broken.yaml');
+    assert.match(broken?.problem ?? '', /^Not linted: /);
+    assert.deepEqual(broken?.scores, ['', '']);
+    const stdin = rows.find((row) => row.name === '<stdin>');
+    assert.equal(stdin?.problem, null);
+    const server = page.locator('#findings-body tr.finding[data-rule="recommended-server-https"]');
+    await server.locator('summary').click();
+    assert.match((await server.locator('pre.frame .line.marked').textContent()) ?? '', /url: http:\/\/api\.example\.com\/v1/);
     await page.close();
   });
 

@@ -176,11 +176,11 @@ function total(counts: SeverityCounts): number {
   return counts[0] + counts[1] + counts[2] + counts[3];
 }
 
-function showFindings(filter: { rule?: number; severity?: number; path?: string }): void {
+function showFindings(filter: { rule?: number; severity?: number; location?: number }): void {
   resetFilters();
   if (filter.rule !== undefined) filters.rule.value = String(filter.rule);
   if (filter.severity !== undefined) filters.severity.value = String(filter.severity);
-  if (filter.path !== undefined) filters.path.value = filter.path;
+  if (filter.location !== undefined) setLocation(filter.location);
   applyFilters(true);
 }
 
@@ -341,10 +341,10 @@ function drawLocationsChart(): void {
         },
       },
       onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
-        const hit = elements[0];
-        const raw = hit === undefined ? undefined : (locationsChart?.data.datasets[0]?.data[hit.index] as { isLeaf?: boolean; _data?: { name?: string; children?: LocationLeaf[] } } | undefined);
-        const leaf = raw?.isLeaf === true ? raw._data?.children?.[0] : undefined;
-        if (leaf !== undefined) showFindings({ path: leaf.name });
+        // Under the pointer are the tile and the groups around it: the tile is the one to show.
+        const points = locationsChart?.data.datasets[0]?.data as { isLeaf?: boolean; _data?: { children?: LocationLeaf[] } }[] | undefined;
+        const leaf = elements.map((element) => points?.[element.index]).find((raw) => raw?.isLeaf === true)?._data?.children?.[0];
+        if (leaf !== undefined) showFindings({ location: leaf.location });
       },
     },
   };
@@ -400,6 +400,8 @@ interface Filters {
 }
 
 let filters: Filters;
+/** The treemap tile clicked last: its findings only, until the filter is cleared. */
+let locationFilter: number | undefined;
 let visible: FindingRow[] = data.findings;
 let page = 0;
 const searchText = new Map<FindingRow, string>();
@@ -442,6 +444,11 @@ function buildFilters(): void {
     path,
     text,
   };
+  const location = h('button', { type: 'button', id: 'filter-location', hidden: '', title: 'Show the findings of every location' }) as HTMLButtonElement;
+  location.addEventListener('click', () => {
+    setLocation(undefined);
+    applyFilters(false);
+  });
   const reset = h('button', { type: 'button', id: 'filter-reset' }, 'Reset');
   reset.addEventListener('click', () => {
     resetFilters();
@@ -454,6 +461,7 @@ function buildFilters(): void {
     filters.status === null ? null : labelled('Status', filters.status),
     labelled('Path', filters.path),
     labelled('Text', filters.text),
+    location,
     reset,
   ];
   byId('filters').append(...controls.filter((control): control is HTMLElement => control !== null));
@@ -461,7 +469,16 @@ function buildFilters(): void {
   byId('page-next').addEventListener('click', () => showPage(page + 1));
 }
 
+/** Shows the location filter as a button that clears it. */
+function setLocation(location: number | undefined): void {
+  locationFilter = location;
+  const chip = byId<HTMLButtonElement>('filter-location');
+  chip.hidden = location === undefined;
+  chip.textContent = location === undefined ? '' : `Location: ${data.locations[location]?.name ?? ''} ✕`;
+}
+
 function resetFilters(): void {
+  setLocation(undefined);
   for (const control of [filters.rule, filters.severity, filters.document, filters.status, filters.path, filters.text]) if (control !== null) control.value = '';
 }
 
@@ -497,6 +514,7 @@ function applyFilters(scroll: boolean): void {
       (severity === undefined || row[SEVERITY] === severity) &&
       (documentIndex === undefined || row[DOCUMENT] === documentIndex) &&
       (status === undefined || row[STATUS] === status) &&
+      (locationFilter === undefined || row[LOCATION] === locationFilter) &&
       (path === '' || pathOf(row).includes(path)) &&
       (words.length === 0 || words.every((word) => textOf(row).includes(word))),
   );
