@@ -134,19 +134,20 @@ function treemapLeaves(page: Page, id: string): Promise<{ name: string; v: numbe
   }, id);
 }
 
-/** Where on the screen the centre of a chart's element is, the chart scrolled into view. */
-async function centreOf(page: Page, id: string, index: number): Promise<{ x: number; y: number }> {
-  await page.evaluate((canvasId) => document.getElementById(canvasId)?.scrollIntoView({ block: 'start' }), id);
-  return page.evaluate(
+/**
+ * Clicks the centre of a chart's element; Playwright scrolls the chart into view and waits until
+ * it keeps still. Chart.js handles pointer events in the next animation frame: so does this wait.
+ */
+async function clickChart(page: Page, id: string, index: number): Promise<void> {
+  const centre = await page.evaluate(
     ([canvasId, elementIndex]) => {
       const chart = (window as unknown as { Chart: ChartJs }).Chart.getChart(String(canvasId));
-      const element = chart!.getDatasetMeta(0).data[Number(elementIndex)]!;
-      const box = document.getElementById(String(canvasId))!.getBoundingClientRect();
-      const centre = element.getCenterPoint();
-      return { x: box.left + centre.x, y: box.top + centre.y };
+      return chart!.getDatasetMeta(0).data[Number(elementIndex)]!.getCenterPoint();
     },
     [id, index],
   );
+  await page.locator(`#${id}`).click({ position: centre });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 describe('HTML report', () => {
@@ -255,15 +256,13 @@ describe('HTML report', () => {
 
     it('lists the findings of a bar or a tile clicked in the charts', async () => {
       await page.click('#filter-reset');
-      const bar = await centreOf(page, 'chart-rules', 0);
-      await page.mouse.click(bar.x, bar.y);
+      await clickChart(page, 'chart-rules', 0);
       const topRule = [...countBy(findings, (finding) => finding.code)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
       assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.code === topRule)));
 
       const leaves = await treemapLeaves(page, 'chart-locations');
       const index = leaves.findIndex((leaf) => leaf.name.startsWith('/'));
-      const tile = await centreOf(page, 'chart-locations', leaves[index]!.index);
-      await page.mouse.click(tile.x, tile.y);
+      await clickChart(page, 'chart-locations', leaves[index]!.index);
       const atPath = findings.filter((finding) => finding.path[0] === 'paths' && finding.path[1] === leaves[index]!.name);
       assert.equal(atPath.length, leaves[index]!.v);
       assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(atPath));
@@ -326,6 +325,18 @@ describe('HTML report', () => {
 
     await page.click('#documents tbody tr:nth-child(2) button');
     assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.source === join(REPO_ROOT, documents[1]!))));
+    await page.close();
+  });
+
+  it('scores a compliant document 100 and charts nothing', async () => {
+    const { file, findings } = await lintBoth(['specs/psa/compliant.yaml', '-r', 'psa'], tempProject());
+    assert.deepEqual(findings, []);
+    const { page, errors } = await openReport(browser, file);
+    assert.deepEqual(errors, []);
+    assert.equal(await page.getAttribute('[data-ruleset="psa"] .score', 'data-score'), '100');
+    assert.equal(await page.textContent('#no-charts'), 'No findings: nothing to chart.');
+    assert.equal(await page.locator('canvas').count(), 0);
+    assert.equal(await page.textContent('#findings-count'), 'No findings.');
     await page.close();
   });
 

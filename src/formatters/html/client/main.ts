@@ -566,7 +566,7 @@ function showPage(requested: number): void {
   for (const row of rows) fragment.append(findingRow(row));
   body.replaceChildren(fragment);
   byId('findings-count').textContent =
-    visible.length === 0 ? `No finding matches (of ${plural(data.findings.length, 'finding')}).` : `Showing ${first + 1}–${first + rows.length} of ${plural(visible.length, 'finding')}.`;
+    data.findings.length === 0 ? 'No findings.' : visible.length === 0 ? `No finding matches (of ${plural(data.findings.length, 'finding')}).` : `Showing ${first + 1}–${first + rows.length} of ${plural(visible.length, 'finding')}.`;
   byId('findings-count').dataset.total = String(visible.length);
   byId('page-number').textContent = `Page ${page + 1} of ${pages}`;
   byId<HTMLButtonElement>('page-previous').disabled = page === 0;
@@ -596,12 +596,16 @@ applyFilters(false);
 performance.mark('apistyle:table');
 // The charts are drawn after the table so the page is readable as soon as possible.
 requestAnimationFrame(() => {
-  drawRulesChart();
-  drawSeverityChart();
-  drawRulesetsChart();
-  drawLocationsChart();
-  drawComparisonChart();
-  byId<HTMLSelectElement>('treemap-grouping').addEventListener('change', drawLocationsChart);
+  if (data.findings.some(isRuleFinding) || data.comparison !== null) {
+    drawRulesChart();
+    drawSeverityChart();
+    drawRulesetsChart();
+    drawLocationsChart();
+    drawComparisonChart();
+    byId<HTMLSelectElement>('treemap-grouping').addEventListener('change', drawLocationsChart);
+  } else {
+    byId('charts').replaceChildren(h('p', { id: 'no-charts' }, 'No findings: nothing to chart.'));
+  }
   performance.mark('apistyle:charts');
   document.body.dataset.ready = 'true';
 });
