@@ -5,8 +5,8 @@ import { PACKAGE_ROOT } from '../../core/paths.js';
 
 const require = createRequire(import.meta.url);
 
-/** The page's own script, compiled for the browser by `npm run build` (see client/tsconfig.json). */
-const CLIENT_SCRIPT = join(PACKAGE_ROOT, 'dist', 'html-client', 'client', 'main.js');
+/** The page's own script, bundled for the browser by `npm run build` (scripts/build-report-client.js). */
+const CLIENT_SCRIPT = join(PACKAGE_ROOT, 'dist', 'html-client', 'report.js');
 
 /** A file next to a package's main entry point: the packages do not export their browser builds by path. */
 function besideMain(packageName: string, file: string): string {
