@@ -104,7 +104,7 @@ type ChartJs = {
   getChart(id: string):
     | {
         data: { labels?: unknown[]; datasets: { label?: string; data: unknown[] }[] };
-        getDatasetMeta(index: number): { data: { $context?: { raw?: { isLeaf?: boolean; v: number; _data?: { name?: string } } }; getCenterPoint(): { x: number; y: number } }[] };
+        getDatasetMeta(index: number): { data: { $context?: { raw?: { isLeaf?: boolean; v: number; l?: number; g?: string; _data?: { name?: string } } }; getCenterPoint(): { x: number; y: number } }[] };
       }
     | undefined;
 };
@@ -131,6 +131,18 @@ function treemapLeaves(page: Page, id: string): Promise<{ name: string; v: numbe
       .map((element, index) => ({ raw: element.$context?.raw, index }))
       .filter(({ raw }) => raw?.isLeaf === true)
       .map(({ raw, index }) => ({ name: raw?._data?.name ?? '', v: raw?.v ?? 0, index }));
+  }, id);
+}
+
+/** The names of a treemap's outermost groups, sorted. */
+function treemapGroups(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((canvasId) => {
+    const chart = (window as unknown as { Chart: ChartJs }).Chart.getChart(canvasId);
+    return (chart?.getDatasetMeta(0).data ?? [])
+      .map((element) => element.$context?.raw)
+      .filter((raw) => raw?.isLeaf !== true && raw?.l === 0)
+      .map((raw) => raw?.g ?? '')
+      .sort();
   }, id);
 }
 
@@ -216,6 +228,14 @@ describe('HTML report', () => {
         assert.ok(leaves.some((leaf) => leaf.name === path), `a tile for ${path}`);
       }
       assert.equal(charts.comparison, undefined, 'no comparison chart without a baseline');
+
+      // Grouped by tag, the same tiles hold the same findings, under the tags (the sample has none) and sections.
+      assert.deepEqual(await treemapGroups(page, 'chart-locations'), [...new Set(leaves.map((leaf) => (leaf.name.startsWith('/') ? `/${leaf.name.split('/')[1]}` : leaf.name.split(' › ').slice(0, 2).join(' › '))))].sort());
+      await page.selectOption('#treemap-grouping', 'tag');
+      const byTag = await treemapLeaves(page, 'chart-locations');
+      assert.deepEqual(byTag.map((leaf) => [leaf.name, leaf.v]).sort(), leaves.map((leaf) => [leaf.name, leaf.v]).sort());
+      assert.deepEqual(await treemapGroups(page, 'chart-locations'), [...new Set(leaves.map((leaf) => (leaf.name.startsWith('/') ? '(no tag)' : leaf.name.split(' › ')[0]!)))].sort());
+      await page.selectOption('#treemap-grouping', 'group');
     });
 
     it('lists every JSON finding in the table, page by page', async () => {
