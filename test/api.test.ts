@@ -42,6 +42,6 @@ describe('programmatic API', () => {
   });
 
   it('formatters are exported by name', () => {
-    assert.deepEqual(Object.keys(FORMATTERS).sort(), ['github-actions', 'gitlab', 'json', 'junit', 'markdown', 'sarif', 'stylish']);
+    assert.deepEqual(Object.keys(FORMATTERS).sort(), ['github-actions', 'gitlab', 'html', 'json', 'junit', 'markdown', 'sarif', 'stylish']);
   });
 });

@@ -1,5 +1,6 @@
 import { githubActions } from './githubActions.js';
 import { gitlab } from './gitlab.js';
+import { html } from './html/index.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -15,6 +16,7 @@ export const FORMATTERS = {
   'github-actions': githubActions,
   gitlab,
   markdown,
+  html,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

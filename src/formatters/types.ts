@@ -14,6 +14,8 @@ export interface FormatContext {
   reportSuppressed?: boolean;
   /** The doc link for a rule id, if there is one. */
   docUrl(ruleId: string): string | undefined;
+  /** Texts of documents not read from a file (standard input), by source; formats that quote documents read the others from disk. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export type Formatter = (report: LintReport, context: FormatContext) => string;

@@ -189,6 +189,7 @@ async function run(args: LintArgs): Promise<number> {
     color: useColor(args.color, args.output !== undefined),
     reportSuppressed: args['report-suppressed'],
     docUrl: (id) => ruleDocUrl(id, ruleset),
+    texts: new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const]))),
   });
   if (args.output !== undefined) {
     try {
