@@ -7,6 +7,7 @@ import type { IParserResult } from '@stoplight/types';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { InputProblem, InputProblemCode } from './types.js';
 import { FastJson } from './fastJson.js';
+import { checkYamlAliases, InputLimitError, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
@@ -84,8 +85,22 @@ export function parserFor(source: string, text: string): IParser<IParserResult<u
   return /^\s*[{[]/.test(text) ? FastJson : (Parsers.Yaml as IParser<IParserResult<unknown>>);
 }
 
+/**
+ * Parses a document for Spectral. Throws `InputLimitError` for a document that cannot be linted
+ * safely: a YAML alias bomb, or nesting deeper than `MAX_NESTING_DEPTH`.
+ */
 export function parseDocument(source: string, text: string): ParsedDocument {
-  return new Document(text, parserFor(source, text), source);
+  const parser = parserFor(source, text);
+  if (parser !== FastJson) checkYamlAliases(text);
+  let document: ParsedDocument;
+  try {
+    document = new Document(text, parser, source);
+  } catch (error) {
+    if (isStackOverflow(error)) throw new InputLimitError(tooDeepMessage());
+    throw error;
+  }
+  if (nestsDeeperThan(document.data)) throw new InputLimitError(tooDeepMessage());
+  return document;
 }
 
 /** Parser diagnostics that mean the text is not well-formed (duplicate keys and tabs are findings, not failures). */

@@ -10,6 +10,8 @@ import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './r
 import { hashText } from './cache.js';
 import type { ResultCache } from './cache.js';
 import { oneLine } from './errors.js';
+import { lintSafely } from './guard.js';
+import { describeRuleFailure, guardRuleFunctions, takeRuleFailures } from './ruleGuard.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
 export type LintInput = string | { source: string; text: string };
@@ -85,6 +87,7 @@ export class Engine {
       { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
+    guardRuleFunctions(options.ruleset);
     this.#spectral.setRuleset(options.ruleset);
     this.#cache = options.cache;
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
@@ -100,7 +103,7 @@ export class Engine {
     if (cached !== undefined) return cached;
     const text = typeof content === 'string' ? content : decodeText(content, source);
     if (typeof text !== 'string') return [text];
-    const findings = await this.#lintText(source, text);
+    const findings = await lintSafely(source, () => this.#lintText(source, text));
     if (contentHash !== undefined) this.remember(source, contentHash, this.#referencedFiles(source), findings);
     return findings;
   }
@@ -112,7 +115,7 @@ export class Engine {
     if (!(bytes instanceof Uint8Array)) return { source, contentHash: undefined, findings: [bytes], referencedFiles: [] };
     const text = decodeText(bytes, source);
     if (typeof text !== 'string') return { source, contentHash: undefined, findings: [text], referencedFiles: [] };
-    const findings = await this.#lintText(source, text);
+    const findings = await lintSafely(source, () => this.#lintText(source, text));
     return { source, contentHash: hashText(bytes), findings, referencedFiles: this.#referencedFiles(source) };
   }
 
@@ -192,7 +195,13 @@ export class Engine {
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
     }));
-    return [...cycles, ...findings];
+    // A rule whose function threw is reported where it threw; the other rules' findings stand.
+    const failedRules = takeRuleFailures(document).map((failure) => ({
+      ...inputProblem(source, 'linter-error', describeRuleFailure(failure)),
+      path: failure.path,
+      range: document.getRangeForJsonPath(failure.path, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    }));
+    return [...cycles, ...failedRules, ...findings];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {
