@@ -209,7 +209,8 @@ export class Engine {
     const documents: string[] = [];
     for (const input of inputs) {
       documents.push(typeof input === 'string' ? resolve(input) : input.source);
-      findings.push(...(await this.lintOne(input)));
+      // Not push(...): a large document's findings overflow the argument list.
+      for (const finding of await this.lintOne(input)) findings.push(finding);
     }
     return { findings, inputProblems: findings.filter(isInputProblem), documents };
   }
