@@ -26,7 +26,7 @@ const GUARDED = Symbol('apistyle.guarded');
 /** Failures by Spectral document: a function's context names the document it lints, so concurrent runs do not mix. */
 const failures = new WeakMap<object, Map<string, RuleFailure>>();
 
-function record(context: RuleFunctionContext, functionName: string, error: unknown): void {
+function record(context: RuleFunctionContext, functionName: string, error: unknown, rulesetFile: string | null): void {
   let byRule = failures.get(context.document);
   if (byRule === undefined) failures.set(context.document, (byRule = new Map()));
   const known = byRule.get(context.rule.name);
@@ -36,7 +36,7 @@ function record(context: RuleFunctionContext, functionName: string, error: unkno
   }
   byRule.set(context.rule.name, {
     rule: context.rule.name,
-    rulesetFile: context.rule.owner?.source ?? null,
+    rulesetFile: rulesetFile ?? context.rule.owner?.source ?? null,
     functionName,
     message: oneLine(error),
     path: [...context.path],
@@ -45,19 +45,19 @@ function record(context: RuleFunctionContext, functionName: string, error: unkno
 }
 
 /** A rule function that records what it throws (or rejects with) instead of stopping Spectral's whole run. */
-function guarded(original: RuleFunction): RuleFunction {
+function guarded(original: RuleFunction, rulesetFile: string | null): RuleFunction {
   const wrapper = function (this: unknown, input: unknown, options: unknown, context: RuleFunctionContext): unknown {
     try {
       const result = original.call(this, input, options, context);
       if (result instanceof Promise) {
         return result.catch((error: unknown) => {
-          record(context, original.name, error);
+          record(context, original.name, error, rulesetFile);
           return undefined;
         });
       }
       return result;
     } catch (error) {
-      record(context, original.name, error);
+      record(context, original.name, error, rulesetFile);
       return undefined;
     }
   };
@@ -71,14 +71,18 @@ function guarded(original: RuleFunction): RuleFunction {
 
 /**
  * Makes every rule function of a ruleset safe to call: one that throws no longer stops the other
- * rules, and its failure is kept for `takeRuleFailures`. Idempotent; the ruleset is changed in place.
+ * rules, and its failure is kept for `takeRuleFailures`. Idempotent (the first call, which
+ * knows the ruleset's file, wins); the ruleset is changed in place and returned.
  */
-export function guardRuleFunctions(ruleset: Ruleset): void {
+export function guardRuleFunctions(ruleset: Ruleset): Ruleset {
+  // Rulesets combined later (several -r, extends) forget their files: the wrapper remembers it.
+  const rulesetFile = ruleset.source;
   for (const rule of Object.values(ruleset.rules)) {
     for (const then of rule.then as unknown as Array<{ function: RuleFunction & { [GUARDED]?: boolean } }>) {
-      if (typeof then.function === 'function' && then.function[GUARDED] !== true) then.function = guarded(then.function);
+      if (typeof then.function === 'function' && then.function[GUARDED] !== true) then.function = guarded(then.function, rulesetFile);
     }
   }
+  return ruleset;
 }
 
 /** The rule failures recorded while linting a document, then forgotten. */
