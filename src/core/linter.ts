@@ -3,7 +3,7 @@ import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
-import { decodeText, detectOpenApi, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors } from './documents.js';
+import { decodeText, detectOpenApi, endOf, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors, withinText } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
 import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
@@ -185,7 +185,7 @@ export class Engine {
     const findings = results.filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key'))).map((result) => {
       const finding = toFinding(result, source);
       if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
-      return finding.source === documentSource ? { ...finding, source } : finding;
+      return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
     });
     // Without inlining, the resolver does not look up the document's own pointers: check them here.
     const refs = this.#refsOf(document.data);
