@@ -123,7 +123,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     for (const document of documents) {
       const source = typeof document === 'string' ? resolve(cwd, document) : document.source;
       names.push(source);
-      findings.push(...(fromPool.get(source) ?? (await engine.lintOne(typeof document === 'string' ? source : document))));
+      for (const finding of fromPool.get(source) ?? (await engine.lintOne(typeof document === 'string' ? source : document))) findings.push(finding);
     }
     return { findings, inputProblems: findings.filter(isInputProblem), documents: names };
   };

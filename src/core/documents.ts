@@ -3,10 +3,11 @@ import { extname } from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import type { IParser } from '@stoplight/spectral-parsers';
-import type { IParserResult } from '@stoplight/types';
+import type { IParserResult, IRange } from '@stoplight/types';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { InputProblem, InputProblemCode } from './types.js';
 import { FastJson } from './fastJson.js';
+import { checkYamlAliases, InputLimitError, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
@@ -84,8 +85,34 @@ export function parserFor(source: string, text: string): IParser<IParserResult<u
   return /^\s*[{[]/.test(text) ? FastJson : (Parsers.Yaml as IParser<IParserResult<unknown>>);
 }
 
+/** The text each parsed document came from (Spectral keeps it private), and where it ends, computed once. */
+const TEXTS = new WeakMap<ParsedDocument, string>();
+const ENDS = new WeakMap<ParsedDocument, TextEnd>();
+
+export function endOf(document: ParsedDocument): TextEnd | undefined {
+  let end = ENDS.get(document);
+  const text = TEXTS.get(document);
+  if (end === undefined && text !== undefined) ENDS.set(document, (end = endOfText(text)));
+  return end;
+}
+
+/**
+ * Parses a document for Spectral. Throws `InputLimitError` for a document that cannot be linted
+ * safely: a YAML alias bomb, or nesting deeper than `MAX_NESTING_DEPTH`.
+ */
 export function parseDocument(source: string, text: string): ParsedDocument {
-  return new Document(text, parserFor(source, text), source);
+  const parser = parserFor(source, text);
+  if (parser !== FastJson) checkYamlAliases(text);
+  let document: ParsedDocument;
+  try {
+    document = new Document(text, parser, source);
+  } catch (error) {
+    if (isStackOverflow(error)) throw new InputLimitError(tooDeepMessage());
+    throw error;
+  }
+  if (nestsDeeperThan(document.data)) throw new InputLimitError(tooDeepMessage());
+  TEXTS.set(document, text);
+  return document;
 }
 
 /** Parser diagnostics that mean the text is not well-formed (duplicate keys and tabs are findings, not failures). */
@@ -98,7 +125,43 @@ export function syntaxErrors(document: ParsedDocument): InputProblem[] {
         !d.message.startsWith('Duplicate key') &&
         !d.message.startsWith('Mapping key must be a string scalar'),
     )
-    .map((d) => ({ ...d, code: 'parser' as const, path: [...d.path], source: document.source ?? STDIN_SOURCE }));
+    .map((d) => ({ ...d, code: 'parser' as const, path: [...d.path], range: withinLines(d.range, TEXTS.get(document)), source: document.source ?? STDIN_SOURCE }));
+}
+
+/** A parser error's range moved onto the text's lines: the YAML parser may point past a line's end, or past the last line. */
+function withinLines(range: IRange, text: string | undefined): IRange {
+  if (text === undefined) return range;
+  const lines = text.split(/\r\n|\r|\n/);
+  const clamp = (position: IRange['start']): IRange['start'] => {
+    const line = Math.min(position.line, lines.length - 1);
+    return { line, character: Math.min(position.line === line ? position.character : Infinity, lines[line]!.length) };
+  };
+  return { start: clamp(range.start), end: clamp(range.end) };
+}
+
+/** Where a text ends: its last line (zero-based) and that line's length. */
+export interface TextEnd {
+  line: number;
+  character: number;
+}
+
+export function endOfText(text: string): TextEnd {
+  let line = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  // A lone CR ends a line too; such texts are rare enough to count the slow way.
+  if (text.includes('\r') && !text.includes('\r\n')) return { line: text.split(/\r\n|\r|\n/).length - 1, character: text.length - Math.max(text.lastIndexOf('\r'), text.lastIndexOf('\n')) - 1 };
+  return { line, character: text.length - lineStart };
+}
+
+/** A range moved inside the text: at the end of a text cut short, the YAML parser points one line past it. */
+export function withinText(range: IRange, end: TextEnd | undefined): IRange {
+  if (end === undefined || (range.start.line <= end.line && range.end.line <= end.line)) return range;
+  const clamp = (position: IRange['start']): IRange['start'] => (position.line <= end.line ? position : { line: end.line, character: end.character });
+  return { start: clamp(range.start), end: clamp(range.end) };
 }
 
 /** The OpenAPI version a document declares at its top level, or why it is not an OpenAPI document. */

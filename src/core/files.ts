@@ -35,7 +35,7 @@ export async function expandPatterns(patterns: readonly string[], base: string):
     }
     const matches = await glob(pattern, { cwd: base, absolute: true, ignore: [...ALWAYS_SKIPPED, ...excluded], dot: false });
     if (matches.length === 0) unmatched.push(pattern);
-    files.push(...matches.sort());
+    for (const match of matches.sort()) files.push(match);
   }
   return { files: [...new Set(files)], unmatched, stdin };
 }

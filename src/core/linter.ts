@@ -3,7 +3,7 @@ import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
-import { decodeText, detectOpenApi, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors } from './documents.js';
+import { decodeText, detectOpenApi, endOf, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors, withinText } from './documents.js';
 import { INPUT_PROBLEM_CODES } from './types.js';
 import type { Finding, InputProblem, LintReport } from './types.js';
 import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
@@ -11,6 +11,8 @@ import { hashText } from './cache.js';
 import type { ResultCache } from './cache.js';
 import { oneLine } from './errors.js';
 import { ReferencedOverrides } from './referencedOverrides.js';
+import { lintSafely } from './guard.js';
+import { describeRuleFailure, guardRuleFunctions, takeRuleFailures } from './ruleGuard.js';
 
 /** A document to lint: a file path, or text with the name to report it under. */
 export type LintInput = string | { source: string; text: string };
@@ -95,6 +97,7 @@ export class Engine {
       { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
+    guardRuleFunctions(options.ruleset);
     this.#spectral.setRuleset(options.ruleset);
     this.#cache = options.cache;
     this.#referencedOverrides = new ReferencedOverrides(options.ruleset);
@@ -112,7 +115,7 @@ export class Engine {
     if (cached !== undefined) return cached;
     const text = typeof content === 'string' ? content : decodeText(content, source);
     if (typeof text !== 'string') return [text];
-    const findings = await this.#lintText(source, text);
+    const findings = await lintSafely(source, () => this.#lintText(source, text));
     if (contentHash !== undefined) this.remember(source, contentHash, this.#referencedFiles(source), findings);
     return findings;
   }
@@ -124,7 +127,7 @@ export class Engine {
     if (!(bytes instanceof Uint8Array)) return { source, contentHash: undefined, findings: [bytes], referencedFiles: [] };
     const text = decodeText(bytes, source);
     if (typeof text !== 'string') return { source, contentHash: undefined, findings: [text], referencedFiles: [] };
-    const findings = await this.#lintText(source, text);
+    const findings = await lintSafely(source, () => this.#lintText(source, text));
     return { source, contentHash: hashText(bytes), findings, referencedFiles: this.#referencedFiles(source) };
   }
 
@@ -204,7 +207,7 @@ export class Engine {
     const findings = results.filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key'))).map((result) => {
       const finding = toFinding(result, source);
       if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
-      return finding.source === documentSource ? { ...finding, source } : finding;
+      return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
     });
     // Without inlining, the resolver does not look up the document's own pointers: check them here.
     const refs = this.#refsOf(document.data);
@@ -218,7 +221,13 @@ export class Engine {
     const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
     const rest = known.size === 0 ? findings : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
     const dataOf = (file: string): unknown => (file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file));
-    return [...broken, ...cycles, ...this.#referencedOverrides.apply(rest, source, dataOf)];
+    // A rule whose function threw is reported where it threw; the other rules' findings stand.
+    const failedRules = takeRuleFailures(document).map((failure) => ({
+      ...inputProblem(source, 'linter-error', describeRuleFailure(failure)),
+      path: failure.path,
+      range: document.getRangeForJsonPath(failure.path, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    }));
+    return [...broken, ...cycles, ...failedRules, ...this.#referencedOverrides.apply(rest, source, dataOf)];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {
@@ -226,7 +235,8 @@ export class Engine {
     const documents: string[] = [];
     for (const input of inputs) {
       documents.push(typeof input === 'string' ? resolve(input) : input.source);
-      findings.push(...(await this.lintOne(input)));
+      // Not push(...): a large document's findings overflow the argument list.
+      for (const finding of await this.lintOne(input)) findings.push(finding);
     }
     return { findings, inputProblems: findings.filter(isInputProblem), documents };
   }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { SessionOptions } from '../api.js';
 import type { Engine } from './linter.js';
@@ -17,6 +18,17 @@ export function workersFor(files: number, requested?: number): number {
  * Lints files across worker threads, each with the session `options` describe; documents the
  * cache already holds are not sent. Returns each file's findings, by absolute path.
  */
+function largestFirst(files: readonly string[]): string[] {
+  const size = (file: string): number => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  return files.map((file) => ({ file, size: size(file) })).sort((a, b) => b.size - a.size).map(({ file }) => file);
+}
+
 export async function lintInPool(engine: Engine, files: readonly string[], options: SessionOptions, workers: number): Promise<Map<string, Finding[]>> {
   const results = new Map<string, Finding[]>();
   // Source files run through tsx in development, compiled files in production.
@@ -25,10 +37,9 @@ export async function lintInPool(engine: Engine, files: readonly string[], optio
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerTask, WorkerResult[]>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
-    // Round-robin chunks balance large and small documents well enough without reading sizes.
-    const chunks: string[][] = Array.from({ length: workers * 4 }, () => []);
-    files.forEach((file, i) => chunks[i % chunks.length]!.push(file));
-    const done = await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => pool.run({ options, files: chunk })));
+    // One file per task, largest first: a few large documents dominate a run, and fixed chunks left
+    // one worker idle while another worked through them.
+    const done = await Promise.all(largestFirst(files).map((file) => pool.run({ options, files: [file] })));
     for (const result of done.flat()) {
       results.set(result.source, result.findings);
       if (result.contentHash !== undefined) engine.remember(result.source, result.contentHash, result.referencedFiles, result.findings);

@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { checkYamlAliases, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
+import { DEFAULT_REMOTE_LIMITS, fetchRemoteText, RemoteRefusedError } from './remoteFetch.js';
+import type { RemoteLimits } from './remoteFetch.js';
 
 export interface ResolverPolicy {
   /** `$ref`s to files outside this directory are refused. */
@@ -12,6 +16,7 @@ export interface ResolverPolicy {
   remoteMaxBytes?: number;
   /** Text to use instead of a file's content on disk (an editor's unsaved buffer); undefined: read the disk. */
   readOverride?: (path: string) => string | undefined;
+  remoteMaxRedirects?: number;
 }
 
 interface RefUri {
@@ -25,8 +30,18 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** The real path of a directory, or the path itself when it cannot be resolved (it then contains nothing). */
+function realDirectory(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 function fileReader(policy: ResolverPolicy) {
   const root = resolvePath(policy.projectRoot);
+  const realRoot = realDirectory(root);
   return async (ref: RefUri): Promise<string> => {
     const path = resolvePath(decodeURIComponent(ref.href()));
     if (!isInside(root, path)) {
@@ -34,31 +49,53 @@ function fileReader(policy: ResolverPolicy) {
     }
     const override = policy.readOverride?.(path);
     if (override !== undefined) return override;
+    let text: string;
     try {
-      return await readFile(path, 'utf8');
+      // A symbolic link inside the project may point anywhere: what is read must be inside too.
+      const real = await realpath(path);
+      if (!isInside(realRoot, real)) throw new RefRefusedError(`$ref to "${path}" refused: it is a link to "${real}", outside the project directory ${root}`);
+      text = await readFile(real, 'utf8');
     } catch (error) {
+      if (error instanceof RefRefusedError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new Error(`$ref to "${path}": no such file`);
       if (code === 'EISDIR') throw new Error(`$ref to "${path}": is a directory, not a file`);
       throw new Error(`$ref to "${path}": ${(error as Error).message}`);
     }
+    checkReferencedText(path, text);
+    return text;
   };
 }
 
+/** A referenced file gets the same limits as a linted document. */
+function checkReferencedText(name: string, text: string): void {
+  if (/\.json$/i.test(name.split('#', 1)[0]!)) return;
+  try {
+    checkYamlAliases(text);
+  } catch (error) {
+    throw new Error(`$ref to "${name}": ${(error as Error).message}`);
+  }
+}
+
 function remoteReader(policy: ResolverPolicy) {
-  const timeout = policy.remoteTimeoutMs ?? 10_000;
-  const maxBytes = policy.remoteMaxBytes ?? 20 * 1024 * 1024;
+  const limits: RemoteLimits = {
+    ...DEFAULT_REMOTE_LIMITS,
+    ...(policy.remoteTimeoutMs !== undefined ? { timeoutMs: policy.remoteTimeoutMs } : {}),
+    ...(policy.remoteMaxBytes !== undefined ? { maxBytes: policy.remoteMaxBytes } : {}),
+    ...(policy.remoteMaxRedirects !== undefined ? { maxRedirects: policy.remoteMaxRedirects } : {}),
+  };
   return async (ref: RefUri): Promise<string> => {
     const url = ref.href();
     if (!policy.allowRemoteRefs) {
       throw new RefRefusedError(`remote $ref to "${url}" refused: pass --allow-remote-refs to fetch remote references`);
     }
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeout), redirect: 'follow' });
-    if (!response.ok) throw new Error(`remote $ref to "${url}": HTTP ${response.status}`);
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > maxBytes) throw new Error(`remote $ref to "${url}": larger than ${maxBytes} bytes`);
-    const text = await response.text();
-    if (text.length > maxBytes) throw new Error(`remote $ref to "${url}": larger than ${maxBytes} bytes`);
+    let text: string;
+    try {
+      text = await fetchRemoteText(url, limits);
+    } catch (error) {
+      throw new (error instanceof RemoteRefusedError ? RefRefusedError : Error)(`remote $ref to "${url}": ${(error as Error).message}`);
+    }
+    checkReferencedText(url, text);
     return text;
   };
 }
@@ -108,7 +145,14 @@ export class PolicyResolver extends Resolver {
     const parse = options?.parseResolveResult;
     if (parse === undefined) return super.resolve(source, options);
     const capture: ParseResolveResult = async (parseOptions) => {
-      const parsed = await parse(parseOptions);
+      let parsed: Awaited<ReturnType<ParseResolveResult>>;
+      try {
+        parsed = await parse(parseOptions);
+      } catch (error) {
+        if (isStackOverflow(error)) throw new Error(`$ref to "${parseOptions.targetAuthority.href()}": ${tooDeepMessage()}`);
+        throw error;
+      }
+      if (nestsDeeperThan(parsed.result)) throw new Error(`$ref to "${parseOptions.targetAuthority.href()}": ${tooDeepMessage()}`);
       this.referenced.set(parseOptions.targetAuthority.href().replace(/\/$/, ''), parsed.result);
       return parsed;
     };

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError, oneLine } from './errors.js';
+import { guardRuleFunctions } from './ruleGuard.js';
 import { COMPILED_RULESETS_DIR, RULESETS_DIR } from './paths.js';
 
 /** A ruleset as users name it: a built-in name, a ruleset file, or an http(s) URL. */
@@ -78,7 +79,16 @@ export async function loadRulesetFile(file: string, virtualFiles: VirtualFiles =
     return await bundleAndLoadRuleset(file, { ...ioFor(virtualFiles), fetch }, [builtins(), commonjs()]);
   } catch (error) {
     const source = virtualFiles[resolve(file)] ?? readLocalText(file);
-    throw new UsageError(`ruleset ${file}: ${describeRulesetError(error, source === undefined ? undefined : parseYaml(source))}`);
+    throw new UsageError(`ruleset ${file}: ${describeRulesetError(error, source === undefined ? undefined : parseQuietly(source))}`);
+  }
+}
+
+/** The ruleset's data, to quote the offending value in a message; undefined when it is not even YAML (the bundler's error says why). */
+function parseQuietly(source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch {
+    return undefined;
   }
 }
 
@@ -106,6 +116,10 @@ export function describeRulesetError(error: unknown, definition: unknown): strin
 
 /** Loads one ruleset by built-in name, file path (relative to `cwd`) or URL. */
 export async function loadRuleset(spec: RulesetSpec, cwd: string = process.cwd()): Promise<Ruleset> {
+  return guardRuleFunctions(await loadRulesetUnguarded(spec, cwd));
+}
+
+async function loadRulesetUnguarded(spec: RulesetSpec, cwd: string): Promise<Ruleset> {
   if (isBuiltinRuleset(spec)) return loadBuiltin(spec);
   if (/^https?:\/\//.test(spec)) return loadRulesetFile(spec);
   const file = isAbsolute(spec) ? spec : resolve(cwd, spec);

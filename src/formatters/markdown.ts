@@ -43,7 +43,11 @@ export const markdown: Formatter = (report, context) => {
   const { total } = tallies(report);
   const comparison = describeComparison(report);
   if (report.findings.length === 0) lines.push(`No problems found in ${report.documents.length} file(s).`);
-  else lines.push(...findingsTable(report.findings, context), '', `${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.source)).size} of ${report.documents.length} file(s).`);
+  else {
+    // One by one, not push(...): a large document's findings overflow the argument list.
+    for (const row of findingsTable(report.findings, context)) lines.push(row);
+    lines.push('', `${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.source)).size} of ${report.documents.length} file(s).`);
+  }
   if (comparison !== undefined) lines.push('', comparison);
   if (report.documents.length > 1 || total.suppressed > 0 || report.comparison !== undefined) lines.push('', ...summaryTable(report, context));
   const suppressed = report.suppressed ?? [];

@@ -51,7 +51,8 @@ export const stylish: Formatter = (report, context) => {
       if (count) filesWithFindings++;
       lines.push(chalk.underline(displayPath(source, context.cwd)));
       const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
-      const width = Math.max(...positions.map((p) => p.length));
+      // Not Math.max(...): a large document's findings overflow the argument list.
+      const width = positions.reduce((widest, p) => Math.max(widest, p.length), 0);
       findings.forEach((finding, i) => {
         if (count) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
         const url = context.docUrl(finding.code);
