@@ -81,8 +81,8 @@ export function checkYamlAliases(text: string): void {
     if (isStackOverflow(error)) throw new InputLimitError(tooDeepMessage());
     throw error;
   }
-  // Not well-formed YAML: the document's own parser reports it.
-  if (document.errors.length > 0) return;
+  // Not well-formed YAML is checked too, on what could be read: the language server lints such a
+  // half-typed document, and a bomb typed up to its last line is still a bomb.
   let expanded: number;
   let literal: number;
   try {

@@ -137,7 +137,9 @@ export class Engine {
    */
   async lintText(source: string, text: string): Promise<{ findings: Finding[]; referencedFiles: string[] }> {
     this.#resolver.forgetFiles();
-    const findings = await this.#lintText(source, text);
+    // The data of an earlier text must not stand for this one's if this one cannot be parsed.
+    this.#lastData = undefined;
+    const findings = await lintSafely(source, () => this.#lintText(source, text));
     return { findings, referencedFiles: this.#referencedFiles(source) };
   }
 
