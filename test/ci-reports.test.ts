@@ -10,26 +10,8 @@ import { CLEAN, ONE_ERROR_ONE_WARNING, runCli, tempProject } from './helpers/cli
 const require = createRequire(import.meta.url);
 
 /** An error (http server) and a warning (singular resource), plus a finding silenced at the root (no 4XX for an operation with input). */
-const WITH_IGNORE = `openapi: 3.0.3
-info:
-  title: Test API
-  version: 1.0.0
-servers:
-  - url: http://api.example.com/v1
-x-lint-ignore: recommended-4xx-for-input
-paths:
-  /customer/{id}:
-    get:
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: string
-      responses:
-        '200':
-          description: The customer.
-`;
+/** One error and one warning, with the 4xx rule silenced at the root. */
+const WITH_IGNORE = ONE_ERROR_ONE_WARNING.replace('paths:\n', 'x-lint-ignore: recommended-4xx-for-input\npaths:\n').replace("        '404':\n          description: Not found.\n", '');
 
 interface SarifLog {
   runs: Array<{

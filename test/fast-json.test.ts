@@ -10,12 +10,8 @@ import type { JsonPath } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
 import { FastJson } from '../src/core/fastJson.js';
 import { REPO_ROOT } from './helpers/cli.js';
+import { pathsOf } from './helpers/jsonPaths.js';
 
-function* pathsOf(value: unknown, path: JsonPath = []): Generator<JsonPath> {
-  yield path;
-  if (Array.isArray(value)) for (const [i, child] of value.entries()) yield* pathsOf(child, [...path, i]);
-  else if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) yield* pathsOf(child, [...path, key]);
-}
 
 /** Asserts both parsers agree on `text`; returns how many lookups were compared. */
 function compare(text: string, extra: JsonPath[] = []): number {

@@ -7,12 +7,8 @@ import Parsers from '@stoplight/spectral-parsers';
 import type { JsonPath } from '@stoplight/types';
 import { IndexedJson } from '../src/core/positions.js';
 import { REPO_ROOT } from './helpers/cli.js';
+import { pathsOf } from './helpers/jsonPaths.js';
 
-function* pathsOf(value: unknown, path: JsonPath = []): Generator<JsonPath> {
-  yield path;
-  if (Array.isArray(value)) for (const [i, child] of value.entries()) yield* pathsOf(child, [...path, i]);
-  else if (typeof value === 'object' && value !== null) for (const [key, child] of Object.entries(value)) yield* pathsOf(child, [...path, key]);
-}
 
 function compare(text: string, extra: JsonPath[] = []): number {
   const result = Parsers.Json.parse(text);

@@ -1,6 +1,6 @@
+import { parseUserYaml } from './userYaml.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseDocument } from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError } from './errors.js';
@@ -55,13 +55,9 @@ export function readConfig(path: string): ApistyleConfig {
     const code = (error as NodeJS.ErrnoException).code;
     fail(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  const [firstError] = document.errors;
-  if (firstError !== undefined) {
-    const line = firstError.linePos?.[0]?.line;
-    fail(path, `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
-  const data: unknown = document.toJS() ?? {};
+  const parsed = parseUserYaml(text);
+  if ('error' in parsed) fail(path, parsed.error);
+  const data = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(path, 'must be a mapping');
   const record = data as Record<string, unknown>;
 

@@ -1,8 +1,9 @@
+import { parseUserYaml } from './userYaml.js';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
 import { fingerprints, identityOf } from './fingerprint.js';
 import { isInputProblem } from './linter.js';
@@ -61,13 +62,9 @@ function readEntry(path: string, value: unknown, index: number): IgnoreEntry {
 
 /** Parses an ignore file's text; throws `UsageError` naming the file and the problem. */
 export function parseIgnoreFile(path: string, text: string): IgnoreList {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  const [firstError] = document.errors;
-  if (firstError !== undefined) {
-    const line = firstError.linePos?.[0]?.line;
-    fail(path, `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
-  const data: unknown = document.toJS() ?? {};
+  const parsed = parseUserYaml(text);
+  if ('error' in parsed) fail(path, parsed.error);
+  const data = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(path, 'must be a mapping with an "ignore" list');
   const record = data as Record<string, unknown>;
   const unknown = Object.keys(record).find((key) => key !== 'ignore');
