@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ResultCache, hashText } from './core/cache.js';
-import { VERSION } from './core/packageInfo.js';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { findConfigFile, loadConfigRuleset, readConfig } from './core/config.js';
-import type { ApistyleConfig } from './core/config.js';
-import { Engine, isInputProblem } from './core/linter.js';
-import { lintInPool, workersFor } from './core/pool.js';
-import { readBytes } from './core/documents.js';
-import type { LintInput } from './core/linter.js';
+import { BUILD_ID } from './core/buildId.js';
+import { DEFAULT_RULESET, isBuiltinRuleset } from './core/builtinRulesets.js';
+import { hashText, ResultCache } from './core/cache.js';
+import type { CacheStrategy } from './core/cache.js';
+import { findConfigFile, isDataOnly, readConfig } from './core/configFile.js';
+import type { ApistyleConfig } from './core/configFile.js';
+import { DocumentResult } from './core/documentResult.js';
+import { isInputProblem } from './core/findings.js';
+import type { Engine, LintedInput, LintInput } from './core/linter.js';
 import { projectRootFor } from './core/paths.js';
-import { DEFAULT_RULESET, loadRuleset, loadRulesets } from './core/rulesets.js';
-import { applySuppressions } from './core/suppression.js';
+import { workersFor } from './core/pool.js';
 import type { Finding, LintReport } from './core/types.js';
+
+// Spectral, the rulesets and the engine are imported when a run first needs them: a run that the
+// result cache answers completely starts without them.
 
 export interface LintOptions {
   /** Worker threads for many documents: a number (1: none), or by default as many as the files are worth, up to the cores. */
@@ -39,20 +42,31 @@ export interface RulesetChoice {
 
 /** The ruleset a run uses: the ones named, else the config's, else `recommended`. */
 export async function chooseRuleset({ rulesets = [], cwd, config }: RulesetChoice): Promise<Ruleset> {
+  const { loadRuleset, loadRulesets } = await import('./core/rulesets.js');
   if (rulesets.length > 0) return loadRulesets(rulesets, cwd);
-  const fromConfig = config === undefined ? undefined : await loadConfigRuleset(config);
+  const fromConfig = config === undefined ? undefined : await (await import('./core/config.js')).loadConfigRuleset(config);
   return fromConfig ?? loadRuleset(DEFAULT_RULESET);
 }
 
 export interface Session {
-  /** The config found from `cwd` upward (or named), if any. */
-  config: ApistyleConfig | undefined;
-  ruleset: Ruleset;
-  engine: Engine;
+  /** The config file found from `cwd` upward (or named), if any. */
+  configPath: string | undefined;
+  /**
+   * The config, read and checked at the first call (throws `UsageError` for a bad one). A run the
+   * cache answers completely need not read it: its text is part of the cache's key, so it is the
+   * text of a run that did.
+   */
+  config(): ApistyleConfig | undefined;
   /** The result cache, when one was asked for: save it after linting. */
   cache: ResultCache | undefined;
+  /** The ruleset, loaded at the first call. */
+  ruleset(): Promise<Ruleset>;
+  /** The engine, made at the first call. */
+  engine(): Promise<Engine>;
   /** Lints documents, across worker threads when there are enough of them. */
   lint(documents: readonly LintInput[]): Promise<LintReport>;
+  /** Lints documents as `lint` does, and gives each one's result in their order, cached ones unparsed. */
+  lintEach(documents: readonly LintInput[]): Promise<DocumentResult[]>;
 }
 
 export interface SessionOptions extends LintOptions {
@@ -60,74 +74,115 @@ export interface SessionOptions extends LintOptions {
   configPath?: string;
   /** Keep findings of unchanged documents in this file and reuse them. */
   cacheLocation?: string;
+  /** How the cache tells that a file is unchanged (default: `metadata`). */
+  cacheStrategy?: CacheStrategy;
 }
 
-/** What, besides a document and the files it references, decides its findings. */
-function cacheKey(ruleset: Ruleset, config: ApistyleConfig | undefined, allowRemoteRefs: boolean): string {
-  const configText = config === undefined ? '' : readFileSync(config.path, 'utf8');
-  return hashText(JSON.stringify({ version: VERSION, ruleset, configText, allowRemoteRefs }));
+type NamedRuleset = SessionOptions['ruleset'];
+
+function isLoaded(named: NamedRuleset): named is Ruleset {
+  return typeof named === 'object' && !Array.isArray(named);
+}
+
+/**
+ * What decides the rules, when that is known without loading them: built-in rulesets by name, or
+ * a config that only extends built-in ones and sets severities (its text is part of the key).
+ * Undefined when rulesets of the user's own files are involved: they are loaded to be told apart.
+ */
+function rulesetIdentity(named: NamedRuleset, readConfig: () => ApistyleConfig | undefined): string | undefined {
+  if (isLoaded(named)) return undefined;
+  const names = named === undefined ? [] : typeof named === 'string' ? [named] : [...named];
+  if (names.length > 0) return names.every(isBuiltinRuleset) ? `built-in ${names.join(' ')}` : undefined;
+  const config = readConfig();
+  if (config?.ruleset === undefined) return `built-in ${DEFAULT_RULESET}`;
+  return isDataOnly(config.ruleset) ? 'config' : undefined;
 }
 
 /** Everything a run needs, decided once: the config, the ruleset it implies, and an engine with the `$ref` policy. */
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const configPath = options.configPath === undefined ? findConfigFile(cwd) : resolve(cwd, options.configPath);
-  const config = configPath === undefined ? undefined : readConfig(configPath);
+  let config: ApistyleConfig | undefined;
+  const readConfigOnce = (): ApistyleConfig | undefined => (config ??= configPath === undefined ? undefined : readConfig(configPath));
   const named = options.ruleset;
-  const ruleset =
-    typeof named === 'object' && !Array.isArray(named)
-      ? (named as Ruleset)
-      : await chooseRuleset({
-          rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : (named as readonly string[]),
-          cwd,
-          ...(config !== undefined ? { config } : {}),
-        });
   const allowRemoteRefs = options.allowRemoteRefs ?? false;
-  const cache = options.cacheLocation === undefined ? undefined : await ResultCache.open(resolve(cwd, options.cacheLocation), cacheKey(ruleset, config, allowRemoteRefs));
-  const engine = new Engine({
-    ruleset,
-    projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
-    allowRemoteRefs,
-    ...(cache !== undefined ? { cache } : {}),
-  });
+  const projectRoot = options.projectRoot ?? projectRootFor(cwd, configPath);
+
+  let loadingRuleset: Promise<Ruleset> | undefined;
+  const ruleset = (): Promise<Ruleset> =>
+    (loadingRuleset ??= isLoaded(named)
+      ? Promise.resolve(named)
+      : chooseRuleset({ rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : named, cwd, ...(readConfigOnce() !== undefined ? { config: readConfigOnce()! } : {}) }));
+  let makingEngine: Promise<Engine> | undefined;
+  const engine = (): Promise<Engine> =>
+    (makingEngine ??= Promise.all([ruleset(), import('./core/linter.js')]).then(([loaded, { Engine }]) => new Engine({ ruleset: loaded, projectRoot, allowRemoteRefs })));
+
+  let cache: ResultCache | undefined;
+  if (options.cacheLocation === undefined) {
+    readConfigOnce();
+  } else {
+    const rules = rulesetIdentity(named, readConfigOnce) ?? JSON.stringify(await ruleset());
+    const configText = configPath === undefined ? '' : readFileSync(configPath, 'utf8');
+    const key = hashText(JSON.stringify({ build: BUILD_ID, rules, configText, projectRoot, allowRemoteRefs }));
+    cache = await ResultCache.open(resolve(cwd, options.cacheLocation), key, options.cacheStrategy);
+  }
+
   // Workers open the same session from these options, so they must describe the ruleset by name.
-  const poolable = typeof named !== 'object' || Array.isArray(named);
+  const poolable = !isLoaded(named);
   const workerOptions: SessionOptions = {
     cwd,
     ...(configPath !== undefined ? { configPath } : {}),
-    ...(named !== undefined ? { ruleset: named as string | readonly string[] } : {}),
-    projectRoot: options.projectRoot ?? projectRootFor(cwd, configPath),
+    ...(named !== undefined && !isLoaded(named) ? { ruleset: named } : {}),
+    projectRoot,
     allowRemoteRefs,
   };
-  const lintDocuments = async (documents: readonly LintInput[]): Promise<LintReport> => {
-    const report = await lintUnsuppressed(documents);
-    const texts = new Map(documents.filter((d) => typeof d !== 'string').map((d) => [d.source, d.text]));
-    return applySuppressions(report, texts);
-  };
-  const lintUnsuppressed = async (documents: readonly LintInput[]): Promise<LintReport> => {
-    const files = documents.filter((d): d is string => typeof d === 'string').map((d) => resolve(cwd, d));
-    // Documents the cache holds are not worth a worker.
-    const known = new Map<string, Finding[]>();
-    const pending: string[] = [];
-    for (const file of files) {
-      const bytes = cache === undefined ? undefined : await readBytes(file);
-      const hit = bytes instanceof Uint8Array ? engine.cached(file, hashText(bytes)) : undefined;
-      if (hit !== undefined) known.set(file, hit);
-      else pending.push(file);
+
+  const lintEach = async (documents: readonly LintInput[]): Promise<DocumentResult[]> => {
+    const inputs = documents.map((d): LintInput => (typeof d === 'string' ? resolve(cwd, d) : d));
+    const results: Array<DocumentResult | undefined> = inputs.map((input) => {
+      const hit = typeof input === 'string' ? cache?.lookup(input) : cache?.lookupText(input.source, hashText(input.text));
+      return hit === undefined ? undefined : DocumentResult.cached(typeof input === 'string' ? input : input.source, hit);
+    });
+    // Anything to lint means the config must be good, whatever the ruleset.
+    if (results.includes(undefined)) readConfigOnce();
+    const files = inputs.filter((input, i): input is string => typeof input === 'string' && results[i] === undefined);
+    const workers = poolable ? workersFor(files.length, options.workers) : 1;
+    const linted = workers > 1 ? await (await import('./core/pool.js')).lintInPool(files, workerOptions, workers, cache !== undefined) : new Map<string, LintedInput>();
+    const texts = new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const])));
+    for (const [i, input] of inputs.entries()) {
+      if (results[i] !== undefined) continue;
+      const source = typeof input === 'string' ? input : input.source;
+      const done = linted.get(source) ?? (await (await engine()).lintInput(input, cache !== undefined));
+      results[i] = await settle(done, texts);
     }
-    const workers = poolable ? workersFor(pending.length, options.workers) : 1;
-    if (workers <= 1 && known.size === 0) return engine.lint(documents.map((d) => (typeof d === 'string' ? resolve(cwd, d) : d)));
-    const fromPool = workers <= 1 ? known : new Map([...known, ...(await lintInPool(engine, pending, workerOptions, workers))]);
-    const findings: Finding[] = [];
-    const names: string[] = [];
-    for (const document of documents) {
-      const source = typeof document === 'string' ? resolve(cwd, document) : document.source;
-      names.push(source);
-      for (const finding of fromPool.get(source) ?? (await engine.lintOne(typeof document === 'string' ? source : document))) findings.push(finding);
-    }
-    return { findings, inputProblems: findings.filter(isInputProblem), documents: names };
+    return results as DocumentResult[];
   };
-  return { config, ruleset, engine, cache, lint: lintDocuments };
+
+  /** Applies the documents' own suppressions to a linted document, and stores the outcome in the cache. */
+  const settle = async (done: LintedInput, texts: ReadonlyMap<string, string>): Promise<DocumentResult> => {
+    const { kept, suppressed } = await (await import('./core/suppression.js')).splitSuppressed(done.findings, texts);
+    const result = DocumentResult.linted(done.source, kept, suppressed);
+    // Input problems are not cached: a fix elsewhere (a created file) must show.
+    if (cache !== undefined && done.state !== undefined && !result.hasInputProblem) {
+      cache.set(done.source, { state: done.state, referencedFiles: done.referencedFiles, counts: result.counts, items: result.jsonItems, suppressedItems: result.suppressedJsonItems });
+    }
+    return result;
+  };
+
+  const lint = async (documents: readonly LintInput[]): Promise<LintReport> => reportOf(await lintEach(documents));
+  return { configPath, config: readConfigOnce, cache, ruleset, engine, lint, lintEach };
+}
+
+/** The report of documents' results: their findings in order, input problems, what the documents silenced. */
+export function reportOf(results: readonly DocumentResult[]): LintReport {
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  // Not push(...): a large document's findings overflow the argument list.
+  for (const result of results) {
+    for (const finding of result.findings) findings.push(finding);
+    for (const finding of result.suppressed) suppressed.push(finding);
+  }
+  return { findings, inputProblems: findings.filter(isInputProblem), documents: results.map((result) => result.source), suppressed };
 }
 
 /**

@@ -4,9 +4,14 @@ import { dirname, basename, join } from 'node:path';
 
 /** Writes a report atomically: a failed run never leaves a truncated file behind. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  await writeChunksAtomic(path, [content]);
+}
+
+/** Writes a report given in chunks (text, or bytes as a cache stored them) atomically. */
+export async function writeChunksAtomic(path: string, chunks: ReadonlyArray<string | Uint8Array>): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, content, 'utf8');
+    await writeFile(temp, chunks);
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

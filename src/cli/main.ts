@@ -9,6 +9,8 @@ import { rulesCommand } from './commands/rules.js';
 import type { CommandResult } from './result.js';
 import { protectStdinArgument } from './io.js';
 
+const asksForHelp = (argv: readonly string[]): boolean => argv.some((arg) => arg === '--help' || arg === '-h');
+
 /** Runs the CLI on `argv` (without the node and script names) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const result: CommandResult = { exitCode: undefined };
@@ -26,7 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .alias('version', 'v')
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    // yargs renders a command's help on every run of it; laid out for the terminal, that took longer than a cached lint.
+    .wrap(asksForHelp(argv) ? Math.min(110, process.stdout.columns ?? 100) : null)
     .epilogue('Exit codes: 0 no finding at or above the fail severity, 1 findings, 2 usage, config or input errors.\nDocs: https://github.com/apistyle/apistyle#readme')
     .exitProcess(false)
     .fail((message, error) => {

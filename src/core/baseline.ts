@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { fingerprints, identityOf, relativeSource } from './fingerprint.js';
 import type { FindingIdentity } from './fingerprint.js';
-import { isInputProblem } from './linter.js';
+import { isInputProblem } from './findings.js';
 import { PACKAGE_NAME } from './packageInfo.js';
 import type { Finding, LintReport } from './types.js';
 

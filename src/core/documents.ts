@@ -1,81 +1,20 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import type { IParser } from '@stoplight/spectral-parsers';
 import type { IParserResult, IRange } from '@stoplight/types';
 import { DiagnosticSeverity } from '@stoplight/types';
-import type { InputProblem, InputProblemCode } from './types.js';
+import type { InputProblem } from './types.js';
+import { STDIN_SOURCE } from './documentText.js';
 import { FastJson } from './fastJson.js';
 import { checkYamlAliases, InputLimitError, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
 
-export const STDIN_SOURCE = '<stdin>';
+export { decodeText, inputProblem, looksLikeOpenApi, readBytes, readText, STDIN_SOURCE } from './documentText.js';
 
 /** A document read from disk or stdin, parsed with the parser that fits it, ready for Spectral. */
 export type ParsedDocument = Document<unknown, IParserResult<unknown>>;
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
-
-const DOCUMENT_START = { line: 0, character: 0 };
-
-export function inputProblem(source: string, code: InputProblemCode, message: string): InputProblem {
-  return {
-    code,
-    message,
-    path: [],
-    severity: DiagnosticSeverity.Error,
-    range: { start: DOCUMENT_START, end: DOCUMENT_START },
-    source,
-  };
-}
-
-/**
- * Reads a file as text. JSON and YAML must be Unicode: UTF-8 (with or without BOM)
- * or UTF-16 with a BOM; anything else is reported as not text rather than parsed into noise.
- */
-export async function readText(path: string): Promise<string | InputProblem> {
-  const bytes = await readBytes(path);
-  return bytes instanceof Uint8Array ? decodeText(bytes, path) : bytes;
-}
-
-/** A file's bytes, or why it cannot be read. */
-export async function readBytes(path: string): Promise<Uint8Array | InputProblem> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return inputProblem(path, 'unreadable-file', 'is a directory, not a file');
-    return await readFile(path);
-  } catch (error) {
-    return inputProblem(path, 'unreadable-file', describeFsError(error));
-  }
-}
-
-export function decodeText(bytes: Uint8Array, source: string): string | InputProblem {
-  try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
-    // TextDecoder drops a UTF-8 BOM by itself.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (text.includes('\u0000')) return inputProblem(source, 'unreadable-file', 'is a binary file, not JSON or YAML text');
-    return text;
-  } catch {
-    return inputProblem(source, 'unreadable-file', 'is not valid UTF-8 text (binary file?)');
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
 
 /** JSON files get the JSON parser (faster and exact); everything else is YAML, a superset of JSON. */
 export function parserFor(source: string, text: string): IParser<IParserResult<unknown>> {
@@ -183,7 +122,3 @@ export function detectOpenApi(data: unknown): OpenApiVersion | { problem: string
   return { problem: 'is not an OpenAPI document: it has no top-level "openapi" or "swagger" key' };
 }
 
-/** Cheap test used when discovering files: does the text declare `openapi:`/`swagger:` at its top level? */
-export function looksLikeOpenApi(text: string): boolean {
-  return /^(?:\uFEFF)?(?:openapi|swagger)\s*:/m.test(text) || /^\s*\{[\s\S]{0,4096}?"(?:openapi|swagger)"\s*:/.test(text);
-}

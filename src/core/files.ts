@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type ignoreFactory from 'ignore';
+import type { Ignore } from 'ignore';
 import { findUp } from './paths.js';
-import { looksLikeOpenApi } from './documents.js';
+import { looksLikeOpenApi } from './documentText.js';
 
 export const STDIN_ARGUMENT = '-';
 
@@ -29,7 +29,13 @@ export async function expandPatterns(patterns: readonly string[], base: string):
       stdin = true;
       continue;
     }
-    if (!isDynamicPattern(pattern) || existsSync(resolve(base, pattern))) {
+    // Files named as they are (a hook or CI passes hundreds) need no glob library.
+    if (existsSync(resolve(base, pattern))) {
+      files.push(resolve(base, pattern));
+      continue;
+    }
+    const { glob, isDynamicPattern } = await import('tinyglobby');
+    if (!isDynamicPattern(pattern)) {
       files.push(resolve(base, pattern));
       continue;
     }
@@ -46,8 +52,9 @@ export async function expandPatterns(patterns: readonly string[], base: string):
  */
 export async function discoverDocuments(cwd: string): Promise<string[]> {
   const root = resolve(cwd);
+  const { glob } = await import('tinyglobby');
   const candidates = await glob(['**/*.{yaml,yml,json}'], { cwd: root, absolute: true, ignore: ALWAYS_SKIPPED, dot: false });
-  const isIgnored = gitignoreFilter(root);
+  const isIgnored = gitignoreFilter(root, (await import('ignore')).default);
   const documents: string[] = [];
   for (const file of candidates.sort()) {
     if (isIgnored(file)) continue;
@@ -72,9 +79,9 @@ async function startsLikeOpenApi(file: string): Promise<boolean> {
 }
 
 /** Honours every .gitignore from the repository root down to each file's directory, as git does. */
-function gitignoreFilter(root: string): (file: string) => boolean {
+function gitignoreFilter(root: string, ignore: typeof ignoreFactory): (file: string) => boolean {
   const repoRoot = findUp(root, (dir) => existsSync(join(dir, '.git'))) ?? root;
-  const matchers = new Map<string, ReturnType<typeof ignore> | null>();
+  const matchers = new Map<string, Ignore | null>();
   const matcherFor = (dir: string) => {
     if (!matchers.has(dir)) {
       const file = join(dir, '.gitignore');

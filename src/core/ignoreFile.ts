@@ -6,10 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
 import { fingerprints, identityOf } from './fingerprint.js';
-import { isInputProblem } from './linter.js';
+import { isInputProblem } from './findings.js';
 import type { Finding, LintReport } from './types.js';
 
-export const IGNORE_FILE_NAME = '.apistyle-ignore.yaml';
+export { IGNORE_FILE_NAME, ignoreFilePath } from './paths.js';
 
 /**
  * One ignored finding. `fingerprint` identifies it exactly; the other fields say what it is to a
@@ -35,11 +35,6 @@ const HEADER = `# Findings apistyle does not report, written by "apistyle lint -
 # finding (file, rule, JSON path and message). An entry without a fingerprint ignores the rule
 # in the file (at path, when given).
 `;
-
-/** The ignore file that goes with a config: next to it, else at the project root. */
-export function ignoreFilePath(configPath: string | undefined, projectRoot: string): string {
-  return join(configPath === undefined ? projectRoot : dirname(configPath), IGNORE_FILE_NAME);
-}
 
 function fail(path: string, problem: string): never {
   throw new UsageError(`ignore file ${path}: ${problem}`);

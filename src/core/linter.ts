@@ -1,14 +1,15 @@
 import { dirname, join, resolve } from 'node:path';
 import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import { DiagnosticSeverity } from '@stoplight/types';
 import { PolicyResolver } from './resolver.js';
 import { decodeText, detectOpenApi, endOf, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors, withinText } from './documents.js';
-import { INPUT_PROBLEM_CODES } from './types.js';
-import type { Finding, InputProblem, LintReport } from './types.js';
+import type { Finding, LintReport } from './types.js';
+import { isInputProblem } from './findings.js';
+
+export { isInputProblem } from './findings.js';
 import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from './refCycles.js';
-import { hashText } from './cache.js';
-import type { ResultCache } from './cache.js';
+import { hashText, stampOf } from './cache.js';
+import type { FileState } from './cache.js';
 import { oneLine } from './errors.js';
 import { ReferencedOverrides } from './referencedOverrides.js';
 import { lintSafely } from './guard.js';
@@ -19,8 +20,6 @@ export type LintInput = string | { source: string; text: string };
 
 export interface EngineOptions {
   ruleset: Ruleset;
-  /** Reuse the findings of unchanged documents from earlier runs. */
-  cache?: ResultCache;
   /** `$ref`s may not leave this directory (default: the current directory). */
   projectRoot?: string;
   /** Fetch http(s) `$ref`s (default: refused). */
@@ -34,15 +33,18 @@ export interface EngineOptions {
   lintBrokenDocuments?: boolean;
 }
 
+/** A linted document, with what the result cache needs to know about it. */
+export interface LintedInput {
+  source: string;
+  findings: Finding[];
+  /** The files it `$ref`s, directly or through the files it references. */
+  referencedFiles: string[];
+  /** The hash of its content (and the stamp of its file, taken before reading it), when asked for and it could be read. */
+  state: FileState | undefined;
+}
+
 /** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
 export const DUPLICATE_KEY = 'duplicate-key';
-
-const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
-
-/** A parser warning (tabs, say) is a finding; a parser error means the document could not be read. */
-export function isInputProblem(finding: Finding): finding is InputProblem {
-  return INPUT_CODES.has(finding.code) && finding.severity === DiagnosticSeverity.Error;
-}
 
 function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding {
   return {
@@ -84,7 +86,6 @@ export class Engine {
   readonly #projectRoot: string;
   readonly #duplicateKeysOff: boolean;
   readonly #inlineRefs: boolean;
-  readonly #cache: ResultCache | undefined;
   readonly #referencedOverrides: ReferencedOverrides;
   readonly #lintBroken: boolean;
 
@@ -99,36 +100,27 @@ export class Engine {
     this.#spectral = new Spectral({ resolver: this.#resolver });
     guardRuleFunctions(options.ruleset);
     this.#spectral.setRuleset(options.ruleset);
-    this.#cache = options.cache;
     this.#referencedOverrides = new ReferencedOverrides(options.ruleset);
     this.#lintBroken = options.lintBrokenDocuments ?? false;
     this.#duplicateKeysOff = getDiagnosticSeverity(options.ruleset.parserOptions.duplicateKeys) === -1;
   }
 
   async lintOne(input: LintInput): Promise<Finding[]> {
-    const source = typeof input === 'string' ? resolve(input) : input.source;
-    const content = typeof input === 'string' ? await readBytes(source) : input.text;
-    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return [content];
-    // The cache is keyed by the bytes as read: a hit needs no decoding.
-    const contentHash = this.#cache === undefined ? undefined : hashText(content);
-    const cached = contentHash === undefined ? undefined : this.#cache?.get(source, contentHash);
-    if (cached !== undefined) return cached;
-    const text = typeof content === 'string' ? content : decodeText(content, source);
-    if (typeof text !== 'string') return [text];
-    const findings = await lintSafely(source, () => this.#lintText(source, text));
-    if (contentHash !== undefined) this.remember(source, contentHash, this.#referencedFiles(source), findings);
-    return findings;
+    return (await this.lintInput(input)).findings;
   }
 
-  /** Lints one file and says which files it `$ref`s and the hash of its content (what a worker sends back for the cache). */
-  async lintFile(path: string): Promise<{ source: string; contentHash: string | undefined; findings: Finding[]; referencedFiles: string[] }> {
-    const source = resolve(path);
-    const bytes = await readBytes(source);
-    if (!(bytes instanceof Uint8Array)) return { source, contentHash: undefined, findings: [bytes], referencedFiles: [] };
-    const text = decodeText(bytes, source);
-    if (typeof text !== 'string') return { source, contentHash: undefined, findings: [text], referencedFiles: [] };
+  /** Lints one document and says which files it `$ref`s; with `withState`, also its content's hash and file stamp (for the cache). */
+  async lintInput(input: LintInput, withState = false): Promise<LintedInput> {
+    const source = typeof input === 'string' ? resolve(input) : input.source;
+    const stamp = withState && typeof input === 'string' ? stampOf(source) : undefined;
+    const content = typeof input === 'string' ? await readBytes(source) : input.text;
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return { source, findings: [content], referencedFiles: [], state: undefined };
+    const text = typeof content === 'string' ? content : decodeText(content, source);
+    if (typeof text !== 'string') return { source, findings: [text], referencedFiles: [], state: undefined };
     const findings = await lintSafely(source, () => this.#lintText(source, text));
-    return { source, contentHash: hashText(bytes), findings, referencedFiles: this.#referencedFiles(source) };
+    // The cache is keyed by the bytes as read.
+    const state = withState ? { content: hashText(content), ...(stamp !== undefined ? { stamp } : {}) } : undefined;
+    return { source, findings, referencedFiles: this.#referencedFiles(source), state };
   }
 
   /**
@@ -141,16 +133,6 @@ export class Engine {
     this.#lastData = undefined;
     const findings = await lintSafely(source, () => this.#lintText(source, text));
     return { findings, referencedFiles: this.#referencedFiles(source) };
-  }
-
-  /** Whether the cache holds the findings of a document with this content (`hashText` of its bytes); they are returned when it does. */
-  cached(source: string, contentHash: string): Finding[] | undefined {
-    return this.#cache?.get(source, contentHash);
-  }
-
-  /** Stores a document's findings in the cache. Input problems are not cached: a fix elsewhere (a created file) must show. */
-  remember(source: string, contentHash: string, referencedFiles: readonly string[], findings: Finding[]): void {
-    if (this.#cache !== undefined && !findings.some(isInputProblem)) this.#cache.set(source, contentHash, referencedFiles, findings);
   }
 
   /** The files a document `$ref`s, directly or through the files it references. */

@@ -27,3 +27,11 @@ export function projectRootFor(cwd: string, configPath: string | undefined): str
   if (configPath !== undefined) return dirname(configPath);
   return findUp(cwd, (dir) => existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) ?? resolve(cwd);
 }
+
+/** The file of findings not to report ("apistyle lint --write-ignore"); see core/ignoreFile.ts. */
+export const IGNORE_FILE_NAME = '.apistyle-ignore.yaml';
+
+/** The ignore file that goes with a config: next to it, else at the project root. */
+export function ignoreFilePath(configPath: string | undefined, projectRoot: string): string {
+  return join(configPath === undefined ? projectRoot : dirname(configPath), IGNORE_FILE_NAME);
+}

@@ -1,9 +1,8 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { SessionOptions } from '../api.js';
-import type { Engine } from './linter.js';
-import type { Finding } from './types.js';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import type { LintedInput } from './linter.js';
+import type { WorkerTask } from './worker.js';
 
 /** Below this many files per worker, starting a worker (loading Spectral and the ruleset again) costs more than it saves. */
 const FILES_PER_WORKER = 8;
@@ -14,10 +13,6 @@ export function workersFor(files: number, requested?: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
 }
 
-/**
- * Lints files across worker threads, each with the session `options` describe; documents the
- * cache already holds are not sent. Returns each file's findings, by absolute path.
- */
 function largestFirst(files: readonly string[]): string[] {
   const size = (file: string): number => {
     try {
@@ -29,23 +24,22 @@ function largestFirst(files: readonly string[]): string[] {
   return files.map((file) => ({ file, size: size(file) })).sort((a, b) => b.size - a.size).map(({ file }) => file);
 }
 
-export async function lintInPool(engine: Engine, files: readonly string[], options: SessionOptions, workers: number): Promise<Map<string, Finding[]>> {
-  const results = new Map<string, Finding[]>();
+/**
+ * Lints files across worker threads, each with the session `options` describe, with their content's state
+ * when `withState` (for the cache). Returns each file's result, by absolute path.
+ */
+export async function lintInPool(files: readonly string[], options: SessionOptions, workers: number, withState: boolean): Promise<Map<string, LintedInput>> {
   // Source files run through tsx in development, compiled files in production.
   const filename = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
   // Loaded only when a run is worth workers: a single document never pays for it.
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<WorkerTask, WorkerResult[]>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = new Piscina<WorkerTask, LintedInput[]>({ filename, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     // One file per task, largest first: a few large documents dominate a run, and fixed chunks left
     // one worker idle while another worked through them.
-    const done = await Promise.all(largestFirst(files).map((file) => pool.run({ options, files: [file] })));
-    for (const result of done.flat()) {
-      results.set(result.source, result.findings);
-      if (result.contentHash !== undefined) engine.remember(result.source, result.contentHash, result.referencedFiles, result.findings);
-    }
+    const done = await Promise.all(largestFirst(files).map((file) => pool.run({ options, files: [file], withState })));
+    return new Map(done.flat().map((result) => [result.source, result]));
   } finally {
     await pool.destroy();
   }
-  return results;
 }

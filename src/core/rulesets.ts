@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { importCompiledRuleset } from './compiledRulesets.js';
@@ -9,28 +9,13 @@ import { Ruleset } from '@stoplight/spectral-core';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { UsageError, oneLine } from './errors.js';
 import { guardRuleFunctions } from './ruleGuard.js';
-import { COMPILED_RULESETS_DIR, RULESETS_DIR } from './paths.js';
+import { COMPILED_RULESETS_DIR } from './paths.js';
+import { builtinRulesetFile, builtinRulesetNames, isBuiltinRuleset } from './builtinRulesets.js';
+
+export { builtinRulesetFile, builtinRulesetNames, DEFAULT_RULESET, isBuiltinRuleset } from './builtinRulesets.js';
 
 /** A ruleset as users name it: a built-in name, a ruleset file, or an http(s) URL. */
 export type RulesetSpec = string;
-
-export const DEFAULT_RULESET = 'recommended';
-
-/** The built-in rulesets: one Spectral-compatible YAML file each in `rulesets/`. */
-export function builtinRulesetNames(): string[] {
-  return readdirSync(RULESETS_DIR)
-    .filter((file) => file.endsWith('.yaml'))
-    .map((file) => file.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-export function isBuiltinRuleset(spec: string): boolean {
-  return /^[a-z][a-z0-9-]*$/.test(spec) && existsSync(builtinRulesetFile(spec));
-}
-
-export function builtinRulesetFile(name: string): string {
-  return join(RULESETS_DIR, `${name}.yaml`);
-}
 
 /**
  * Loads a built-in ruleset from its ahead-of-time compiled module: the YAML file put through

@@ -6,7 +6,7 @@ import { isObject, valueAt } from '../oas/json.js';
 import { DocumentData } from './documentData.js';
 import { parseDocument } from './documents.js';
 import { UsageError } from './errors.js';
-import { isInputProblem } from './linter.js';
+import { isInputProblem } from './findings.js';
 import { externalRefTarget } from './refTarget.js';
 import type { Finding, LintReport } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
 import { DocumentData } from './documentData.js';
-import { isInputProblem } from './linter.js';
+import { isInputProblem } from './findings.js';
 import { externalRefTarget } from './refTarget.js';
 import type { Finding, LintReport } from './types.js';
 
@@ -93,10 +93,16 @@ async function isSuppressed(finding: Finding, documents: DocumentData, facts: Te
  * text of documents linted from memory (standard input); files are read from disk.
  */
 export async function applySuppressions(report: LintReport, texts: ReadonlyMap<string, string> = new Map()): Promise<LintReport> {
+  const { kept, suppressed } = await splitSuppressed(report.findings, texts);
+  return { ...report, findings: kept, suppressed: [...(report.suppressed ?? []), ...suppressed] };
+}
+
+/** One document's findings split into those that stand and those its documents silence. */
+export async function splitSuppressed(findings: readonly Finding[], texts: ReadonlyMap<string, string> = new Map()): Promise<{ kept: Finding[]; suppressed: Finding[] }> {
   const documents = new DocumentData(texts);
   const facts = new TextFacts(documents);
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [...(report.suppressed ?? [])];
-  for (const finding of report.findings) (await isSuppressed(finding, documents, facts) ? suppressed : findings).push(finding);
-  return { ...report, findings, suppressed };
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const finding of findings) (await isSuppressed(finding, documents, facts) ? suppressed : kept).push(finding);
+  return { kept, suppressed };
 }

@@ -7,6 +7,7 @@ import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
+import type { FormatName } from './names.js';
 
 export const FORMATTERS = {
   stylish,
@@ -17,8 +18,8 @@ export const FORMATTERS = {
   gitlab,
   markdown,
   html,
-} satisfies Record<string, Formatter>;
+} satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export { FORMAT_NAMES, loadFormatter } from './names.js';
+export type { FormatName } from './names.js';
 export type { FormatContext, Formatter } from './types.js';

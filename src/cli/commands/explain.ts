@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { chooseRuleset } from '../../api.js';
-import { findConfigFile, readConfig } from '../../core/config.js';
+import { builtinRulesetNames } from '../../core/builtinRulesets.js';
+import { findConfigFile, readConfig } from '../../core/configFile.js';
 import { readRuleDoc, ruleDocUrl } from '../../core/docs.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_OK } from '../../core/exitCode.js';
-import { builtinRulesetNames, loadRulesets } from '../../core/rulesets.js';
 import { severityName } from '../../core/severity.js';
 import type { CommandResult } from '../result.js';
 
@@ -28,7 +28,7 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
       const cwd = process.cwd();
       const configPath = findConfigFile(cwd);
       const config = configPath === undefined ? undefined : readConfig(configPath);
-      const ruleset = config?.ruleset !== undefined ? await chooseRuleset({ cwd, config }) : await loadRulesets(builtinRulesetNames(), cwd);
+      const ruleset = config?.ruleset !== undefined ? await chooseRuleset({ cwd, config }) : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
       const found = ruleset.rules[rule];
       if (found === undefined) {
         const close = Object.keys(ruleset.rules).filter((id) => id.includes(rule) || rule.includes(id));

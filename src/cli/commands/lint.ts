@@ -1,25 +1,28 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { DiagnosticSeverity } from '@stoplight/types';
-import { openSession } from '../../api.js';
-import { configDir } from '../../core/config.js';
-import type { ApistyleConfig } from '../../core/config.js';
-import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documents.js';
-import { ruleDocUrl } from '../../core/docs.js';
-import { UsageError } from '../../core/errors.js';
-import { EXIT_ERROR, exitCodeFor } from '../../core/exitCode.js';
-import { discoverDocuments, expandPatterns } from '../../core/files.js';
-import type { LintInput } from '../../core/linter.js';
-import { builtinRulesetNames } from '../../core/rulesets.js';
-import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
-import type { Finding, LintReport, SeverityName } from '../../core/types.js';
-import { FORMAT_NAMES, FORMATTERS } from '../../formatters/index.js';
-import type { FormatName } from '../../formatters/index.js';
-import { readStdin, restoreStdinArgument, useColor, writeFileAtomic } from '../io.js';
-import type { CommandResult } from '../result.js';
-import { compareReport } from '../comparison.js';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { entriesFor, IGNORE_FILE_NAME, ignoreFilePath, readIgnoreFile, suppressIgnored, withEntries, writeIgnoreFile } from '../../core/ignoreFile.js';
-import { projectRootFor } from '../../core/paths.js';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { openSession, reportOf } from '../../api.js';
+import type { Session } from '../../api.js';
+import { builtinRulesetNames } from '../../core/builtinRulesets.js';
+import { CACHE_STRATEGIES } from '../../core/cache.js';
+import type { CacheStrategy } from '../../core/cache.js';
+import { configDir } from '../../core/configFile.js';
+import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.js';
+import type { DocumentResult } from '../../core/documentResult.js';
+import { UsageError } from '../../core/errors.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from '../../core/exitCode.js';
+import { discoverDocuments, expandPatterns } from '../../core/files.js';
+import type { IgnoreList } from '../../core/ignoreFile.js';
+import type { LintInput } from '../../core/linter.js';
+import { IGNORE_FILE_NAME, ignoreFilePath, projectRootFor } from '../../core/paths.js';
+import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
+import { DiagnosticSeverity } from '@stoplight/types';
+import type { Finding, LintReport, SeverityName } from '../../core/types.js';
+import { jsonOutputChunks, renderJsonItems } from '../../formatters/jsonItems.js';
+import { FORMAT_NAMES, loadFormatter } from '../../formatters/names.js';
+import type { FormatName } from '../../formatters/names.js';
+import { readStdin, restoreStdinArgument, useColor, writeChunksAtomic } from '../io.js';
+import type { CommandResult } from '../result.js';
 import type { FixedDocument } from '../fix.js';
 
 interface LintArgs {
@@ -34,6 +37,7 @@ interface LintArgs {
   color: boolean | undefined;
   cache: boolean;
   'cache-location': string;
+  'cache-strategy': CacheStrategy;
   workers: number | undefined;
   baseline: string | undefined;
   'write-baseline': string | undefined;
@@ -85,6 +89,11 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
     .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
     .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
+    .option('cache-strategy', {
+      describe: 'How --cache tells a file is unchanged: metadata (size, times and inode as when last hashed, else hash it again) or content (always hash it)',
+      choices: CACHE_STRATEGIES,
+      default: 'metadata' as CacheStrategy,
+    })
     .option('workers', { describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores', type: 'number', requiresArg: true })
     .option('baseline', { describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)', type: 'string', requiresArg: true, conflicts: 'since' })
     .option('write-baseline', { describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)', type: 'string', requiresArg: true })
@@ -104,7 +113,7 @@ function unmatched(pattern: string): Finding {
   return inputProblem(pattern, 'unreadable-file', 'no file matches this name or pattern');
 }
 
-async function collectInputs(args: LintArgs, cwd: string, config: ApistyleConfig | undefined): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
+async function collectInputs(args: LintArgs, cwd: string, session: Session): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
   if (args.documents.length > 0) {
     const selection = await expandPatterns(restoreStdinArgument(args.documents), cwd);
     const inputs: LintInput[] = [...selection.files];
@@ -116,6 +125,7 @@ async function collectInputs(args: LintArgs, cwd: string, config: ApistyleConfig
     }
     return { inputs, problems };
   }
+  const config = session.config();
   if (config?.files !== undefined) {
     const selection = await expandPatterns(config.files, configDir(config));
     return { inputs: selection.files, problems: selection.unmatched.map(unmatched) };
@@ -138,6 +148,38 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
   };
 }
 
+/**
+ * Whether the report can be written as each document's JSON items, joined: JSON output with
+ * nothing that filters findings across documents. Cached documents are then written as stored.
+ */
+function writesJsonItems(args: LintArgs, ignores: IgnoreList | undefined): boolean {
+  const filtered = args.quiet || args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi'];
+  const fixing = args.fix || args['fix-dry-run'] || args['write-ignore'];
+  return args.format === 'json' && !filtered && !fixing && (ignores === undefined || ignores.entries.length === 0);
+}
+
+/** The exit code from documents' results, as `exitCodeFor` decides it from a report. */
+function exitCodeOf(problems: readonly Finding[], results: readonly DocumentResult[], failSeverity: number): number {
+  if (problems.length > 0 || results.some((result) => result.hasInputProblem)) return EXIT_ERROR;
+  return results.some((result) => result.counts.some((count, severity) => count > 0 && severity <= failSeverity)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function write(args: LintArgs, chunks: ReadonlyArray<string | Uint8Array>): Promise<void> {
+  if (args.output === undefined) {
+    for (const chunk of chunks) process.stdout.write(chunk);
+    return;
+  }
+  try {
+    await writeChunksAtomic(args.output, chunks);
+  } catch (error) {
+    throw new UsageError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function saveCache(session: Session): Promise<void> {
+  await session.cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
+}
+
 async function run(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   const session = await openSession({
@@ -145,44 +187,60 @@ async function run(args: LintArgs): Promise<number> {
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
     allowRemoteRefs: args['allow-remote-refs'],
-    ...(args.cache ? { cacheLocation: args['cache-location'] } : {}),
+    ...(args.cache ? { cacheLocation: args['cache-location'], cacheStrategy: args['cache-strategy'] } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   });
-  const { config, ruleset, cache } = session;
-  const { inputs, problems } = await collectInputs(args, cwd, config);
-  const ignorePath = ignoreFilePath(config?.path, projectRootFor(cwd, config?.path));
-  let ignores = readIgnoreFile(ignorePath);
+  const { inputs, problems } = await collectInputs(args, cwd, session);
+  const ignorePath = ignoreFilePath(session.configPath, projectRootFor(cwd, session.configPath));
+  // The ignore file's reader (and its YAML library) is loaded only when there is one to read or write.
+  const ignoring = args['write-ignore'] || existsSync(ignorePath) ? await import('../../core/ignoreFile.js') : undefined;
+  let ignores = ignoring?.readIgnoreFile(ignorePath);
+  const failSeverity = severityFromName(args['fail-severity']);
+
+  if (writesJsonItems(args, ignores)) {
+    const results = await session.lintEach(inputs);
+    await saveCache(session);
+    await write(args, jsonOutputChunks([renderJsonItems(problems), ...results.map((result) => result.jsonItems)]));
+    return exitCodeOf(problems, results, failSeverity);
+  }
+
   // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
   const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
-  const fixed: FixedDocument[] = fixing === undefined ? [] : await fixing.fixDocuments(session.engine, inputs, ignores);
+  const fixed: FixedDocument[] = fixing === undefined ? [] : await fixing.fixDocuments(await session.engine(), inputs, ignores ?? { path: ignorePath, entries: [] });
   if (args.fix) {
     await fixing!.writeFixed(fixed);
     if (fixed.length > 0) process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
   const linted = args['fix-dry-run'] ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input)) : inputs;
-  let report = withProblems(await session.lint(linted), problems);
-  if (args['write-ignore']) {
-    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
-    ignores = withEntries(ignores, entriesFor(report.findings, dirname(ignorePath)));
-    await writeIgnoreFile(ignores);
-    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
+  let report = withProblems(reportOf(await session.lintEach(linted)), problems);
+  if (ignoring !== undefined && ignores !== undefined) {
+    if (args['write-ignore']) {
+      // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
+      ignores = ignoring.withEntries(ignores, ignoring.entriesFor(report.findings, dirname(ignorePath)));
+      await ignoring.writeIgnoreFile(ignores);
+      process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
+    }
+    report = ignoring.suppressIgnored(report, ignores);
   }
-  report = suppressIgnored(report, ignores);
-  await cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
+  await saveCache(session);
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
-  report = await compareReport(report, { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since, skipNonOpenApi: args['skip-non-openapi'], texts }, cwd);
+  if (args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi']) {
+    const { compareReport } = await import('../comparison.js');
+    report = await compareReport(report, { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since, skipNonOpenApi: args['skip-non-openapi'], texts }, cwd);
+  }
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);
     report = { ...report, findings: errors };
   }
 
-  const failSeverity = severityFromName(args['fail-severity']);
   if (args['fix-dry-run']) {
     process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
     return exitCodeFor(report, failSeverity);
   }
-  const output = FORMATTERS[args.format](report, {
+  const ruleset = await session.ruleset();
+  const [formatter, { ruleDocUrl }] = await Promise.all([loadFormatter(args.format), import('../../core/docs.js')]);
+  const output = formatter(report, {
     cwd,
     ruleset,
     failSeverity,
@@ -191,15 +249,7 @@ async function run(args: LintArgs): Promise<number> {
     docUrl: (id) => ruleDocUrl(id, ruleset),
     texts: new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const]))),
   });
-  if (args.output !== undefined) {
-    try {
-      await writeFileAtomic(args.output, output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  } else {
-    process.stdout.write(output);
-  }
+  await write(args, [output]);
   return exitCodeFor(report, failSeverity);
 }
 

@@ -22,10 +22,11 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
         .option('config', { alias: 'c', describe: 'Config file', type: 'string', requiresArg: true })
         .option('json', { describe: 'Print JSON', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
     handler: async (args) => {
-      const { ruleset } = await openSession({
+      const session = await openSession({
         ...(args.config !== undefined ? { configPath: args.config } : {}),
         ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
       });
+      const ruleset = await session.ruleset();
       const rules = Object.entries(ruleset.rules)
         .map(([id, rule]) => ({
           id,

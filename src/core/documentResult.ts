@@ -1,0 +1,72 @@
+import { parseJsonItems, renderJsonItems } from '../formatters/jsonItems.js';
+import type { CachedResult } from './cache.js';
+import { isInputProblem } from './findings.js';
+import type { Finding } from './types.js';
+
+/** Findings by severity: error, warning, information, hint (Spectral's 0–3). */
+export type SeverityCounts = [number, number, number, number];
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = [0, 0, 0, 0];
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * One document's findings, after the suppressions written in the documents. Those of a cached
+ * document stay the JSON items the cache stored until something asks for them as objects: a run
+ * that prints JSON writes them as they are.
+ */
+export class DocumentResult {
+  readonly source: string;
+  readonly counts: SeverityCounts;
+  /** Whether the document could not be linted as asked (unreadable, not OpenAPI, a bad `$ref`…). */
+  readonly hasInputProblem: boolean;
+  #findings: Finding[] | undefined;
+  #suppressed: Finding[] | undefined;
+  #items: string | Uint8Array | undefined;
+  #suppressedItems: string | Uint8Array | undefined;
+
+  private constructor(source: string, counts: SeverityCounts, hasInputProblem: boolean) {
+    this.source = source;
+    this.counts = counts;
+    this.hasInputProblem = hasInputProblem;
+  }
+
+  static linted(source: string, findings: Finding[], suppressed: Finding[]): DocumentResult {
+    const result = new DocumentResult(source, countBySeverity(findings), findings.some(isInputProblem));
+    result.#findings = findings;
+    result.#suppressed = suppressed;
+    return result;
+  }
+
+  static cached(source: string, cached: CachedResult): DocumentResult {
+    const result = new DocumentResult(source, cached.counts, false);
+    result.#items = cached.items;
+    result.#suppressedItems = cached.suppressedItems;
+    return result;
+  }
+
+  get findings(): Finding[] {
+    return (this.#findings ??= parseJsonItems(asText(this.#items!)));
+  }
+
+  get suppressed(): Finding[] {
+    return (this.#suppressed ??= parseJsonItems(asText(this.#suppressedItems!)));
+  }
+
+  /** The findings as Spectral's JSON items (see formatters/jsonItems.ts). */
+  get jsonItems(): string | Uint8Array {
+    return (this.#items ??= renderJsonItems(this.#findings!));
+  }
+
+  get suppressedJsonItems(): string | Uint8Array {
+    return (this.#suppressedItems ??= renderJsonItems(this.#suppressed!));
+  }
+}
+
+function asText(items: string | Uint8Array): string {
+  return typeof items === 'string' ? items : decoder.decode(items);
+}
