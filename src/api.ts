@@ -119,7 +119,9 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
 
   let cache: ResultCache | undefined;
   if (options.cacheLocation === undefined) {
+    // Without a cache, everything is needed: a bad config or ruleset is reported before any document.
     readConfigOnce();
+    await ruleset();
   } else {
     const rules = rulesetIdentity(named, readConfigOnce) ?? JSON.stringify(await ruleset());
     const configText = configPath === undefined ? '' : readFileSync(configPath, 'utf8');

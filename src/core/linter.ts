@@ -79,6 +79,15 @@ function describeRunError(error: unknown): string {
   return [...messages].join('; ') || oneLine(error);
 }
 
+/** A `$ref`'s file part as a path: percent-decoded, or as written when it is not valid percent-encoding. */
+function decodeRefPath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
 export class Engine {
   readonly #spectral: Spectral;
@@ -120,7 +129,7 @@ export class Engine {
     const findings = await lintSafely(source, () => this.#lintText(source, text));
     // The cache is keyed by the bytes as read.
     const state = withState ? { content: hashText(content), ...(stamp !== undefined ? { stamp } : {}) } : undefined;
-    return { source, findings, referencedFiles: this.#referencedFiles(source), state };
+    return { source, findings, referencedFiles: withState ? this.#referencedFiles(source) : [], state };
   }
 
   /**
@@ -144,7 +153,7 @@ export class Engine {
       const data = from === source ? this.#lastData : this.#resolver.referenced.get(from);
       for (const { ref } of this.#refsOf(data)) {
         if (ref.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
-        const file = resolve(dirname(from), decodeURI(ref.split('#', 1)[0]!));
+        const file = resolve(dirname(from), decodeRefPath(ref.split('#', 1)[0]!));
         if (!found.has(file)) {
           found.add(file);
           queue.push(file);
