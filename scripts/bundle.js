@@ -92,6 +92,10 @@ await build({
   plugins: [compiledRulesets, validatedRulesets, lazyStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
+  // V8 reads every byte of a module before it runs it: Spectral's chunk alone was 3.7 MB of source.
+  // Names are kept (no identifier minifying): Spectral and the rule guard name functions in messages.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 if (!patched) throw new Error("bundle: Spectral's ruleset assertions module was not found; built-in rulesets would be validated on every run");
 

@@ -89,11 +89,11 @@ function isLoaded(named: NamedRuleset): named is Ruleset {
  * a config that only extends built-in ones and sets severities (its text is part of the key).
  * Undefined when rulesets of the user's own files are involved: they are loaded to be told apart.
  */
-function rulesetIdentity(named: NamedRuleset, readConfig: () => ApistyleConfig | undefined): string | undefined {
+function rulesetIdentity(named: NamedRuleset, configOf: () => ApistyleConfig | undefined): string | undefined {
   if (isLoaded(named)) return undefined;
   const names = named === undefined ? [] : typeof named === 'string' ? [named] : [...named];
   if (names.length > 0) return names.every(isBuiltinRuleset) ? `built-in ${names.join(' ')}` : undefined;
-  const config = readConfig();
+  const config = configOf();
   if (config?.ruleset === undefined) return `built-in ${DEFAULT_RULESET}`;
   return isDataOnly(config.ruleset) ? 'config' : undefined;
 }
@@ -109,10 +109,12 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const projectRoot = options.projectRoot ?? projectRootFor(cwd, configPath);
 
   let loadingRuleset: Promise<Ruleset> | undefined;
-  const ruleset = (): Promise<Ruleset> =>
-    (loadingRuleset ??= isLoaded(named)
-      ? Promise.resolve(named)
-      : chooseRuleset({ rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : named, cwd, ...(readConfigOnce() !== undefined ? { config: readConfigOnce()! } : {}) }));
+  const loadRuleset = (): Promise<Ruleset> => {
+    if (isLoaded(named)) return Promise.resolve(named);
+    const config = readConfigOnce();
+    return chooseRuleset({ rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : named, cwd, ...(config !== undefined ? { config } : {}) });
+  };
+  const ruleset = (): Promise<Ruleset> => (loadingRuleset ??= loadRuleset());
   let makingEngine: Promise<Engine> | undefined;
   const engine = (): Promise<Engine> =>
     (makingEngine ??= Promise.all([ruleset(), import('./core/linter.js')]).then(([loaded, { Engine }]) => new Engine({ ruleset: loaded, projectRoot, allowRemoteRefs })));
