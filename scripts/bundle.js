@@ -43,6 +43,40 @@ const validatedRulesets = {
 let patched = false;
 
 /**
+ * Spectral's ruleset-function module makes an ajv instance with ajv-errors and ajv-formats as it
+ * loads (compiling their meta-schemas: 50 ms of every run), though only `createRulesetFunction`
+ * compiling a schema uses it, and apistyle's functions compile theirs only when a ruleset that
+ * needs validating uses them (src/core/rulesetFunction.ts). The bundle makes it on first compile.
+ */
+const AJV_AT_LOAD = `const ajv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });
+(0, ajv_errors_1.default)(ajv);
+(0, ajv_formats_1.default)(ajv);`;
+const AJV_ON_FIRST_COMPILE = `let ajvInstance;
+const ajv = {
+    compile(schema) {
+        if (ajvInstance === undefined) {
+            ajvInstance = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });
+            (0, ajv_errors_1.default)(ajvInstance);
+            (0, ajv_formats_1.default)(ajvInstance);
+        }
+        return ajvInstance.compile(schema);
+    },
+};`;
+let ajvDeferred = false;
+const deferredAjv = {
+  name: 'deferred-ajv',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // Anything else in the module using the instance would need more than `compile`.
+      if (!source.includes(AJV_AT_LOAD) || (source.match(/\bajv\./g) ?? []).length !== 2) return undefined;
+      ajvDeferred = true;
+      return { contents: source.replace(AJV_AT_LOAD, AJV_ON_FIRST_COMPILE), loader: 'js' };
+    });
+  },
+};
+
+/**
  * yargs lays out a command's help on every run of it, and its cliui and wrap-ansi measure each
  * cell with string-width, of which the bundle held three copies, each building an Intl.Segmenter
  * and Unicode property regexes as its module starts: 25 ms of every run, and segmenting every
@@ -89,7 +123,7 @@ await build({
   },
   // piscina starts its workers from a file of its own, found through __dirname; rollup's fsevents is macOS-only.
   external: ['piscina', 'fsevents'],
-  plugins: [compiledRulesets, validatedRulesets, lazyStringWidth],
+  plugins: [compiledRulesets, validatedRulesets, lazyStringWidth, deferredAjv],
   logLevel: 'warning',
   legalComments: 'none',
   // V8 reads every byte of a module before it runs it: Spectral's chunk alone was 3.7 MB of source.
@@ -98,6 +132,7 @@ await build({
   minifySyntax: true,
 });
 if (!patched) throw new Error("bundle: Spectral's ruleset assertions module was not found; built-in rulesets would be validated on every run");
+if (!ajvDeferred) throw new Error("bundle: Spectral's ruleset-function module changed; its ajv instance would be made on every run");
 
 // What the result cache is keyed by besides the documents and the ruleset: the exact build, so that
 // a changed rule function or compiled ruleset never reuses findings of the code before it.
