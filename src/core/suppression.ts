@@ -3,7 +3,7 @@ import { isObject } from '../oas/json.js';
 import { DocumentData } from './documentData.js';
 import { isInputProblem } from './findings.js';
 import { externalRefTarget } from './refTarget.js';
-import type { Finding, LintReport } from './types.js';
+import type { Finding } from './types.js';
 
 /**
  * The extensions that silence rules on a node and everything below it: `x-lint-ignore` is the key
@@ -86,15 +86,6 @@ async function isSuppressed(finding: Finding, documents: DocumentData, facts: Te
   if (target === undefined) return false;
   const there = await dataIfIgnoring(documents, facts, target.file);
   return there !== undefined && ignoredAt(there, target.path, finding.code);
-}
-
-/**
- * Moves the findings the documents silence from `findings` to `suppressed`. `texts` holds the
- * text of documents linted from memory (standard input); files are read from disk.
- */
-export async function applySuppressions(report: LintReport, texts: ReadonlyMap<string, string> = new Map()): Promise<LintReport> {
-  const { kept, suppressed } = await splitSuppressed(report.findings, texts);
-  return { ...report, findings: kept, suppressed: [...(report.suppressed ?? []), ...suppressed] };
 }
 
 /** One document's findings split into those that stand and those its documents silence. */

@@ -10,7 +10,7 @@ import { configDir } from '../../core/configFile.js';
 import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.js';
 import type { DocumentResult } from '../../core/documentResult.js';
 import { UsageError } from '../../core/errors.js';
-import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, exitCodeFor } from '../../core/exitCode.js';
+import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
 import { discoverDocuments, expandPatterns } from '../../core/files.js';
 import type { IgnoreList } from '../../core/ignoreFile.js';
 import type { LintInput } from '../../core/linter.js';
@@ -158,10 +158,9 @@ function writesJsonItems(args: LintArgs, ignores: IgnoreList | undefined): boole
   return args.format === 'json' && !filtered && !fixing && (ignores === undefined || ignores.entries.length === 0);
 }
 
-/** The exit code from documents' results, as `exitCodeFor` decides it from a report. */
-function exitCodeOf(problems: readonly Finding[], results: readonly DocumentResult[], failSeverity: number): number {
-  if (problems.length > 0 || results.some((result) => result.hasInputProblem)) return EXIT_ERROR;
-  return results.some((result) => result.counts.some((count, severity) => count > 0 && severity <= failSeverity)) ? EXIT_FINDINGS : EXIT_OK;
+/** The severities found in documents' results, each once per document that has it (from the counts: cached findings stay unparsed). */
+function* severitiesOf(results: readonly DocumentResult[]): Generator<DiagnosticSeverity> {
+  for (const result of results) for (const [severity, count] of result.counts.entries()) if (count > 0) yield severity;
 }
 
 async function write(args: LintArgs, chunks: ReadonlyArray<string | Uint8Array>): Promise<void> {
@@ -201,7 +200,7 @@ async function run(args: LintArgs): Promise<number> {
     const results = await session.lintEach(inputs);
     await saveCache(session);
     await write(args, jsonOutputChunks([renderJsonItems(problems), ...results.map((result) => result.jsonItems)]));
-    return exitCodeOf(problems, results, failSeverity);
+    return exitCodeFrom(problems.length > 0 || results.some((result) => result.hasInputProblem), severitiesOf(results), failSeverity);
   }
 
   // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
