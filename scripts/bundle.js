@@ -22,6 +22,7 @@ const compiledRulesets = {
         'export async function importCompiledRuleset(file, name) {',
         '  switch (name) {',
         ...rulesets.map((name) => `    case ${JSON.stringify(name)}: return import(${JSON.stringify(`../rulesets/${name}.js`)});`),
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: generated source, template literal included
         '    default: return import(new URL(`file://${file}`).href);',
         '  }',
         '}',

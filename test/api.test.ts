@@ -1,7 +1,7 @@
 // The programmatic API as a user's script sees it: the package's own entry point.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { EXIT_ERROR, EXIT_FINDINGS, FORMATTERS, UsageError, exitCodeFor, lint, loadRuleset } from '../src/index.js';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { CLEAN, ONE_ERROR_ONE_WARNING, tempProject } from './helpers/cli.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { ONE_ERROR_ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
 
 interface JsonFinding {

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { markCache as markCacheFile, readCacheHeader } from './helpers/cacheFile.js';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 

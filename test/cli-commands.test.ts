@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
 import { rulesOf } from './helpers/rulesets.js';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 
 const RESPONSE_REF = (ref: string) =>
@@ -42,7 +42,7 @@ const CASES: Array<{ name: string; files: Record<string, string | Buffer>; targe
   {
     name: 'a $ref chain that only points at itself across files (a -> b -> a)',
     files: {
-      'a.yaml': CLEAN + 'components:\n  schemas:\n    A:\n      $ref: ./b.yaml#/B\n',
+      'a.yaml': `${CLEAN}components:\n  schemas:\n    A:\n      $ref: ./b.yaml#/B\n`,
       'b.yaml': 'B:\n  $ref: ./a.yaml#/components/schemas/A\n',
     },
     target: 'a.yaml',
@@ -51,7 +51,7 @@ const CASES: Array<{ name: string; files: Record<string, string | Buffer>; targe
   },
   {
     name: 'a local $ref chain that only points at itself',
-    files: { 'self.yaml': CLEAN + 'components:\n  schemas:\n    A:\n      $ref: "#/components/schemas/B"\n    B:\n      $ref: "#/components/schemas/A"\n' },
+    files: { 'self.yaml': `${CLEAN}components:\n  schemas:\n    A:\n      $ref: "#/components/schemas/B"\n    B:\n      $ref: "#/components/schemas/A"\n` },
     target: 'self.yaml',
     message: /\$ref cycle with no value/,
     code: 2,

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { CLEAN, CLI, ONE_ERROR_ONE_WARNING, ONE_WARNING, runCli, tempProject } from './helpers/cli.js';
 
@@ -99,13 +99,11 @@ describe('apistyle lint: exit codes and severities', () => {
 
 describe('apistyle lint: colours', () => {
   const dir = tempProject({ 'both.yaml': ONE_ERROR_ONE_WARNING });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape starts with ESC
   const ANSI = /\u001b\[/;
 
-  it('colours on a real terminal (a pseudo-terminal from util-linux script), none with NO_COLOR there', (t) => {
-    if (spawnSync('script', ['--version']).status !== 0) {
-      t.skip('util-linux "script" is not installed');
-      return;
-    }
+  it('colours on a real terminal (a pseudo-terminal from util-linux script), none with NO_COLOR there', (context) => {
+    context.skip(spawnSync('script', ['--version']).status !== 0, 'util-linux "script" is not installed');
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint both.yaml`;
     const run = (env: NodeJS.ProcessEnv) => spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env }).stdout;
     const base = { ...process.env };
@@ -123,6 +121,7 @@ describe('apistyle lint: colours', () => {
   it('--color forces colours and rule links; NO_COLOR and --no-color turn them off', async () => {
     const colored = await runCli(['lint', 'both.yaml', '--color'], { cwd: dir });
     assert.match(colored.stdout, ANSI);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a terminal link is ESC ] 8 ;; URL BEL
     assert.match(colored.stdout, /\u001b\]8;;https:\/\/[^\u0007]+recommended-server-https/);
     assert.doesNotMatch((await runCli(['lint', 'both.yaml'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout, ANSI);
     assert.match((await runCli(['lint', 'both.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout, ANSI);

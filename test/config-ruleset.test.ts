@@ -1,7 +1,7 @@
 // A data-only config is composed without Spectral's bundler; both paths must mean the same ruleset.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { loadConfigRuleset, readConfig } from '../src/core/config.js';
 import { Engine } from '../src/core/linter.js';
 import { ONE_ERROR_ONE_WARNING, tempProject } from './helpers/cli.js';

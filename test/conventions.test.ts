@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
 import { ruleDocUrl } from '../src/core/docs.js';
@@ -27,6 +27,23 @@ const rulesets = new Map(builtinRulesetNames().map((name) => [name, parse(readFi
 const allRules = [...rulesets].flatMap(([name, ruleset]) => Object.entries(ruleset.rules).map(([id, rule]) => ({ ruleset: name, id, rule })));
 const functionFiles = readdirSync(join(REPO_ROOT, 'src/functions')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 const CATALOG = join(REPO_ROOT, '..', 'shared', 'RULES.md');
+/**
+ * Rules the catalog's "Decisions of 2026-12" added, by the issue that builds them. The list only
+ * shrinks: a rule on it that exists fails the test until it is taken off.
+ */
+const PENDING_CATALOG_RULES: Readonly<Record<string, number>> = {
+  'psa-304-conditional-get': 19,
+  'psa-403-reason': 19,
+  'psa-200-entity': 19,
+  'psa-put-no-echo': 19,
+  'psa-produces-consumes': 19,
+  'pmsi-400-for-body': 20,
+  'redex-status-code-example': 20,
+  'redex-200-body': 20,
+  'redex-secured-401': 20,
+  'redex-400-for-body': 20,
+  'redex-404-for-item': 20,
+};
 const PREFIX: Record<string, string> = { psa: 'psa-', pmsipilot: 'pmsi-', redex: 'redex-', qualicharge: 'qualicharge-', recommended: 'recommended-' };
 
 function functionsOf(rule: RuleYaml): string[] {
@@ -45,7 +62,7 @@ describe('conventions', () => {
         assert.ok(text.includes(heading), `${id} doc has "${heading}"`);
       }
       assert.match(ruleDocUrl(id) ?? '', new RegExp(`/docs/rules/${id}\\.md$`), 'findings link to the page');
-      assert.ok(rule.description !== undefined && rule.description.endsWith('.'), 'a one-line description');
+      assert.ok(rule.description?.endsWith('.'), 'a one-line description');
       assert.equal(rule.message, '{{error}}', "the function's message is shown");
       assert.equal(rule.resolved, false, 'rules walk the document as written');
       assert.ok(Array.isArray(rule.extensions?.sections) && rule.extensions.sections.length > 0, 'names the section it encodes');
@@ -86,11 +103,8 @@ describe('conventions', () => {
     for (const id of ids) assert.ok(index.includes(`id="${id}"`), `docs/rules/README.md has an anchor for ${id}`);
   });
 
-  it('every catalog rule of a shipped ruleset exists, with the catalog\'s default severity', (t) => {
-    if (!existsSync(CATALOG)) {
-      t.skip('the rule catalog (../shared/RULES.md) is not beside this checkout');
-      return;
-    }
+  it('every catalog rule of a shipped ruleset exists, with the catalog\'s default severity', (context) => {
+    context.skip(!existsSync(CATALOG), 'the rule catalog (../shared/RULES.md) is not beside this checkout');
     const catalog = readFileSync(CATALOG, 'utf8');
     const rows = [...catalog.matchAll(/^\| ((?:psa|pmsi|redex|qualicharge|recommended)-[a-z0-9-]+) \| (error|warn|info|hint) \|/gm)].map((m) => ({ id: m[1]!, severity: m[2]! }));
     assert.ok(rows.length > 0, 'catalog rows found');
@@ -98,6 +112,10 @@ describe('conventions', () => {
       const expected = rows.filter((row) => row.id.startsWith(PREFIX[name]!));
       assert.ok(expected.length > 0, `the catalog lists rules for ${name}`);
       for (const { id, severity } of expected) {
+        if (id in PENDING_CATALOG_RULES) {
+          assert.ok(!(id in ruleset.rules), `${id} exists now: take it off PENDING_CATALOG_RULES`);
+          continue;
+        }
         assert.ok(id in ruleset.rules, `${name} defines ${id}`);
         assert.equal(ruleset.rules[id]!.severity, severity, `${id} severity`);
       }

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { findingProblem, lineLengths } from '../bench/lib/check-findings.js';
 import { lintCorpus } from '../bench/lib/corpus-run.js';
 import type { CorpusDocument } from '../bench/lib/corpus-run.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { fingerprints, joinJsonPath } from '../src/core/fingerprint.js';
 import type { Finding } from '../src/core/types.js';
 

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,7 +146,7 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
   it('declares a missing header from its component in an existing headers map', async () => {
     const text = replaceOnce(sample('psa'), "      headers:\n        ETag:\n          $ref: '#/components/headers/ETag'\n        Date:", '      headers:\n        Date:');
     const { fixed } = await fixAndRelint('psa', text, 'psa-not-modified-headers');
-    assert.match(fixed, /          schema: \{type: string\}\n        ETag:\n          \$ref: '#\/components\/headers\/ETag'\n/);
+    assert.match(fixed, / {10}schema: \{type: string\}\n {8}ETag:\n {10}\$ref: '#\/components\/headers\/ETag'\n/);
   });
 
   it('offers no fix when the header has no component to point at', async () => {

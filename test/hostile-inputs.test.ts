@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 import type { CliRun } from './helpers/cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
@@ -49,8 +49,8 @@ const HEADER = 'openapi: 3.0.3\ninfo:\n  title: Test API\n  version: 1.0.0\nserv
 
 /** YAML whose ten levels of aliases expand to ten billion nodes. */
 function aliasBomb(): string {
-  const levels = ['  l0: &l0 [' + Array(10).fill('"lol"').join(', ') + ']'];
-  for (let i = 1; i < 10; i++) levels.push(`  l${i}: &l${i} [` + Array(10).fill(`*l${i - 1}`).join(', ') + ']');
+  const levels = [`  l0: &l0 [${Array(10).fill('"lol"').join(', ')}]`];
+  for (let i = 1; i < 10; i++) levels.push(`  l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
   return `${HEADER}x-bomb:\n${levels.join('\n')}\n`;
 }
 
@@ -236,7 +236,7 @@ describe('$ref cycles and targets', () => {
 describe('remote $refs when opted in', () => {
   let server: Server;
   let base: string;
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((request, response) => {
       const url = request.url ?? '/';
       if (url === '/ok.yaml') return response.end('Customer:\n  description: The customer.\n');
@@ -260,8 +260,10 @@ describe('remote $refs when opted in', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => server.closeAllConnections());
-  after(() => server.close());
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
 
   const remoteRef = (url: string) => CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${url}'`);
   const lintRemote = async (url: string) => {
@@ -315,6 +317,7 @@ describe('remote $refs when opted in', () => {
 
 describe('rulesets and configs', () => {
   const THROWING = 'functionsDir: functions\nfunctions: [boom]\nrules:\n  title-boom:\n    description: Throws on every title.\n    severity: error\n    given: $.info.title\n    then:\n      function: boom\n';
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a JavaScript file, template literal included
   const BOOM = 'export default function boom(title) {\n  throw new Error(`kaboom on ${title}`);\n}\n';
 
   it('a rule function that throws is reported with the rule and its ruleset file; the other rules still run', async () => {

@@ -3,13 +3,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { ruleDocUrl } from '../src/core/docs.js';
 import type { Finding, LintReport } from '../src/core/types.js';
 import { FORMATTERS, loadRuleset } from '../src/index.js';
 import { openBrowser, openReport } from './helpers/browser.js';
+import { CHROMIUM, describeWithTool } from './helpers/externalTools.js';
 import type { Browser } from './helpers/browser.js';
 import { ONE_ERROR_ONE_WARNING, REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
 
@@ -162,12 +163,12 @@ async function clickChart(page: Page, id: string, index: number): Promise<void> 
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-describe('HTML report', () => {
+describeWithTool(CHROMIUM, 'HTML report', () => {
   let browser: Browser;
-  before(async () => {
+  beforeAll(async () => {
     browser = await openBrowser();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
   });
 
@@ -178,7 +179,7 @@ describe('HTML report', () => {
     let errors: string[];
     let html: string;
 
-    before(async () => {
+    beforeAll(async () => {
       const run = await lintBoth([sample, '-r', 'psa'], tempProject());
       findings = run.findings;
       html = readFileSync(run.file, 'utf8');

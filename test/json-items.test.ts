@@ -2,12 +2,12 @@
 // are written as stored): the joined items must be exactly Spectral's JSON formatter's output,
 // and reading the items back must give the findings again.
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { json as spectralJson } from '@stoplight/spectral-formatters';
 import type { Finding } from '../src/core/types.js';
-import { jsonOutputChunks, parseJsonItems, renderJsonItems } from '../src/formatters/jsonItems.js';
+import { jsonOutputChunks, parseJsonItems, renderJsonItems } from '../src/core/jsonItems.js';
 
 const position = fc.record({ line: fc.nat(100_000), character: fc.nat(10_000) }, { noNullPrototype: true });
 const finding: fc.Arbitrary<Finding> = fc.record({

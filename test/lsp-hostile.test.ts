@@ -1,6 +1,6 @@
 // The language server on hostile input, typed as an editor sends it: it never crashes, answers
 // for the final text, and a client that vanishes mid-stream leaves no process behind.
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,9 @@ const TYPED: Record<string, string> = {
 };
 
 const clients: LspClient[] = [];
-after(() => clients.forEach((client) => client.kill()));
+afterAll(() => {
+  for (const client of clients) client.kill();
+});
 
 async function start(cwd: string): Promise<LspClient> {
   const { client } = await LspClient.start({ cwd, initializationOptions: { debounceMs: 20 }, watchesFiles: false });

@@ -1,4 +1,4 @@
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,9 @@ const FIXABLE = PSA.replace('        mileage: {type: integer, minimum: 0}\n     
 );
 
 const clients: LspClient[] = [];
-after(() => clients.forEach((client) => client.kill()));
+afterAll(() => {
+  for (const client of clients) client.kill();
+});
 
 async function startClient(cwd: string, options: { watchesFiles?: boolean; debounceMs?: number } = {}): Promise<LspClient> {
   const { client } = await LspClient.start({ cwd, initializationOptions: { debounceMs: options.debounceMs ?? 100 }, watchesFiles: options.watchesFiles ?? false });
@@ -109,8 +111,10 @@ describe('apistyle lsp --stdio', () => {
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'psa-property-camel-case')!;
     const hover = await client.hover(uri, diagnostic.range.start);
-    const value = String((hover?.contents as { kind: string; value: string }).value);
-    assert.equal((hover?.contents as { kind: string }).kind, 'markdown');
+    assert.ok(hover !== null);
+    const contents = hover.contents as { kind: string; value: string };
+    const value = String(contents.value);
+    assert.equal(contents.kind, 'markdown');
     assert.match(value, /^# psa-property-camel-case/);
     assert.match(value, /## Why/);
     assert.match(value, /## Standard sections\n\nGroupe PSA API standards — Formatting › JSON Formatting › Object Key/);

@@ -1,9 +1,10 @@
-import { describe, it } from 'node:test';
+import { it } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
+import { describeWithTool, isInstalled, NEOVIM, toolMissingMessage } from './helpers/externalTools.js';
 
 interface NeovimDiagnostic {
   code: string;
@@ -22,11 +23,9 @@ interface JsonFinding {
 }
 
 const INIT = join(REPO_ROOT, 'test', 'fixtures', 'neovim', 'init.lua');
-const hasNeovim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
-
-describe('a real editor: headless Neovim with its built-in LSP client', () => {
+describeWithTool(NEOVIM, 'a real editor: headless Neovim with its built-in LSP client', () => {
   it('receives the findings apistyle lint reports for the same file', { timeout: 120_000 }, async () => {
-    assert.ok(hasNeovim, 'nvim is not installed (Debian package neovim; .ci/run installs it)');
+    assert.ok(isInstalled(NEOVIM), toolMissingMessage(NEOVIM));
     const violating = readFileSync(join(REPO_ROOT, 'specs', 'psa', 'violating.yaml'), 'utf8');
     const project = tempProject({ 'apistyle.config.yaml': 'extends: [psa]\n', 'api.yaml': violating });
     const output = join(project, 'received.json');

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import Parsers from '@stoplight/spectral-parsers';
 import type { JsonPath } from '@stoplight/types';
 import { IndexedJson } from '../src/core/positions.js';

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { CLEAN, CLI, ONE_ERROR_ONE_WARNING, REPO_ROOT, tempProject } from './helpers/cli.js';
+import { describeWithTool, isInstalled, PRE_COMMIT, toolMissingMessage } from './helpers/externalTools.js';
 
 interface HookDefinition {
   id: string;
@@ -15,10 +16,6 @@ interface HookDefinition {
 }
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
-
-function hasPreCommit(): boolean {
-  return spawnSync('pre-commit', ['--version']).status === 0;
-}
 
 describe('pre-commit hook', () => {
   const hooks = parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDefinition[];
@@ -32,8 +29,14 @@ describe('pre-commit hook', () => {
     assert.ok('apistyle' in pkg.bin, 'the entry names the package\'s bin');
   });
 
+});
+
+describeWithTool(PRE_COMMIT, 'pre-commit hook, run by the pre-commit tool', () => {
+  const hooks = parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDefinition[];
+  const hook = hooks.find((h) => h.id === 'apistyle')!;
+
   it('refuses a commit for the violating OpenAPI file only, with apistyle\'s message', () => {
-    assert.ok(hasPreCommit(), 'the pre-commit tool is needed (.ci/run installs Debian\'s pre-commit)');
+    assert.ok(isInstalled(PRE_COMMIT), toolMissingMessage(PRE_COMMIT));
     const dir = tempProject({ 'apis/good.yaml': CLEAN, 'apis/bad.yaml': ONE_ERROR_ONE_WARNING, 'deploy/values.yaml': 'replicas: 2\nimage: api:1.0\n', 'package.json': '{"name": "x"}\n' });
     // The hook as published, run from this checkout: the same entry arguments and file types, the
     // `apistyle` command being this checkout's bin.

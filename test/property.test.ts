@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { findingProblem, lineLengths } from '../bench/lib/check-findings.js';
@@ -29,7 +29,7 @@ function pathsOf(data: Json): Array<Array<string | number>> {
   const paths: Array<Array<string | number>> = [];
   const walk = (node: Json, path: Array<string | number>): void => {
     paths.push(path);
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    if (Array.isArray(node)) for (const [i, child] of node.entries()) walk(child, [...path, i]);
     else if (typeof node === 'object' && node !== null) for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };
   walk(data, []);

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import AjvModule from 'ajv';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './helpers/cli.js';

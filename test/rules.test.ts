@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { builtinRulesetNames } from '../src/core/rulesets.js';
 import { lintWith } from './helpers/engine.js';
 import { rulesOf } from './helpers/rulesets.js';

@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { builtinRulesetNames } from '../src/core/rulesets.js';
 import { CLEAN, REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
 
@@ -32,7 +32,10 @@ function sandbox(extra: Record<string, string> = {}) {
   const tmp = tempProject();
   const cache = tempProject();
   const env = { NODE_OPTIONS: `--require ${HOOK}`, HOME: home, TMPDIR: tmp, XDG_CACHE_HOME: cache, ...extra };
-  return { env, untouched: () => [home, tmp, cache].forEach((dir) => assert.deepEqual(readdirSync(dir), [], `${dir} stays empty`)) };
+  return { env, untouched: () => {
+      for (const dir of [home, tmp, cache]) assert.deepEqual(readdirSync(dir), [], `${dir} stays empty`);
+    },
+  };
 }
 
 describe('no network, no writes outside the named paths', () => {

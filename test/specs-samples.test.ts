@@ -3,7 +3,7 @@
 // least once, and gives no input problem.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { lint } from '../src/index.js';
 import type { Finding } from '../src/index.js';
 import { REPO_ROOT } from './helpers/cli.js';

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { looksLikeOpenApi } from '../src/core/documents.js';
 import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';

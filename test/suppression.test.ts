@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { runCli, tempProject } from './helpers/cli.js';
 
 /**
@@ -146,7 +146,7 @@ describe('x-lint-ignore in the documents', () => {
     assert.match(plain.stdout, /No problems found in 1 file\. 7 findings suppressed in the documents\./);
     assert.doesNotMatch(plain.stdout, /Suppressed in the documents/);
     const listed = await runCli(['lint', 'api.yaml', '-r', 'recommended', '-r', 'psa', '--report-suppressed'], { cwd: dir });
-    assert.match(listed.stdout, /Suppressed in the documents \(x-lint-ignore\):\n\napi\.yaml\n(  .*\n){7}\n/);
+    assert.match(listed.stdout, /Suppressed in the documents \(x-lint-ignore\):\n\napi\.yaml\n( {2}.*\n){7}\n/);
     assert.equal(listed.code, 0);
   });
 });

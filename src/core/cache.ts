@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SeverityCounts } from './documentResult.js';
+import type { SeverityCounts } from './types.js';
 
 const FORMAT = 3;
 
@@ -31,6 +31,7 @@ export interface FileState {
 export function stampOf(path: string): string | undefined {
   try {
     const info = statSync(path, { bigint: true });
+    // biome-ignore lint/complexity/useMathMinMax: the times are bigints, which Math.max does not take
     const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
     if (Date.now() - changed < RACY_MS) return undefined;
     return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;

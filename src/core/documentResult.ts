@@ -1,10 +1,9 @@
-import { parseJsonItems, renderJsonItems } from '../formatters/jsonItems.js';
+import { parseJsonItems, renderJsonItems } from './jsonItems.js';
 import type { CachedResult } from './cache.js';
 import { isInputProblem } from './findings.js';
-import type { Finding } from './types.js';
+import type { Finding, SeverityCounts } from './types.js';
 
-/** Findings by severity: error, warning, information, hint (Spectral's 0–3). */
-export type SeverityCounts = [number, number, number, number];
+export type { SeverityCounts } from './types.js';
 
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = [0, 0, 0, 0];
@@ -50,20 +49,24 @@ export class DocumentResult {
   }
 
   get findings(): Finding[] {
-    return (this.#findings ??= parseJsonItems(asText(this.#items!)));
+    this.#findings ??= parseJsonItems(asText(this.#items!));
+    return this.#findings;
   }
 
   get suppressed(): Finding[] {
-    return (this.#suppressed ??= parseJsonItems(asText(this.#suppressedItems!)));
+    this.#suppressed ??= parseJsonItems(asText(this.#suppressedItems!));
+    return this.#suppressed;
   }
 
-  /** The findings as Spectral's JSON items (see formatters/jsonItems.ts). */
+  /** The findings as Spectral's JSON items (see jsonItems.ts). */
   get jsonItems(): string | Uint8Array {
-    return (this.#items ??= renderJsonItems(this.#findings!));
+    this.#items ??= renderJsonItems(this.#findings!);
+    return this.#items;
   }
 
   get suppressedJsonItems(): string | Uint8Array {
-    return (this.#suppressedItems ??= renderJsonItems(this.#suppressed!));
+    this.#suppressedItems ??= renderJsonItems(this.#suppressed!);
+    return this.#suppressedItems;
   }
 }
 

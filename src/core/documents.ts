@@ -31,7 +31,10 @@ const ENDS = new WeakMap<ParsedDocument, TextEnd>();
 export function endOf(document: ParsedDocument): TextEnd | undefined {
   let end = ENDS.get(document);
   const text = TEXTS.get(document);
-  if (end === undefined && text !== undefined) ENDS.set(document, (end = endOfText(text)));
+  if (end === undefined && text !== undefined) {
+    end = endOfText(text);
+    ENDS.set(document, end);
+  }
   return end;
 }
 

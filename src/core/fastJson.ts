@@ -20,6 +20,7 @@ import { IndexedJson } from './positions.js';
  * so that its diagnostics and data stay exactly Spectral's.
  */
 
+// biome-ignore lint/suspicious/noConstEnum: the scanner's hot loop compares kinds; inlined numbers, and the enum never leaves this module
 const enum Kind {
   Scalar = 0,
   Object = 1,

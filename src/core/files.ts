@@ -99,7 +99,7 @@ function gitignoreFilter(root: string, ignore: typeof ignoreFactory): (file: str
     }
     return chain.some((base) => {
       const matcher = matcherFor(base);
-      return matcher !== null && matcher.ignores(relative(base, file).split(sep).join('/'));
+      return matcher?.ignores(relative(base, file).split(sep).join('/'));
     });
   };
 }

@@ -1,20 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Finding } from './types.js';
+import type { Finding, FindingIdentity } from './types.js';
 
-/**
- * A finding's identity that survives line moves and unrelated edits: the file (relative to a
- * base folder, with forward slashes), the rule id, the JSON path and the message with its
- * whitespace collapsed. Line numbers are deliberately left out. The baseline, the ignore file
- * and the GitLab report all identify findings this way, so a finding ignored in the editor is
- * the same finding the CLI skips.
- */
-export interface FindingIdentity {
-  file: string;
-  code: string;
-  path: string;
-  message: string;
-}
+export type { FindingIdentity } from './types.js';
 
 /** `source` relative to `baseDir`, with forward slashes; `<stdin>` and other non-paths as they are. */
 export function relativeSource(source: string, baseDir: string): string {

@@ -64,14 +64,14 @@ function describeRunError(error: unknown): string {
     if (depth > 5 || typeof e !== 'object' || e === null) return;
     const nested = [...((e as { errors?: unknown[] }).errors ?? []), (e as { cause?: unknown }).cause].filter((x) => x !== undefined);
     if (nested.length === 0) messages.add(oneLine(e));
-    nested.forEach((inner) => visit(inner, depth + 1));
+    for (const inner of nested) visit(inner, depth + 1);
   };
   visit(error, 0);
   const all: string[] = [];
   const collect = (e: unknown, depth: number): void => {
     if (depth > 5 || typeof e !== 'object' || e === null) return;
     all.push(String((e as { message?: unknown }).message ?? ''));
-    [...((e as { errors?: unknown[] }).errors ?? []), (e as { cause?: unknown }).cause].forEach((inner) => collect(inner, depth + 1));
+    for (const inner of [...((e as { errors?: unknown[] }).errors ?? []), (e as { cause?: unknown }).cause]) collect(inner, depth + 1);
   };
   collect(error, 0);
   const named = all.map((m) => /Function \\?"([^"\\]+)\\?" threw an exception: ([^"\n]*)/.exec(m)).find((m) => m !== null);

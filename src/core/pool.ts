@@ -1,8 +1,15 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { SessionOptions } from '../api.js';
 import type { LintedInput } from './linter.js';
-import type { WorkerTask } from './worker.js';
+import type { SessionOptions } from './sessionOptions.js';
+
+/** What a worker (`worker.ts`) is sent: the session to open, and the files to lint with it. */
+export interface WorkerTask {
+  options: SessionOptions;
+  files: string[];
+  /** Send back each file's content hash and stamp, for the main thread's cache. */
+  withState: boolean;
+}
 
 /** Below this many files per worker, starting a worker (loading Spectral and the ruleset again) costs more than it saves. */
 const FILES_PER_WORKER = 8;

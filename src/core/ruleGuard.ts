@@ -28,7 +28,10 @@ const failures = new WeakMap<object, Map<string, RuleFailure>>();
 
 function record(context: RuleFunctionContext, functionName: string, error: unknown, rulesetFile: string | null): void {
   let byRule = failures.get(context.document);
-  if (byRule === undefined) failures.set(context.document, (byRule = new Map()));
+  if (byRule === undefined) {
+    byRule = new Map();
+    failures.set(context.document, byRule);
+  }
   const known = byRule.get(context.rule.name);
   if (known !== undefined) {
     known.more += 1;

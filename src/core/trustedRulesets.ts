@@ -10,7 +10,8 @@ const REGISTRY = Symbol.for('apistyle.validated-ruleset-rules');
 
 function registry(): WeakSet<object> {
   const holder = globalThis as { [REGISTRY]?: WeakSet<object> };
-  return (holder[REGISTRY] ??= new WeakSet());
+  holder[REGISTRY] ??= new WeakSet();
+  return holder[REGISTRY];
 }
 
 export function markValidated(definition: unknown): void {

@@ -1,5 +1,4 @@
 import type { DiagnosticSeverity, IRange, JsonPath } from '@stoplight/types';
-import type { FindingIdentity } from './fingerprint.js';
 
 /** Severity names as users write them in rulesets and on the command line. */
 export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
@@ -61,3 +60,21 @@ export interface Comparison {
   /** Findings that were there before and are gone. */
   fixed: FindingIdentity[];
 }
+
+/**
+ * A finding's identity that survives line moves and unrelated edits: the file (relative to a
+ * base folder, with forward slashes), the rule id, the JSON path and the message with its
+ * whitespace collapsed. Line numbers are deliberately left out. The baseline, the ignore file
+ * and the GitLab report all identify findings this way, so a finding ignored in the editor is
+ * the same finding the CLI skips.
+ */
+export interface FindingIdentity {
+  file: string;
+  code: string;
+  path: string;
+  message: string;
+}
+
+
+/** Findings by severity: error, warning, information, hint (Spectral's 0–3). */
+export type SeverityCounts = [number, number, number, number];

@@ -1,15 +1,9 @@
 // A worker of the lint pool: opens the same session as the main thread (config, ruleset, `$ref`
 // policy) once, then lints the files it is sent.
-import { openSession } from '../api.js';
-import type { Session, SessionOptions } from '../api.js';
 import type { LintedInput } from './linter.js';
-
-export interface WorkerTask {
-  options: SessionOptions;
-  files: string[];
-  /** Send back each file's content hash and stamp, for the main thread's cache. */
-  withState: boolean;
-}
+import type { WorkerTask } from './pool.js';
+import { openSession } from './session.js';
+import type { Session } from './session.js';
 
 let session: { key: string; opened: Promise<Session> } | undefined;
 

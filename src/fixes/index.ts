@@ -4,7 +4,7 @@ import { limitBounds } from './limitBounds.js';
 import { declareHeaderFromComponent } from './missingHeader.js';
 import { renameToCasing } from './nameCasing.js';
 import { httpsServer } from './serverScheme.js';
-import { SourceDocument } from './source.js';
+import type { SourceDocument } from './source.js';
 import type { Fix, FixProvider } from './types.js';
 import { majorVersionSegment } from './versionSegment.js';
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
-import type { TextEdit } from './types.js';
+import type { TextEdit } from './textEdit.js';
 
 export type MapNode = YAMLMap<unknown, unknown>;
 export type SeqNode = YAMLSeq<unknown>;
@@ -167,7 +167,7 @@ export class SourceDocument {
         yield { map: node, path };
         for (const item of node.items) if (isScalar(item.key)) stack.push({ node: item.value, path: [...path, String(item.key.value)] });
       } else if (isSeq(node)) {
-        node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+        for (const [index, item] of node.items.entries()) stack.push({ node: item, path: [...path, index] });
       }
     }
   }

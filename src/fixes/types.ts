@@ -1,12 +1,9 @@
 import type { Finding } from '../core/types.js';
 import type { SourceDocument } from './source.js';
+import type { TextEdit } from './textEdit.js';
 
-/** A replacement of `text.slice(start, end)` by `newText`; offsets in UTF-16 code units, as LSP counts them. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type { TextEdit } from './textEdit.js';
+
 
 /** A mechanical fix of one finding: edits on the document exactly as written. */
 export interface Fix {

@@ -36,7 +36,7 @@ export function tallies(report: LintReport): { files: FileTally[]; total: Tally 
   for (const [source, findings] of groupBySource(sources, report.findings)) {
     const tally: FileTally = { source, ...emptyTally(), suppressed: suppressed.get(source) ?? 0, existing: existing.get(source) ?? 0 };
     for (const finding of findings) tally.bySeverity[finding.severity]++;
-    tally.bySeverity.forEach((n, severity) => (total.bySeverity[severity as DiagnosticSeverity] += n));
+    for (const [severity, n] of tally.bySeverity.entries()) total.bySeverity[severity as DiagnosticSeverity] += n;
     total.suppressed += tally.suppressed;
     total.existing += tally.existing;
     files.push(tally);

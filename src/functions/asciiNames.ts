@@ -12,6 +12,7 @@ export interface AsciiNamesOptions {
   targets?: Array<'paths' | 'parameters' | 'properties'>;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: everything ASCII
 const NON_ASCII = /[^\u0000-\u007f]/u;
 
 function offending(name: string): string {

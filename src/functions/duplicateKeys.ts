@@ -53,7 +53,7 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
   const stack: Array<{ node: unknown; path: JsonPath }> = [{ node: root, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+    if (Array.isArray(node)) for (const [i, child] of node.entries()) stack.push({ node: child, path: [...path, i] });
     if (!isObject(node)) continue;
     const ref = node['$ref'];
     if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && rootSource !== null) {

@@ -8,6 +8,9 @@ import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: everything ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 export type PropertyCasing = 'camel' | 'pascal';
 
 export interface NameCasingOptions {
@@ -65,7 +68,7 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
     const results: IFunctionResult[] = [];
     const judge = (kind: string, name: string, path: JsonPath) => {
       if (allow.has(name) || pattern.test(name)) return;
-      if (options.skipNonAscii === true && /[^\u0000-\u007f]/.test(name)) return;
+      if (options.skipNonAscii === true && NON_ASCII.test(name)) return;
       const suggestion = write(splitWords(name));
       results.push({
         message: `${kind} "${name}" is not ${label}${suggestion !== '' && suggestion !== name && pattern.test(suggestion) ? `: write "${suggestion}"` : ''}.`,

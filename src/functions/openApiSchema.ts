@@ -23,6 +23,6 @@ const documentSchema = unwrapDefault(documentSchemaModule);
 export default defineRulesetFunction<unknown, null>(
   { input: null, options: null },
   function openApiSchema(input, _options, context) {
-    return documentSchema(input, null, context) as IFunctionResult[] | void;
+    return documentSchema(input, null, context) as IFunctionResult[] | undefined;
   },
 );

@@ -38,7 +38,7 @@ export function propertyDefinitions(schema: unknown, refs: RefFollower, seen: Se
   seen.add(resolved);
   const add = (name: string, value: unknown) => merged.set(name, [...(merged.get(name) ?? []), value]);
   for (const part of appliedParts(resolved, refs)) {
-    for (const [name, values] of propertyDefinitions(part, refs, seen)) values.forEach((value) => add(name, value));
+    for (const [name, values] of propertyDefinitions(part, refs, seen)) for (const value of values) add(name, value);
   }
   if (isObject(resolved['properties'])) {
     for (const [name, value] of Object.entries(resolved['properties'])) add(name, value);

@@ -33,7 +33,7 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
   for (const { schema, at, inline } of schemaVisits(root, schemaScope, refs, scope !== 'all')) {
     if (!inline) continue;
     if (schema['example'] !== undefined) fromSchemas.push({ value: schema['example'], path: [...at, 'example'] });
-    if (Array.isArray(schema['examples'])) schema['examples'].forEach((value, i) => fromSchemas.push({ value, path: [...at, 'examples', i] }));
+    if (Array.isArray(schema['examples'])) for (const [i, value] of schema['examples'].entries()) fromSchemas.push({ value, path: [...at, 'examples', i] });
   }
   yield* fromSchemas;
 

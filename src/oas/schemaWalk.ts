@@ -183,7 +183,7 @@ export function walkSchemas(roots: Iterable<SchemaRoot>, refs: RefFollower, foll
     for (const keyword of SCHEMA_KEYWORDS) if (isObject(node[keyword])) walk(node[keyword], [...path, keyword], external);
     for (const keyword of LIST_KEYWORDS) {
       const list = node[keyword];
-      if (Array.isArray(list)) list.forEach((child, i) => walk(child, [...path, keyword, i], external));
+      if (Array.isArray(list)) for (const [i, child] of list.entries()) walk(child, [...path, keyword, i], external);
     }
   };
   for (const { schema, path } of roots) walk(schema, path, undefined);

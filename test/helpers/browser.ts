@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, toolMissingMessage } from './externalTools.js';
 
 /** Flags for a quiet, offline headless Chromium: no sandbox (CI runs as root), no GPU, no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -22,7 +23,7 @@ export const CHROMIUM_ARGS = [
 export function chromiumExecutable(): string {
   const found = spawnSync('which', ['chromium'], { encoding: 'utf8' });
   const path = found.status === 0 ? found.stdout.trim() : '';
-  if (path === '') throw new Error('chromium is not installed (apt-get install chromium; .ci/run installs it)');
+  if (path === '') throw new Error(toolMissingMessage(CHROMIUM));
   return path;
 }
 

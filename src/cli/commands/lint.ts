@@ -18,7 +18,7 @@ import { IGNORE_FILE_NAME, ignoreFilePath, projectRootFor } from '../../core/pat
 import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { Finding, LintReport, SeverityName } from '../../core/types.js';
-import { jsonOutputChunks, renderJsonItems } from '../../formatters/jsonItems.js';
+import { jsonOutputChunks, renderJsonItems } from '../../core/jsonItems.js';
 import { FORMAT_NAMES, loadFormatter } from '../../formatters/names.js';
 import type { FormatName } from '../../formatters/names.js';
 import { readStdin, restoreStdinArgument, useColor, writeChunksAtomic } from '../io.js';

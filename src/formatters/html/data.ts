@@ -138,8 +138,8 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
       document.summary.problem ??= finding.message;
     } else {
       const ruleset = rules[rule]!.ruleset;
-      const counts = (document.byRuleset[ruleset] ??= emptyCounts());
-      counts[severity] += 1;
+      document.byRuleset[ruleset] ??= emptyCounts();
+      document.byRuleset[ruleset][severity] += 1;
       document.summary.counts[severity] += 1;
     }
     const where = locationOf(finding.path, document.shape);
@@ -225,7 +225,8 @@ function comparisonSummary(
   const bump = (code: string, key: 'new' | 'existing' | 'fixed'): void => {
     if (isInputProblemCode(code)) return;
     const index = rulesetFor(code);
-    (byRuleset[index] ??= { new: 0, existing: 0, fixed: 0 })[key] += 1;
+    byRuleset[index] ??= { new: 0, existing: 0, fixed: 0 };
+    byRuleset[index][key] += 1;
   };
   for (const finding of report.findings) bump(finding.code, 'new');
   for (const finding of comparison.existing) bump(finding.code, 'existing');

@@ -48,7 +48,10 @@ export function countBy<K>(data: ReportData, key: (row: FindingRow) => K): Map<K
     if (!isRuleFinding(data, row)) continue;
     const k = key(row);
     let entry = counts.get(k);
-    if (entry === undefined) counts.set(k, (entry = [0, 0, 0, 0]));
+    if (entry === undefined) {
+      entry = [0, 0, 0, 0];
+      counts.set(k, entry);
+    }
     entry[row[SEVERITY] as 0 | 1 | 2 | 3] += 1;
   }
   return counts;

@@ -39,7 +39,7 @@ function scoreCard(title: string, score: number | null, counts: SeverityCounts, 
 
 export function renderScores(data: ReportData): void {
   const overall: SeverityCounts = [0, 0, 0, 0];
-  for (const ruleset of data.rulesets) ruleset.counts.forEach((count, severity) => (overall[severity as 0 | 1 | 2 | 3] += count));
+  for (const ruleset of data.rulesets) for (const [severity, count] of ruleset.counts.entries()) overall[severity as 0 | 1 | 2 | 3] += count;
   const cards = byId('scores');
   cards.append(scoreCard('All rulesets', data.score, overall, plural(data.operations, 'operation'), { 'data-overall': 'true' }));
   for (const ruleset of data.rulesets) {

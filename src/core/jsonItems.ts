@@ -1,7 +1,7 @@
 // Spectral's JSON output, written a document at a time: `-f json` output is the documents' items
 // joined, so a document's items can be rendered once, stored in the result cache, and written
 // again by a later run without being parsed or formatted.
-import type { Finding } from '../core/types.js';
+import type { Finding } from './types.js';
 
 /** A finding in the key order of Spectral's JSON formatter. */
 function spectralShape(finding: Finding): Pick<Finding, 'code' | 'path' | 'message' | 'severity' | 'range' | 'source'> {

@@ -1,0 +1,28 @@
+import type { Ruleset } from '@stoplight/spectral-core';
+import type { CacheStrategy } from './cache.js';
+
+export interface LintOptions {
+  /** Worker threads for many documents: a number (1: none), or by default as many as the files are worth, up to the cores. */
+  workers?: number;
+  /**
+   * The ruleset: a loaded one, a built-in name or ruleset file, or several of them. By default,
+   * the ruleset of the apistyle config found from `cwd` upward, else `recommended`.
+   */
+  ruleset?: Ruleset | string | readonly string[];
+  /** Where relative paths and the config lookup start (default: `process.cwd()`). */
+  cwd?: string;
+  /** `$ref`s may not leave this directory (default: the config's directory, else the repository root, else `cwd`). */
+  projectRoot?: string;
+  /** Fetch http(s) `$ref`s (default: refused). */
+  allowRemoteRefs?: boolean;
+}
+
+export interface SessionOptions extends LintOptions {
+  /** An explicit config file; by default one is searched from `cwd` upward. */
+  configPath?: string;
+  /** Keep findings of unchanged documents in this file and reuse them. */
+  cacheLocation?: string;
+  /** How the cache tells that a file is unchanged (default: `metadata`). */
+  cacheStrategy?: CacheStrategy;
+}
+
