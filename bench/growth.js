@@ -35,10 +35,14 @@ for (const factor of [1, 2, 4, 8]) {
   const samples = [];
   let findings = 0;
   for (let i = 0; i < runs; i++) {
-    const result = measure(process.execPath, [join(root, 'bin', 'apistyle.js'), 'lint', '--ruleset', ruleset, '--format', 'json', file], { cwd: root });
+    const result = measure(process.execPath, [join(root, 'bin', 'apistyle.js'), 'lint', '--ruleset', ruleset, '--format', 'json', file], {
+      cwd: root,
+    });
     samples.push(result);
     findings = JSON.parse(result.stdout).length;
   }
   const size = readFileSync(file).length / 1024 / 1024;
-  console.log(`| ${factor}x | ${size.toFixed(0)} MB | ${(median(samples.map((s) => s.wallMs)) / 1000).toFixed(2)} s | ${(median(samples.map((s) => s.peakRssKb)) / 1024).toFixed(0)} MB | ${findings} |`);
+  console.log(
+    `| ${factor}x | ${size.toFixed(0)} MB | ${(median(samples.map((s) => s.wallMs)) / 1000).toFixed(2)} s | ${(median(samples.map((s) => s.peakRssKb)) / 1024).toFixed(0)} MB | ${findings} |`,
+  );
 }

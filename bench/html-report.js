@@ -28,7 +28,11 @@ const megabytes = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 const ms = (value) => `${Math.round(value)} ms`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const asJson = measure(process.execPath, [cli, 'lint', github, '-r', ruleset, '-f', 'json', '-o', join(CACHE_DIR, `api.github.com.${ruleset}.json`)], { cwd: root });
+const asJson = measure(
+  process.execPath,
+  [cli, 'lint', github, '-r', ruleset, '-f', 'json', '-o', join(CACHE_DIR, `api.github.com.${ruleset}.json`)],
+  { cwd: root },
+);
 const asHtml = measure(process.execPath, [cli, 'lint', github, '-r', ruleset, '-f', 'html', '-o', report], { cwd: root });
 if (asHtml.status !== 0 && asHtml.status !== 1) throw new Error(`apistyle exited with ${asHtml.status}`);
 const findings = JSON.parse(readFileSync(join(CACHE_DIR, `api.github.com.${ruleset}.json`), 'utf8')).length;
@@ -48,7 +52,16 @@ const profile = mkdtempSync(join(tmpdir(), 'apistyle-bench-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: which.stdout.trim(),
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: { width: 1280, height: 900 },
 });
 const samples = [];
@@ -84,7 +97,9 @@ console.log(`| \`lint -f json\` wall | ${ms(asJson.wallMs)} |`);
 console.log(`| \`lint -f html\` wall | ${ms(asHtml.wallMs)} |`);
 console.log(`| of which the html formatter (in process) | ${ms(formatMs)} |`);
 console.log(`| report size | ${megabytes(statSync(report).size)} |`);
-console.log(`| of which data${dataElement?.[1].includes('gzip') ? ' (gzipped, base64)' : ''} | ${megabytes(dataElement?.[2].length ?? 0)} |`);
+console.log(
+  `| of which data${dataElement?.[1].includes('gzip') ? ' (gzipped, base64)' : ''} | ${megabytes(dataElement?.[2].length ?? 0)} |`,
+);
 console.log(`| findings table drawn (median) | ${ms(median(samples.map((s) => s.table)))} |`);
 console.log(`| charts drawn, page ready (median) | ${ms(median(samples.map((s) => s.charts)))} |`);
 console.log(`| slowest page ready | ${ms(Math.max(...samples.map((s) => s.charts)))} |`);

@@ -44,7 +44,10 @@ const percentile = (values, p) => {
 const format = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 async function measure(name, file, languageId, editAt) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'apistyle.js'), 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bin', 'apistyle.js'), 'lsp', '--stdio'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   let diagnosticsCount = 0;
@@ -84,7 +87,15 @@ async function measure(name, file, languageId, editAt) {
   await connection.sendNotification(ExitNotification.type);
   connection.dispose();
   const lines = text.split('\n').length;
-  return { name, size: `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${lines} lines`, openMs, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), diagnosticsCount };
+  return {
+    name,
+    size: `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${lines} lines`,
+    openMs,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: Math.max(...latencies),
+    diagnosticsCount,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'apistyle-bench-lsp-'));
@@ -97,13 +108,25 @@ try {
 
   const results = [];
   // The info description of each document gets one more character per edit.
-  results.push(await measure('generated YAML', generated, 'yaml', (text) => ({ offset: text.indexOf('\n', text.indexOf('  title:')), insert: 'x' })));
-  results.push(await measure('GitHub JSON', github, 'json', (text) => ({ offset: text.indexOf('"', text.indexOf('"', text.indexOf('"title"') + 7) + 1), insert: 'x' })));
+  results.push(
+    await measure('generated YAML', generated, 'yaml', (text) => ({ offset: text.indexOf('\n', text.indexOf('  title:')), insert: 'x' })),
+  );
+  results.push(
+    await measure('GitHub JSON', github, 'json', (text) => ({
+      offset: text.indexOf('"', text.indexOf('"', text.indexOf('"title"') + 7) + 1),
+      insert: 'x',
+    })),
+  );
 
-  console.log(`ruleset: ${ruleset}; ${edits} edits each, one at a time; latency = didChange sent → publishDiagnostics of that version (debounce included)\n`);
+  console.log(
+    `ruleset: ${ruleset}; ${edits} edits each, one at a time; latency = didChange sent → publishDiagnostics of that version (debounce included)\n`,
+  );
   console.log('| document | size | first diagnostics (open) | p50 | p95 | max | diagnostics |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) console.log(`| ${r.name} | ${r.size} | ${format(r.openMs)} | ${format(r.p50)} | ${format(r.p95)} | ${format(r.max)} | ${r.diagnosticsCount} |`);
+  for (const r of results)
+    console.log(
+      `| ${r.name} | ${r.size} | ${format(r.openMs)} | ${format(r.p50)} | ${format(r.p95)} | ${format(r.max)} | ${r.diagnosticsCount} |`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -38,7 +38,10 @@ const inputs = {
   small: () => [join(root, 'specs', 'psa', 'violating.yaml')],
   'github-json': () => [githubJson()],
   'github-yaml': () => [githubYaml()],
-  corpus: () => openapiDirectoryDocuments().slice(0, 300).map((d) => d.path),
+  corpus: () =>
+    openapiDirectoryDocuments()
+      .slice(0, 300)
+      .map((d) => d.path),
 };
 
 const FOUR = ['psa', 'pmsipilot', 'redex', 'qualicharge'];
@@ -56,7 +59,10 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const keys = (stdout) => JSON.parse(stdout).map((f) => JSON.stringify([f.source, f.code, f.path.map(String), f.severity])).sort();
+const keys = (stdout) =>
+  JSON.parse(stdout)
+    .map((f) => JSON.stringify([f.source, f.code, f.path.map(String), f.severity]))
+    .sort();
 
 const rows = [];
 const warmRows = [];
@@ -71,7 +77,14 @@ for (const ruleset of rulesets) {
     const files = inputs[scenario]();
     const tools = {
       apistyle: [join(root, 'bin', 'apistyle.js'), 'lint', ...rulesetArgs.apistyle, '--format', 'json', ...files],
-      spectral: [join(root, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', ...rulesetArgs.spectral, '--format', 'json', ...files],
+      spectral: [
+        join(root, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'),
+        'lint',
+        ...rulesetArgs.spectral,
+        '--format',
+        'json',
+        ...files,
+      ],
     };
     const samples = { apistyle: [], spectral: [] };
     const outputs = {};
@@ -102,7 +115,17 @@ function summary(samples) {
 function warmCache(apistyleRulesetArgs) {
   const files = inputs.corpus();
   const cacheFile = join(CACHE_DIR, 'corpus.apistylecache');
-  const args = [join(root, 'bin', 'apistyle.js'), 'lint', ...apistyleRulesetArgs, '--format', 'json', '--cache', '--cache-location', cacheFile, ...files];
+  const args = [
+    join(root, 'bin', 'apistyle.js'),
+    'lint',
+    ...apistyleRulesetArgs,
+    '--format',
+    'json',
+    '--cache',
+    '--cache-location',
+    cacheFile,
+    ...files,
+  ];
   const cold = [];
   const warm = [];
   let same = true;
@@ -126,7 +149,8 @@ function redocly() {
     redocly: [cli, 'lint', '--extends', 'recommended', '--format', 'json', githubJson()],
   };
   const samples = { apistyle: [], redocly: [] };
-  for (let i = 0; i < runs; i++) for (const [tool, args] of Object.entries(tools)) samples[tool].push(measure(process.execPath, args, { cwd: root, env }));
+  for (let i = 0; i < runs; i++)
+    for (const [tool, args] of Object.entries(tools)) samples[tool].push(measure(process.execPath, args, { cwd: root, env }));
   return { a: summary(samples.apistyle), r: summary(samples.redocly) };
 }
 
@@ -135,21 +159,32 @@ const redoclyRow = process.argv.includes('--redocly') ? redocly() : undefined;
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 console.log(`runs: ${runs} each, alternating; medians\n`);
-console.log('| ruleset | input | apistyle wall | spectral wall | wall ratio | apistyle CPU | spectral CPU | apistyle peak RSS | spectral peak RSS | RSS ratio | findings | same findings |');
+console.log(
+  '| ruleset | input | apistyle wall | spectral wall | wall ratio | apistyle CPU | spectral CPU | apistyle peak RSS | spectral peak RSS | RSS ratio | findings | same findings |',
+);
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const { ruleset, scenario, a, s, same, findings } of rows) {
-  console.log(`| ${ruleset} | ${scenario} | ${fmt(a.wall)} | ${fmt(s.wall)} | ${(a.wall / s.wall).toFixed(2)} | ${fmt(a.cpu)} | ${fmt(s.cpu)} | ${mb(a.rss)} | ${mb(s.rss)} | ${(a.rss / s.rss).toFixed(2)} | ${findings} | ${same ? 'yes' : 'NO'} |`);
+  console.log(
+    `| ${ruleset} | ${scenario} | ${fmt(a.wall)} | ${fmt(s.wall)} | ${(a.wall / s.wall).toFixed(2)} | ${fmt(a.cpu)} | ${fmt(s.cpu)} | ${mb(a.rss)} | ${mb(s.rss)} | ${(a.rss / s.rss).toFixed(2)} | ${findings} | ${same ? 'yes' : 'NO'} |`,
+  );
 }
 if (warmRows.length > 0) {
-  console.log('\n| ruleset | 300 corpus documents | cold (--cache, no cache file) | warm (--cache) | warm / cold | warm peak RSS | same output |');
+  console.log(
+    '\n| ruleset | 300 corpus documents | cold (--cache, no cache file) | warm (--cache) | warm / cold | warm peak RSS | same output |',
+  );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | --- |');
-  for (const { ruleset, cold, warm, same } of warmRows) console.log(`| ${ruleset} | corpus | ${fmt(cold.wall)} | ${fmt(warm.wall)} | ${(warm.wall / cold.wall).toFixed(3)} | ${mb(warm.rss)} | ${same ? 'yes' : 'NO'} |`);
+  for (const { ruleset, cold, warm, same } of warmRows)
+    console.log(
+      `| ${ruleset} | corpus | ${fmt(cold.wall)} | ${fmt(warm.wall)} | ${(warm.wall / cold.wall).toFixed(3)} | ${mb(warm.rss)} | ${same ? 'yes' : 'NO'} |`,
+    );
 }
 if (redoclyRow !== undefined) {
   const { a, r } = redoclyRow;
-  console.log('\n| GitHub\'s description (JSON) | wall | CPU | peak RSS |');
+  console.log("\n| GitHub's description (JSON) | wall | CPU | peak RSS |");
   console.log('| --- | ---: | ---: | ---: |');
   console.log(`| apistyle, psa + pmsipilot + redex + qualicharge | ${fmt(a.wall)} | ${fmt(a.cpu)} | ${mb(a.rss)} |`);
   console.log(`| redocly lint, recommended | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${mb(r.rss)} |`);
-  console.log(`| ratio apistyle / redocly | ${(a.wall / r.wall).toFixed(2)} | ${(a.cpu / r.cpu).toFixed(2)} | ${(a.rss / r.rss).toFixed(2)} |`);
+  console.log(
+    `| ratio apistyle / redocly | ${(a.wall / r.wall).toFixed(2)} | ${(a.cpu / r.cpu).toFixed(2)} | ${(a.rss / r.rss).toFixed(2)} |`,
+  );
 }

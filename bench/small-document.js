@@ -11,7 +11,15 @@ const document = process.argv[3] ?? join(root, 'specs', 'recommended', 'violatin
 const ruleset = process.argv[4] ?? 'recommended';
 const commands = {
   apistyle: [join(root, 'bin', 'apistyle.js'), 'lint', '--ruleset', ruleset, '--format', 'json', document],
-  spectral: [join(root, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', '--ruleset', join(root, 'rulesets', `${ruleset}.yaml`), '--format', 'json', document],
+  spectral: [
+    join(root, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'),
+    'lint',
+    '--ruleset',
+    join(root, 'rulesets', `${ruleset}.yaml`),
+    '--format',
+    'json',
+    document,
+  ],
 };
 
 const times = { apistyle: [], spectral: [] };
@@ -31,7 +39,8 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const keyOf = (f) => JSON.stringify([f.code, f.path.map(String), f.severity]);
-const same = JSON.stringify(JSON.parse(outputs.apistyle).map(keyOf).sort()) === JSON.stringify(JSON.parse(outputs.spectral).map(keyOf).sort());
+const same =
+  JSON.stringify(JSON.parse(outputs.apistyle).map(keyOf).sort()) === JSON.stringify(JSON.parse(outputs.spectral).map(keyOf).sort());
 const ours = median(times.apistyle);
 const theirs = median(times.spectral);
 console.log(`document: ${document}\nruleset: ${ruleset}\nruns: ${runs} each, alternating`);

@@ -35,10 +35,13 @@ const compiledRulesets = {
 const validatedRulesets = {
   name: 'validated-rulesets',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]validation[\\/]assertions\.js$/ }, async (args) => {
-      patched = true;
-      return { contents: `${await readFile(args.path, 'utf8')}\n${ASSERTION_PATCH}`, loader: 'js' };
-    });
+    builder.onLoad(
+      { filter: /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]validation[\\/]assertions\.js$/ },
+      async (args) => {
+        patched = true;
+        return { contents: `${await readFile(args.path, 'utf8')}\n${ASSERTION_PATCH}`, loader: 'js' };
+      },
+    );
   },
 };
 let patched = false;
@@ -132,7 +135,8 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
-if (!patched) throw new Error("bundle: Spectral's ruleset assertions module was not found; built-in rulesets would be validated on every run");
+if (!patched)
+  throw new Error("bundle: Spectral's ruleset assertions module was not found; built-in rulesets would be validated on every run");
 if (!ajvDeferred) throw new Error("bundle: Spectral's ruleset-function module changed; its ajv instance would be made on every run");
 
 // What the result cache is keyed by besides the documents and the ruleset: the exact build, so that

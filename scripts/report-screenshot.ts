@@ -9,7 +9,10 @@ import { REPO_ROOT, runCli } from '../test/helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apistyle-screenshot-'));
 const report = join(dir, 'report.html');
-const run = await runCli(['lint', 'specs/psa/violating.yaml', 'specs/redex/violating.yaml', '-r', 'psa', '-r', 'redex', '-f', 'html', '-o', report], { timeoutMs: 60_000 });
+const run = await runCli(
+  ['lint', 'specs/psa/violating.yaml', 'specs/redex/violating.yaml', '-r', 'psa', '-r', 'redex', '-f', 'html', '-o', report],
+  { timeoutMs: 60_000 },
+);
 if (run.stderr !== '') throw new Error(`apistyle failed: ${run.stderr}`);
 
 const browser = await openBrowser();

@@ -24,21 +24,33 @@ describe('programmatic API', () => {
   });
 
   it('lint() uses the config found from cwd, and a ruleset given wins over it', async () => {
-    const dir = tempProject({ 'apistyle.config.yaml': 'extends: [recommended]\nrules:\n  recommended-server-https: "off"\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [recommended]\nrules:\n  recommended-server-https: "off"\n',
+      'api.yaml': ONE_ERROR_ONE_WARNING,
+    });
     const withConfig = await lint(['api.yaml'], { cwd: dir });
-    assert.deepEqual(withConfig.findings.map((f) => f.code), ['recommended-plural-resources']);
+    assert.deepEqual(
+      withConfig.findings.map((f) => f.code),
+      ['recommended-plural-resources'],
+    );
     const explicit = await lint(['api.yaml'], { cwd: dir, ruleset: await loadRuleset('recommended') });
     assert.ok(explicit.findings.some((f) => f.code === 'recommended-server-https'));
   });
 
   it('input problems come back in inputProblems and make the exit code 2', async () => {
-    const report = await lint([{ source: 'broken.yaml', text: 'openapi: 3.0.0\ninfo: [\n' }], { ruleset: 'recommended', cwd: tempProject() });
+    const report = await lint([{ source: 'broken.yaml', text: 'openapi: 3.0.0\ninfo: [\n' }], {
+      ruleset: 'recommended',
+      cwd: tempProject(),
+    });
     assert.equal(report.inputProblems[0]?.code, 'parser');
     assert.equal(exitCodeFor(report, DiagnosticSeverity.Hint), EXIT_ERROR);
   });
 
   it('a bad ruleset throws UsageError with a one-line message', async () => {
-    await assert.rejects(lint([], { ruleset: 'no-such-ruleset', cwd: tempProject() }), (error: unknown) => error instanceof UsageError && !error.message.includes('\n'));
+    await assert.rejects(
+      lint([], { ruleset: 'no-such-ruleset', cwd: tempProject() }),
+      (error: unknown) => error instanceof UsageError && !error.message.includes('\n'),
+    );
   });
 
   it('formatters are exported by name', () => {

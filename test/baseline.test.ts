@@ -20,14 +20,21 @@ const readBaseline = (dir: string, name = 'baseline.json'): Baseline => JSON.par
 const MOVED = ONE_ERROR_ONE_WARNING.replace(
   'info:\n  title: Test API\n',
   'info:\n  description: >-\n    A longer description\n    over several lines\n    that moves every line below.\n  title: Test API\n',
-).replace("        '404':\n          description: Not found.\n", '').replace("      responses:\n", "      responses:\n        '404':\n          description: Not found.\n");
+)
+  .replace("        '404':\n          description: Not found.\n", '')
+  .replace('      responses:\n', "      responses:\n        '404':\n          description: Not found.\n");
 
 describe('--baseline and --write-baseline', () => {
   it('accepts the findings written, survives line moves, reports new ones, drops fixed ones on rewrite', async () => {
     const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING });
     const written = await runCli(['lint', 'api.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
     assert.equal(written.code, 0, 'writing a baseline accepts what it holds');
-    assert.deepEqual(readBaseline(dir).findings.map((f) => f.code).sort(), ['recommended-plural-resources', 'recommended-server-https']);
+    assert.deepEqual(
+      readBaseline(dir)
+        .findings.map((f) => f.code)
+        .sort(),
+      ['recommended-plural-resources', 'recommended-server-https'],
+    );
     assert.ok(readBaseline(dir).findings.every((f) => f.file === 'api.yaml' && /^[0-9a-f]{64}$/.test(f.fingerprint)));
 
     writeFileSync(join(dir, 'api.yaml'), MOVED);
@@ -39,12 +46,18 @@ describe('--baseline and --write-baseline', () => {
     assert.equal(still.length, 2, 'the findings are still there');
     assert.equal(still.find((f) => f.code === 'recommended-server-https')!.range.start.line, 5 + 4, 'on other lines');
 
-    writeFileSync(join(dir, 'api.yaml'), MOVED.replace('paths:\n', 'paths:\n  /getOrders:\n    get:\n      responses:\n        \'200\':\n          description: Orders.\n'));
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      MOVED.replace('paths:\n', "paths:\n  /getOrders:\n    get:\n      responses:\n        '200':\n          description: Orders.\n"),
+    );
     const added = await runCli(['lint', 'api.yaml', '--baseline', 'baseline.json', '-f', 'json'], { cwd: dir });
     assert.equal(added.code, 1);
     const fresh = JSON.parse(added.stdout) as JsonFinding[];
     assert.ok(fresh.length > 0);
-    assert.ok(fresh.every((f) => f.path[1] === '/getOrders'), JSON.stringify(fresh.map((f) => f.path)));
+    assert.ok(
+      fresh.every((f) => f.path[1] === '/getOrders'),
+      JSON.stringify(fresh.map((f) => f.path)),
+    );
     const stylish = await runCli(['lint', 'api.yaml', '--baseline', 'baseline.json'], { cwd: dir });
     assert.match(stylish.stdout, /Compared with baseline\.json: 2 existing findings not reported\./);
 
@@ -53,10 +66,14 @@ describe('--baseline and --write-baseline', () => {
     assert.equal(fixed.code, 0);
     assert.match(fixed.stdout, /1 existing finding not reported, 1 fixed\./);
     await runCli(['lint', 'api.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
-    assert.deepEqual(readBaseline(dir).findings.map((f) => f.code), ['recommended-plural-resources'], 'the fixed finding dropped out');
+    assert.deepEqual(
+      readBaseline(dir).findings.map((f) => f.code),
+      ['recommended-plural-resources'],
+      'the fixed finding dropped out',
+    );
   });
 
-  it('fingerprints are relative to the baseline\'s folder, not the working directory', async () => {
+  it("fingerprints are relative to the baseline's folder, not the working directory", async () => {
     const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING });
     await runCli(['lint', 'api.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
     mkdirSync(join(dir, 'sub'));
@@ -69,7 +86,10 @@ describe('--baseline and --write-baseline', () => {
     await runCli(['lint', 'a.yaml', 'b.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
     writeFileSync(join(dir, 'a.yaml'), ONE_ERROR_ONE_WARNING.replace('http://', 'https://'));
     await runCli(['lint', 'a.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
-    assert.deepEqual(readBaseline(dir).findings.map((f) => `${f.file} ${f.code}`), ['a.yaml recommended-plural-resources', 'b.yaml recommended-plural-resources', 'b.yaml recommended-server-https']);
+    assert.deepEqual(
+      readBaseline(dir).findings.map((f) => `${f.file} ${f.code}`),
+      ['a.yaml recommended-plural-resources', 'b.yaml recommended-plural-resources', 'b.yaml recommended-server-https'],
+    );
   });
 
   for (const [name, content, problem] of [

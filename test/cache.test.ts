@@ -7,7 +7,10 @@ import { describe, it } from 'vitest';
 import { markCache as markCacheFile, readCacheHeader } from './helpers/cacheFile.js';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 
-const WITH_REF = CLEAN.replace("        '200':\n          description: The customer.", "        '200':\n          $ref: './responses.yaml#/Customer'");
+const WITH_REF = CLEAN.replace(
+  "        '200':\n          description: The customer.",
+  "        '200':\n          $ref: './responses.yaml#/Customer'",
+);
 const RESPONSES = 'Customer:\n  description: The customer.\n';
 
 const markCache = (dir: string): void => markCacheFile(join(dir, '.apistylecache'));
@@ -30,12 +33,24 @@ describe('--cache', () => {
     await runCli(['lint', 'api.yaml', '--cache'], { cwd: dir });
     markCache(dir);
     writeFileSync(join(dir, 'responses.yaml'), 'Customer:\n  description: The customer, changed.\n');
-    assert.doesNotMatch((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout, /FROM CACHE/, "a changed $ref'd file");
+    assert.doesNotMatch(
+      (await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout,
+      /FROM CACHE/,
+      "a changed $ref'd file",
+    );
     markCache(dir);
     writeFileSync(join(dir, 'api.yaml'), `${WITH_REF.replace('https://', 'http://')}\n`);
-    assert.doesNotMatch((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout, /FROM CACHE/, 'a changed document');
+    assert.doesNotMatch(
+      (await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout,
+      /FROM CACHE/,
+      'a changed document',
+    );
     markCache(dir);
-    assert.doesNotMatch((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache', '-r', 'psa'], { cwd: dir })).stdout, /FROM CACHE/, 'another ruleset');
+    assert.doesNotMatch(
+      (await runCli(['lint', 'api.yaml', '-f', 'json', '--cache', '-r', 'psa'], { cwd: dir })).stdout,
+      /FROM CACHE/,
+      'another ruleset',
+    );
   });
 
   it('--cache-location names the file, and a corrupt cache is ignored', async () => {
@@ -45,15 +60,25 @@ describe('--cache', () => {
     assert.equal(readCacheHeader(join(dir, 'cache/x.json')).format, 3);
   });
 
-  it('answers a partly changed run from the cache for the unchanged documents only, with a plain run\'s output', async () => {
-    const dir = tempProject({ 'a.yaml': CLEAN.replace('https://', 'http://'), 'b.yaml': CLEAN.replace('/customers/{id}', '/customer/{id}') });
+  it("answers a partly changed run from the cache for the unchanged documents only, with a plain run's output", async () => {
+    const dir = tempProject({
+      'a.yaml': CLEAN.replace('https://', 'http://'),
+      'b.yaml': CLEAN.replace('/customers/{id}', '/customer/{id}'),
+    });
     await runCli(['lint', 'a.yaml', 'b.yaml', '-f', 'json', '--cache'], { cwd: dir });
     writeFileSync(join(dir, 'b.yaml'), CLEAN.replace('/customers/{id}', '/client/{id}'));
     markCache(dir);
     const partial = await runCli(['lint', 'a.yaml', 'b.yaml', '-f', 'json', '--cache'], { cwd: dir });
     const findings = JSON.parse(partial.stdout) as Array<{ source: string; message: string }>;
-    assert.ok(findings.filter((f) => f.source.endsWith('a.yaml')).every((f) => f.message.startsWith('FROM CACHE')), 'a.yaml from the cache');
-    assert.ok(findings.some((f) => f.source.endsWith('b.yaml')) && findings.filter((f) => f.source.endsWith('b.yaml')).every((f) => !f.message.startsWith('FROM CACHE')), 'b.yaml linted');
+    assert.ok(
+      findings.filter((f) => f.source.endsWith('a.yaml')).every((f) => f.message.startsWith('FROM CACHE')),
+      'a.yaml from the cache',
+    );
+    assert.ok(
+      findings.some((f) => f.source.endsWith('b.yaml')) &&
+        findings.filter((f) => f.source.endsWith('b.yaml')).every((f) => !f.message.startsWith('FROM CACHE')),
+      'b.yaml linted',
+    );
     const plain = await runCli(['lint', 'a.yaml', 'b.yaml', '-f', 'json'], { cwd: dir });
     assert.equal(partial.stdout.replaceAll('FROM CACHE ', ''), plain.stdout);
   });
@@ -63,8 +88,18 @@ describe('--cache', () => {
     const dir = tempProject({ 'api.yaml': ignored, 'other.yaml': CLEAN.replace('/customers/{id}', '/customer/{id}') });
     const files = ['api.yaml', 'other.yaml'];
     await runCli(['lint', ...files, '--cache'], { cwd: dir });
-    assert.match((await runCli(['lint', 'api.yaml', '--report-suppressed', '--cache'], { cwd: dir })).stdout, /recommended-server-https/, 'the suppressed finding is kept');
-    for (const args of [['-f', 'stylish', '--report-suppressed'], ['-f', 'sarif'], ['-f', 'json', '-q'], ['-F', 'warn'], ['-F', 'error', 'other.yaml']]) {
+    assert.match(
+      (await runCli(['lint', 'api.yaml', '--report-suppressed', '--cache'], { cwd: dir })).stdout,
+      /recommended-server-https/,
+      'the suppressed finding is kept',
+    );
+    for (const args of [
+      ['-f', 'stylish', '--report-suppressed'],
+      ['-f', 'sarif'],
+      ['-f', 'json', '-q'],
+      ['-F', 'warn'],
+      ['-F', 'error', 'other.yaml'],
+    ]) {
       const named = args.includes('other.yaml') ? [] : files;
       const plain = await runCli(['lint', ...named, ...args], { cwd: dir });
       const warm = await runCli(['lint', ...named, ...args, '--cache'], { cwd: dir });
@@ -79,7 +114,10 @@ describe('--cache', () => {
     // A file changed in the last two seconds is hashed on every run (its times cannot vouch for it yet).
     await new Promise((done) => setTimeout(done, 2100));
     await runCli(['lint', 'api.yaml', '--cache'], { cwd: dir });
-    assert.ok(Object.values(readCacheHeader(join(dir, '.apistylecache')).entries).every((entry) => entry.stamp !== undefined), 'the stamp is recorded');
+    assert.ok(
+      Object.values(readCacheHeader(join(dir, '.apistylecache')).entries).every((entry) => entry.stamp !== undefined),
+      'the stamp is recorded',
+    );
     markCache(dir);
     assert.match((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout, /FROM CACHE/);
     const { atime, mtime } = statSync(file);
@@ -96,7 +134,11 @@ describe('--cache', () => {
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dir, 'api.yaml'), later, later);
     for (const strategy of ['content', 'metadata']) {
-      assert.match((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache', '--cache-strategy', strategy], { cwd: dir })).stdout, /FROM CACHE/, strategy);
+      assert.match(
+        (await runCli(['lint', 'api.yaml', '-f', 'json', '--cache', '--cache-strategy', strategy], { cwd: dir })).stdout,
+        /FROM CACHE/,
+        strategy,
+      );
     }
     assert.equal((await runCli(['lint', 'api.yaml', '--cache-strategy', 'size'], { cwd: dir })).code, 2);
   });

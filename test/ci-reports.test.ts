@@ -11,7 +11,10 @@ const require = createRequire(import.meta.url);
 
 /** An error (http server) and a warning (singular resource), plus a finding silenced at the root (no 4XX for an operation with input). */
 /** One error and one warning, with the 4xx rule silenced at the root. */
-const WITH_IGNORE = ONE_ERROR_ONE_WARNING.replace('paths:\n', 'x-lint-ignore: recommended-4xx-for-input\npaths:\n').replace("        '404':\n          description: Not found.\n", '');
+const WITH_IGNORE = ONE_ERROR_ONE_WARNING.replace('paths:\n', 'x-lint-ignore: recommended-4xx-for-input\npaths:\n').replace(
+  "        '404':\n          description: Not found.\n",
+  '',
+);
 
 interface SarifLog {
   runs: Array<{
@@ -53,7 +56,11 @@ const GITLAB_SCHEMA = {
         required: ['path', 'lines'],
         properties: {
           path: { type: 'string', not: { pattern: '^(/|[A-Za-z]:|\\./|\\.\\./)' } },
-          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } } },
+          lines: {
+            type: 'object',
+            required: ['begin'],
+            properties: { begin: { type: 'integer', minimum: 1 }, end: { type: 'integer', minimum: 1 } },
+          },
         },
       },
     },
@@ -68,11 +75,14 @@ describe('reports for CI', () => {
     const log = JSON.parse(run.stdout) as SarifLog;
     validateSarif(log);
     const { results, tool } = log.runs[0]!;
-    assert.deepEqual(results.map((r) => [r.ruleId, r.suppressions?.[0]?.kind ?? 'reported']), [
-      ['recommended-server-https', 'reported'],
-      ['recommended-plural-resources', 'reported'],
-      ['recommended-4xx-for-input', 'inSource'],
-    ]);
+    assert.deepEqual(
+      results.map((r) => [r.ruleId, r.suppressions?.[0]?.kind ?? 'reported']),
+      [
+        ['recommended-server-https', 'reported'],
+        ['recommended-plural-resources', 'reported'],
+        ['recommended-4xx-for-input', 'inSource'],
+      ],
+    );
     const rule = tool.driver.rules.find((r) => r.id === 'recommended-plural-resources')!;
     assert.equal(rule.defaultConfiguration?.level, 'warning');
     assert.match(rule.helpUri ?? '', /docs\/rules\/recommended-plural-resources\.md$/);
@@ -82,24 +92,42 @@ describe('reports for CI', () => {
 
     // Moving lines moves regions, not fingerprints.
     writeFileSync(join(dir, 'api.yaml'), WITH_IGNORE.replace('info:\n', 'info:\n  description: Moved\n    down.\n'));
-    const moved = JSON.parse((await runCli(['lint', 'api.yaml', 'clean.yaml', '-f', 'sarif', '--report-suppressed'], { cwd: dir })).stdout) as SarifLog;
+    const moved = JSON.parse(
+      (await runCli(['lint', 'api.yaml', 'clean.yaml', '-f', 'sarif', '--report-suppressed'], { cwd: dir })).stdout,
+    ) as SarifLog;
     assert.equal(moved.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine, 8);
-    assert.deepEqual(moved.runs[0]!.results.map((r) => r.partialFingerprints), results.map((r) => r.partialFingerprints));
+    assert.deepEqual(
+      moved.runs[0]!.results.map((r) => r.partialFingerprints),
+      results.map((r) => r.partialFingerprints),
+    );
   });
 
   it('sarif with a baseline marks the reported results new, and stays valid', async () => {
     const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING });
     await runCli(['lint', 'api.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
-    writeFileSync(join(dir, 'api.yaml'), ONE_ERROR_ONE_WARNING.replace('  - url: http://api.example.com/v1\n', '  - url: http://api.example.com/v1\n  - url: http://other.example.com/v1\n'));
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      ONE_ERROR_ONE_WARNING.replace(
+        '  - url: http://api.example.com/v1\n',
+        '  - url: http://api.example.com/v1\n  - url: http://other.example.com/v1\n',
+      ),
+    );
     const run = await runCli(['lint', 'api.yaml', '-f', 'sarif', '--baseline', 'baseline.json'], { cwd: dir });
     assert.equal(run.code, 1);
     const log = JSON.parse(run.stdout) as SarifLog;
     validateSarif(log);
-    assert.deepEqual(log.runs[0]!.results.map((r) => [r.ruleId, r.baselineState]), [['recommended-server-https', 'new']]);
+    assert.deepEqual(
+      log.runs[0]!.results.map((r) => [r.ruleId, r.baselineState]),
+      [['recommended-server-https', 'new']],
+    );
   });
 
   it('gitlab: every issue has the documented fields, unique fingerprints, repository-relative paths', async () => {
-    const dir = tempProject({ 'apis/api.yaml': ONE_ERROR_ONE_WARNING, 'apis/copy.yaml': ONE_ERROR_ONE_WARNING, 'broken.yaml': 'openapi: 3.0.0\ninfo: [\n' });
+    const dir = tempProject({
+      'apis/api.yaml': ONE_ERROR_ONE_WARNING,
+      'apis/copy.yaml': ONE_ERROR_ONE_WARNING,
+      'broken.yaml': 'openapi: 3.0.0\ninfo: [\n',
+    });
     const run = await runCli(['lint', 'apis/api.yaml', 'apis/copy.yaml', 'broken.yaml', '-f', 'gitlab'], { cwd: dir });
     assert.equal(run.code, 2);
     const issues = JSON.parse(run.stdout) as Array<{ fingerprint: string; location: { path: string } }>;
@@ -113,7 +141,10 @@ describe('reports for CI', () => {
   it('stylish ends with a line per file and a total; markdown with a table of counts', async () => {
     const dir = tempProject({ 'api.yaml': WITH_IGNORE, 'clean.yaml': CLEAN });
     const stylish = await runCli(['lint', 'api.yaml', 'clean.yaml'], { cwd: dir });
-    assert.match(stylish.stdout, /\n {2}api\.yaml {4}1 error, 1 warning \(1 suppressed\)\n {2}clean\.yaml {2}no problems\n\n✖ 2 problems \(1 error, 1 warning\) in 1 file of 2 linted\. 1 finding suppressed in the documents\.\n/);
+    assert.match(
+      stylish.stdout,
+      /\n {2}api\.yaml {4}1 error, 1 warning \(1 suppressed\)\n {2}clean\.yaml {2}no problems\n\n✖ 2 problems \(1 error, 1 warning\) in 1 file of 2 linted\. 1 finding suppressed in the documents\.\n/,
+    );
     const markdown = await runCli(['lint', 'api.yaml', 'clean.yaml', '-f', 'markdown'], { cwd: dir });
     const table = markdown.stdout.split('\n').filter((line) => /^\| (File|api\.yaml|clean\.yaml|\*\*Total\*\*) \|/.test(line));
     assert.deepEqual(table, [
@@ -130,6 +161,9 @@ describe('reports for CI', () => {
     const run = await runCli(['lint', 'api.yaml', '-f', 'markdown', '--baseline', 'baseline.json'], { cwd: dir });
     assert.equal(run.code, 0);
     assert.match(run.stdout, /No problems found in 1 file\(s\)\.\n\nCompared with baseline\.json: 2 existing findings not reported\.\n/);
-    assert.match(run.stdout, /\n\| File \| Errors \| Warnings \| Info \| Hints \| Existing \|\n\| --- \| ---: \| ---: \| ---: \| ---: \| ---: \|\n\| api\.yaml \| 0 \| 0 \| 0 \| 0 \| 2 \|\n/);
+    assert.match(
+      run.stdout,
+      /\n\| File \| Errors \| Warnings \| Info \| Hints \| Existing \|\n\| --- \| ---: \| ---: \| ---: \| ---: \| ---: \|\n\| api\.yaml \| 0 \| 0 \| 0 \| 0 \| 2 \|\n/,
+    );
   });
 });

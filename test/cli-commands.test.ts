@@ -16,12 +16,19 @@ describe('apistyle rules, explain, --help, --version', () => {
 
   it('rules --json reflects a config that turns a rule off', async () => {
     const dir = tempProject({ 'apistyle.config.yaml': 'extends: [recommended]\nrules:\n  recommended-server-https: "off"\n' });
-    const rules = JSON.parse((await runCli(['rules', '--json'], { cwd: dir })).stdout) as Array<{ id: string; severity: string; documentationUrl: string | null }>;
+    const rules = JSON.parse((await runCli(['rules', '--json'], { cwd: dir })).stdout) as Array<{
+      id: string;
+      severity: string;
+      documentationUrl: string | null;
+    }>;
     assert.equal(rules.find((r) => r.id === 'recommended-server-https')?.severity, 'off');
-    assert.match(rules.find((r) => r.id === 'recommended-version-in-uri')?.documentationUrl ?? '', /docs\/rules\/recommended-version-in-uri\.md$/);
+    assert.match(
+      rules.find((r) => r.id === 'recommended-version-in-uri')?.documentationUrl ?? '',
+      /docs\/rules\/recommended-version-in-uri\.md$/,
+    );
   });
 
-  it('explain prints the rule\'s doc page', async () => {
+  it("explain prints the rule's doc page", async () => {
     const run = await runCli(['explain', 'recommended-no-verbs-in-path']);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, readFileSync(join(REPO_ROOT, 'docs/rules/recommended-no-verbs-in-path.md'), 'utf8'));
@@ -39,7 +46,16 @@ describe('apistyle rules, explain, --help, --version', () => {
     for (const command of ['lint', 'rules', 'explain']) assert.match(help.stdout, new RegExp(`apistyle ${command}`));
     const lintHelp = await runCli(['lint', '--help']);
     assert.equal(lintHelp.code, 0);
-    for (const option of ['--ruleset', '--config', '--format', '--output', '--fail-severity', '--quiet', '--allow-remote-refs', '--color']) {
+    for (const option of [
+      '--ruleset',
+      '--config',
+      '--format',
+      '--output',
+      '--fail-severity',
+      '--quiet',
+      '--allow-remote-refs',
+      '--color',
+    ]) {
       assert.ok(lintHelp.stdout.includes(option), option);
     }
     assert.match(lintHelp.stdout, /stylish.*json.*sarif.*junit.*github-actions.*gitlab.*markdown/s);

@@ -36,18 +36,29 @@ const CUSTOM_FUNCTION = `export default function notTestTitle(title) {
 `;
 
 describe('rulesets on the command line', () => {
-  it('a user\'s Spectral ruleset file with a custom function works as --ruleset', async () => {
+  it("a user's Spectral ruleset file with a custom function works as --ruleset", async () => {
     const dir = tempProject({ 'api.yaml': CLEAN, 'my-ruleset.yaml': CUSTOM_RULESET, 'functions/notTestTitle.js': CUSTOM_FUNCTION });
     const { code, findings } = await lintJson(['api.yaml', '-r', 'my-ruleset.yaml'], dir);
     assert.equal(code, 1);
-    assert.deepEqual(findings.map((f) => f.code), ['title-not-test']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['title-not-test'],
+    );
   });
 
   it('--ruleset is repeatable: the rules of both run', async () => {
-    const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING, 'my-ruleset.yaml': CUSTOM_RULESET, 'functions/notTestTitle.js': CUSTOM_FUNCTION });
+    const dir = tempProject({
+      'api.yaml': ONE_ERROR_ONE_WARNING,
+      'my-ruleset.yaml': CUSTOM_RULESET,
+      'functions/notTestTitle.js': CUSTOM_FUNCTION,
+    });
     // Documents may follow -r: the option takes one value each time.
     const { findings } = await lintJson(['-r', 'recommended', '-r', 'my-ruleset.yaml', 'api.yaml'], dir);
-    assert.deepEqual([...new Set(findings.map((f) => f.code))].sort(), ['recommended-plural-resources', 'recommended-server-https', 'title-not-test']);
+    assert.deepEqual([...new Set(findings.map((f) => f.code))].sort(), [
+      'recommended-plural-resources',
+      'recommended-server-https',
+      'title-not-test',
+    ]);
   });
 
   it('a custom function that throws stops that document only, naming the function', async () => {
@@ -55,10 +66,13 @@ describe('rulesets on the command line', () => {
       'api.yaml': CLEAN,
       'other.yaml': CLEAN,
       'my-ruleset.yaml': CUSTOM_RULESET.replace('given: $.info.title', 'given: $.info.description'),
-      'functions/notTestTitle.js': 'export default function notTestTitle(value) {\n  if (value === "boom") throw new Error("kaboom");\n  return [];\n}\n',
+      'functions/notTestTitle.js':
+        'export default function notTestTitle(value) {\n  if (value === "boom") throw new Error("kaboom");\n  return [];\n}\n',
     });
     const broken = CLEAN.replace('  version: 1.0.0\n', '  version: 1.0.0\n  description: boom\n');
-    const run = await runCli(['lint', 'broken.yaml', 'api.yaml', '-r', 'my-ruleset.yaml', '-r', 'recommended', '-f', 'json'], { cwd: tempProjectWith(dir, { 'broken.yaml': broken }) });
+    const run = await runCli(['lint', 'broken.yaml', 'api.yaml', '-r', 'my-ruleset.yaml', '-r', 'recommended', '-f', 'json'], {
+      cwd: tempProjectWith(dir, { 'broken.yaml': broken }),
+    });
     assert.equal(run.code, 2, run.stderr);
     const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string; source: string }>;
     assert.match(findings.find((f) => f.code === 'linter-error')?.message ?? '', /notTestTitle.*kaboom/);
@@ -73,7 +87,10 @@ describe('rulesets on the command line', () => {
   });
 
   it('a broken ruleset file names the file and the problem', async () => {
-    const dir = tempProject({ 'api.yaml': CLEAN, 'bad-ruleset.yaml': 'rules:\n  r1:\n    given: $\n    then:\n      function: doesNotExist\n' });
+    const dir = tempProject({
+      'api.yaml': CLEAN,
+      'bad-ruleset.yaml': 'rules:\n  r1:\n    given: $\n    then:\n      function: doesNotExist\n',
+    });
     const run = await runCli(['lint', 'api.yaml', '-r', 'bad-ruleset.yaml'], { cwd: dir });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^apistyle: ruleset .*bad-ruleset\.yaml: .*doesNotExist.*\n$/);
@@ -98,14 +115,23 @@ describe('apistyle.config.yaml', () => {
     const { findings } = await lintJson(['api.yaml', 'legacy/old.yaml'], dir);
     const api = findings.filter((f) => f.source === join(dir, 'api.yaml'));
     const legacy = findings.filter((f) => f.source === join(dir, 'legacy/old.yaml'));
-    assert.deepEqual(api.map((f) => [f.code, f.severity]).sort(), [['recommended-plural-resources', 0], ['recommended-server-https', 0]]);
-    assert.deepEqual(legacy.map((f) => f.code), ['recommended-plural-resources']);
+    assert.deepEqual(api.map((f) => [f.code, f.severity]).sort(), [
+      ['recommended-plural-resources', 0],
+      ['recommended-server-https', 0],
+    ]);
+    assert.deepEqual(
+      legacy.map((f) => f.code),
+      ['recommended-plural-resources'],
+    );
   });
 
-  it('extends Spectral\'s own spectral:oas next to a built-in', async () => {
+  it("extends Spectral's own spectral:oas next to a built-in", async () => {
     const dir = tempProject({ '.apistyle.yaml': 'extends: [recommended, "spectral:oas"]\n', 'api.yaml': CLEAN });
     const { findings } = await lintJson(['api.yaml'], dir);
-    assert.ok(findings.some((f) => f.code === 'info-contact'), 'a spectral:oas rule fired');
+    assert.ok(
+      findings.some((f) => f.code === 'info-contact'),
+      'a spectral:oas rule fired',
+    );
   });
 
   it('is found from a subdirectory, and its files are linted when none are named', async () => {
@@ -118,25 +144,37 @@ describe('apistyle.config.yaml', () => {
     });
     const { code, findings } = await lintJson([], join(dir, 'sub', 'deeper'));
     assert.equal(code, 1);
-    assert.deepEqual(findings.map((f) => [f.code, f.source]), [['recommended-server-https', join(dir, 'apis/one.yaml')]]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.source]),
+      [['recommended-server-https', join(dir, 'apis/one.yaml')]],
+    );
   });
 
   it('--ruleset wins over the config ruleset', async () => {
-    const dir = tempProject({ 'apistyle.config.yaml': 'extends: [recommended]\nrules:\n  recommended-server-https: "off"\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [recommended]\nrules:\n  recommended-server-https: "off"\n',
+      'api.yaml': ONE_ERROR_ONE_WARNING,
+    });
     const { findings } = await lintJson(['api.yaml', '-r', 'recommended'], dir);
     assert.ok(findings.some((f) => f.code === 'recommended-server-https'));
   });
 
   it('--config names a config file explicitly', async () => {
-    const dir = tempProject({ 'ci/strict.yaml': 'files: ["../api.yaml"]\nextends: [recommended]\nrules:\n  recommended-plural-resources: error\n', 'api.yaml': ONE_ERROR_ONE_WARNING });
+    const dir = tempProject({
+      'ci/strict.yaml': 'files: ["../api.yaml"]\nextends: [recommended]\nrules:\n  recommended-plural-resources: error\n',
+      'api.yaml': ONE_ERROR_ONE_WARNING,
+    });
     const { findings } = await lintJson(['--config', 'ci/strict.yaml'], dir);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]).sort(), [['recommended-plural-resources', 0], ['recommended-server-https', 0]]);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]).sort(), [
+      ['recommended-plural-resources', 0],
+      ['recommended-server-https', 0],
+    ]);
     const missing = await runCli(['lint', '-c', 'nope.yaml'], { cwd: dir });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^apistyle: config \S*nope\.yaml: no such file\n$/);
   });
 
-  it('a built-in rule\'s policy table is replaced from the config, without code', async () => {
+  it("a built-in rule's policy table is replaced from the config, without code", async () => {
     const dir = tempProject({
       'apistyle.config.yaml': [
         'extends: [qualicharge]',
@@ -157,7 +195,10 @@ describe('apistyle.config.yaml', () => {
     });
     const { code, findings } = await lintJson(['api.yaml'], dir);
     assert.equal(code, 1);
-    assert.deepEqual(findings.filter((f) => f.code === 'qualicharge-rate-limit-policy').map((f) => f.severity), [0]);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'qualicharge-rate-limit-policy').map((f) => f.severity),
+      [0],
+    );
   });
 
   it('a config with only files uses the default ruleset', async () => {
@@ -183,11 +224,17 @@ describe('apistyle.config.yaml', () => {
 });
 
 describe('discovery when no file is named', () => {
-  it('lints the OpenAPI documents under the current directory, skipping node_modules, .gitignore\'d and non-OpenAPI files', async () => {
+  it("lints the OpenAPI documents under the current directory, skipping node_modules, .gitignore'd and non-OpenAPI files", async () => {
     const dir = tempProject({
       '.gitignore': 'build/\n',
       'api.yaml': ONE_ERROR_ONE_WARNING,
-      'nested/swagger.json': JSON.stringify({ swagger: '2.0', info: { title: 'T', version: '1' }, schemes: ['http'], basePath: '/v1', paths: {} }),
+      'nested/swagger.json': JSON.stringify({
+        swagger: '2.0',
+        info: { title: 'T', version: '1' },
+        schemes: ['http'],
+        basePath: '/v1',
+        paths: {},
+      }),
       'node_modules/pkg/openapi.yaml': ONE_ERROR_ONE_WARNING,
       'build/openapi.yaml': ONE_ERROR_ONE_WARNING,
       'docker-compose.yml': 'services:\n  web:\n    image: nginx\n',

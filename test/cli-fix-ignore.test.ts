@@ -13,10 +13,10 @@ interface JsonFinding {
 
 const PSA = readFileSync(join(REPO_ROOT, 'specs', 'psa', 'compliant.yaml'), 'utf8');
 /** Two fixable findings (a camel-case property, a limit without bounds) and a comment next to one of them. */
-const FIXABLE = PSA.replace('        mileage: {type: integer, minimum: 0}\n        driverId: {type: string, format: uuid}\n', '        mileage: {type: integer, minimum: 0}\n        driver_id: {type: string, format: uuid} # who drives it\n').replace(
-  'schema: {type: integer, minimum: 1, maximum: 100, default: 25}',
-  'schema: {type: integer, minimum: 1}',
-);
+const FIXABLE = PSA.replace(
+  '        mileage: {type: integer, minimum: 0}\n        driverId: {type: string, format: uuid}\n',
+  '        mileage: {type: integer, minimum: 0}\n        driver_id: {type: string, format: uuid} # who drives it\n',
+).replace('schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1}');
 
 function project(text = FIXABLE): string {
   return tempProject({ 'apistyle.config.yaml': 'extends: [psa]\n', 'api.yaml': text });
@@ -83,10 +83,16 @@ describe('the ignore file (.apistyle-ignore.yaml)', () => {
     assert.ok(entries.every((e) => /^[0-9a-f]{64}$/.test(e['fingerprint']!)));
 
     // Lines moved and another finding added: the ignored ones stay silent, the new one is reported.
-    writeFileSync(join(cwd, 'api.yaml'), `# a comment that moves every line\n${FIXABLE.replace('/vehicles/{vehicleId}:', '/vehicles/getAll:')}`);
+    writeFileSync(
+      join(cwd, 'api.yaml'),
+      `# a comment that moves every line\n${FIXABLE.replace('/vehicles/{vehicleId}:', '/vehicles/getAll:')}`,
+    );
     const after = await lintJson(cwd);
     assert.ok(after.findings.length > 0);
-    assert.ok(after.findings.every((f) => f.code !== 'psa-property-camel-case' && f.code !== 'psa-pagination-limit-default'), JSON.stringify(after.findings));
+    assert.ok(
+      after.findings.every((f) => f.code !== 'psa-property-camel-case' && f.code !== 'psa-pagination-limit-default'),
+      JSON.stringify(after.findings),
+    );
   });
 
   it('ignored findings are not fixed by --fix', async () => {
@@ -101,13 +107,23 @@ describe('the ignore file (.apistyle-ignore.yaml)', () => {
     const cwd = project();
     writeFileSync(join(cwd, '.apistyle-ignore.yaml'), 'ignore:\n  - file: api.yaml\n    rule: psa-property-camel-case\n');
     const { findings } = await lintJson(cwd);
-    assert.deepEqual(findings.map((f) => f.code), ['psa-pagination-limit-default']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['psa-pagination-limit-default'],
+    );
   });
 
   it('without a config, the ignore file is at the project root', async () => {
-    const cwd = tempProject({ 'package.json': '{}', 'apis/api.yaml': FIXABLE, '.apistyle-ignore.yaml': 'ignore:\n  - {file: apis/api.yaml, rule: psa-property-camel-case}\n' });
+    const cwd = tempProject({
+      'package.json': '{}',
+      'apis/api.yaml': FIXABLE,
+      '.apistyle-ignore.yaml': 'ignore:\n  - {file: apis/api.yaml, rule: psa-property-camel-case}\n',
+    });
     const run = await runCli(['lint', 'api.yaml', '-r', 'psa', '-f', 'json'], { cwd: join(cwd, 'apis') });
-    assert.deepEqual((JSON.parse(run.stdout) as JsonFinding[]).map((f) => f.code), ['psa-pagination-limit-default']);
+    assert.deepEqual(
+      (JSON.parse(run.stdout) as JsonFinding[]).map((f) => f.code),
+      ['psa-pagination-limit-default'],
+    );
     assert.ok(existsSync(join(cwd, '.apistyle-ignore.yaml')));
   });
 

@@ -34,7 +34,15 @@ describe('output formats', () => {
   it('sarif validates against the official SARIF 2.1.0 schema and carries rule metadata and regions', async () => {
     const output = await report('sarif', ['both.yaml', 'clean.yaml', 'broken.yaml']);
     const log = JSON.parse(output) as {
-      runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string } }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string; helpUri?: string; defaultConfiguration?: { level: string } }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+        }>;
+      }>;
     };
     const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
     // The package is CommonJS with a `default` export; Node hands ESM the whole module object.
@@ -59,11 +67,27 @@ describe('output formats', () => {
   it('junit parses as XML with one suite per document and one failure per failing finding', async () => {
     const output = await report('junit');
     assert.equal(XMLValidator.validate(output), true);
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(output) as {
-      testsuites: { tests: string; failures: string; testsuite: Array<{ name: string; tests: string; failures: string; testcase: Array<{ name: string; failure?: { message: string } }> }> };
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testsuite' || name === 'testcase',
+    }).parse(output) as {
+      testsuites: {
+        tests: string;
+        failures: string;
+        testsuite: Array<{
+          name: string;
+          tests: string;
+          failures: string;
+          testcase: Array<{ name: string; failure?: { message: string } }>;
+        }>;
+      };
     };
     const suites = xml.testsuites.testsuite;
-    assert.deepEqual(suites.map((s) => s.name), ['both.yaml', 'clean.yaml']);
+    assert.deepEqual(
+      suites.map((s) => s.name),
+      ['both.yaml', 'clean.yaml'],
+    );
     assert.equal(suites[0]!.failures, '1', 'the warning is below the fail severity');
     assert.match(suites[0]!.testcase[0]!.failure!.message, /uses http/);
     assert.equal(suites[1]!.failures, '0');
@@ -81,13 +105,22 @@ describe('output formats', () => {
   it('github-actions prints one workflow command per finding, escaped', async () => {
     const lines = (await report('github-actions')).trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0]!, /^::error file=both\.yaml,line=6,endLine=6,col=10,endColumn=35,title=recommended-server-https::Server URL "http%3A|^::error file=both\.yaml,line=6,endLine=6,col=10,endColumn=35,title=recommended-server-https::Server URL "http:/);
+    assert.match(
+      lines[0]!,
+      /^::error file=both\.yaml,line=6,endLine=6,col=10,endColumn=35,title=recommended-server-https::Server URL "http%3A|^::error file=both\.yaml,line=6,endLine=6,col=10,endColumn=35,title=recommended-server-https::Server URL "http:/,
+    );
     assert.match(lines[1]!, /^::warning file=both\.yaml,line=8,/);
     assert.match(lines[0]!, /%0Ahttps:\/\/github\.com\/apistyle/, 'the doc link follows on an escaped new line');
   });
 
   it('gitlab writes a code quality report with 1-based lines and unique fingerprints', async () => {
-    const issues = JSON.parse(await report('gitlab')) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    const issues = JSON.parse(await report('gitlab')) as Array<{
+      description: string;
+      check_name: string;
+      fingerprint: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }>;
     assert.equal(issues.length, 2);
     for (const issue of issues) {
       assert.equal(typeof issue.description, 'string');

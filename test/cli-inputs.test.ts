@@ -8,30 +8,96 @@ const RESPONSE_REF = (ref: string) =>
   CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${ref}'`);
 
 /** Each bad input: its file(s), what the user must read, and the exit code. */
-const CASES: Array<{ name: string; files: Record<string, string | Buffer>; target: string; message: RegExp; code: number; finding?: string }> = [
-  { name: 'a missing file', files: {}, target: 'absent.yaml', message: /absent\.yaml\n {2}1:1 +error +no such file +unreadable-file/, code: 2 },
-  { name: 'an empty file', files: { 'empty.yaml': '' }, target: 'empty.yaml', message: /is empty, not an OpenAPI document +not-openapi/, code: 2 },
-  { name: 'invalid YAML', files: { 'bad.yaml': 'openapi: 3.0.0\ninfo: [1\n  x: :\n' }, target: 'bad.yaml', message: /error +.+ +parser/, code: 2 },
-  { name: 'invalid JSON', files: { 'bad.json': '{"openapi": "3.0.0",' }, target: 'bad.json', message: /1:21 +error +Property name expected +parser/, code: 2 },
+const CASES: Array<{
+  name: string;
+  files: Record<string, string | Buffer>;
+  target: string;
+  message: RegExp;
+  code: number;
+  finding?: string;
+}> = [
+  {
+    name: 'a missing file',
+    files: {},
+    target: 'absent.yaml',
+    message: /absent\.yaml\n {2}1:1 +error +no such file +unreadable-file/,
+    code: 2,
+  },
+  {
+    name: 'an empty file',
+    files: { 'empty.yaml': '' },
+    target: 'empty.yaml',
+    message: /is empty, not an OpenAPI document +not-openapi/,
+    code: 2,
+  },
+  {
+    name: 'invalid YAML',
+    files: { 'bad.yaml': 'openapi: 3.0.0\ninfo: [1\n  x: :\n' },
+    target: 'bad.yaml',
+    message: /error +.+ +parser/,
+    code: 2,
+  },
+  {
+    name: 'invalid JSON',
+    files: { 'bad.json': '{"openapi": "3.0.0",' },
+    target: 'bad.json',
+    message: /1:21 +error +Property name expected +parser/,
+    code: 2,
+  },
   {
     name: 'a YAML file with duplicate keys (a finding; the document is still linted)',
-    files: { 'dup.yaml': CLEAN.replace('  title: Test API\n', '  title: Test API\n  title: Again\n').replace('http', 'http').replace('https://api', 'http://api') },
+    files: {
+      'dup.yaml': CLEAN.replace('  title: Test API\n', '  title: Test API\n  title: Again\n')
+        .replace('http', 'http')
+        .replace('https://api', 'http://api'),
+    },
     target: 'dup.yaml',
     message: /4:3 +error +Duplicate key: title +duplicate-key[\s\S]*recommended-server-https/,
     code: 1,
   },
-  { name: 'a non-OpenAPI document', files: { 'config.yaml': 'name: service\nreplicas: 3\n' }, target: 'config.yaml', message: /is not an OpenAPI document: it has no top-level "openapi" or "swagger" key +not-openapi/, code: 2 },
-  { name: 'a document that is only a list', files: { 'list.yaml': '- a\n- b\n' }, target: 'list.yaml', message: /its top level is a list, not a mapping/, code: 2 },
-  { name: 'a binary file', files: { 'blob.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]) }, target: 'blob.yaml', message: /not valid UTF-8 text \(binary file\?\) +unreadable-file/, code: 2 },
+  {
+    name: 'a non-OpenAPI document',
+    files: { 'config.yaml': 'name: service\nreplicas: 3\n' },
+    target: 'config.yaml',
+    message: /is not an OpenAPI document: it has no top-level "openapi" or "swagger" key +not-openapi/,
+    code: 2,
+  },
+  {
+    name: 'a document that is only a list',
+    files: { 'list.yaml': '- a\n- b\n' },
+    target: 'list.yaml',
+    message: /its top level is a list, not a mapping/,
+    code: 2,
+  },
+  {
+    name: 'a binary file',
+    files: { 'blob.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]) },
+    target: 'blob.yaml',
+    message: /not valid UTF-8 text \(binary file\?\) +unreadable-file/,
+    code: 2,
+  },
   {
     name: 'a remote $ref without opt-in',
     files: { 'remote.yaml': RESPONSE_REF('https://example.com/responses.yaml#/Customer') },
     target: 'remote.yaml',
-    message: /remote \$ref to "https:\/\/example\.com\/responses\.yaml" refused: pass --allow-remote-refs to fetch remote references +invalid-ref/,
+    message:
+      /remote \$ref to "https:\/\/example\.com\/responses\.yaml" refused: pass --allow-remote-refs to fetch remote references +invalid-ref/,
     code: 2,
   },
-  { name: 'a $ref to a missing pointer in the document', files: { 'pointer.yaml': RESPONSE_REF('#/components/responses/Nope') }, target: 'pointer.yaml', message: /'#\/components\/responses\/Nope' does not exist +invalid-ref/, code: 2 },
-  { name: 'a $ref to a missing file', files: { 'missing.yaml': RESPONSE_REF('./responses.yaml#/Customer') }, target: 'missing.yaml', message: /\$ref to ".*responses\.yaml": no such file +invalid-ref/, code: 2 },
+  {
+    name: 'a $ref to a missing pointer in the document',
+    files: { 'pointer.yaml': RESPONSE_REF('#/components/responses/Nope') },
+    target: 'pointer.yaml',
+    message: /'#\/components\/responses\/Nope' does not exist +invalid-ref/,
+    code: 2,
+  },
+  {
+    name: 'a $ref to a missing file',
+    files: { 'missing.yaml': RESPONSE_REF('./responses.yaml#/Customer') },
+    target: 'missing.yaml',
+    message: /\$ref to ".*responses\.yaml": no such file +invalid-ref/,
+    code: 2,
+  },
   {
     name: 'a $ref that leaves the project directory',
     files: { 'api/outside.yaml': RESPONSE_REF('../../../../../../../../etc/passwd#/x') },
@@ -51,7 +117,9 @@ const CASES: Array<{ name: string; files: Record<string, string | Buffer>; targe
   },
   {
     name: 'a local $ref chain that only points at itself',
-    files: { 'self.yaml': `${CLEAN}components:\n  schemas:\n    A:\n      $ref: "#/components/schemas/B"\n    B:\n      $ref: "#/components/schemas/A"\n` },
+    files: {
+      'self.yaml': `${CLEAN}components:\n  schemas:\n    A:\n      $ref: "#/components/schemas/B"\n    B:\n      $ref: "#/components/schemas/A"\n`,
+    },
     target: 'self.yaml',
     message: /\$ref cycle with no value/,
     code: 2,
@@ -76,7 +144,10 @@ describe('bad input: a clear message, the right exit code, nothing else lost', (
   it('a recursive schema is legal: it lints normally and never hangs', async () => {
     const dir = tempProject({
       'tree.yaml':
-        CLEAN.replace("          description: The customer.", "          description: The customer.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Node'") +
+        CLEAN.replace(
+          '          description: The customer.',
+          "          description: The customer.\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Node'",
+        ) +
         'components:\n  schemas:\n    Node:\n      type: object\n      properties:\n        children:\n          type: array\n          items:\n            $ref: "#/components/schemas/Node"\n',
     });
     const run = await runCli(['lint', 'tree.yaml'], { cwd: dir, timeoutMs: 20_000 });

@@ -50,7 +50,10 @@ describe('apistyle lint: exit codes and severities', () => {
     const run = await runCli(['lint', 'both.yaml', '--quiet', '-f', 'json'], { cwd: dir });
     const findings = parseJson(run.stdout);
     assert.ok(findings.length > 0);
-    assert.ok(findings.every((f) => f.severity === 0), 'only errors');
+    assert.ok(
+      findings.every((f) => f.severity === 0),
+      'only errors',
+    );
     const quietWarn = await runCli(['lint', 'warn.yaml', '-q', '-F', 'warn'], { cwd: dir });
     assert.equal(quietWarn.code, 0, 'warnings hidden by --quiet do not fail the run');
   });
@@ -76,9 +79,17 @@ describe('apistyle lint: exit codes and severities', () => {
   });
 
   it('reads JSON from standard input too', async () => {
-    const document = JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, servers: [{ url: 'http://x.example.com/v1' }], paths: {} });
+    const document = JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      servers: [{ url: 'http://x.example.com/v1' }],
+      paths: {},
+    });
     const run = await runCli(['lint', '-', '-f', 'json'], { cwd: dir, stdin: document });
-    assert.deepEqual(parseJson(run.stdout).map((f) => [f.code, f.path.join('.')]), [['recommended-server-https', 'servers.0.url']]);
+    assert.deepEqual(
+      parseJson(run.stdout).map((f) => [f.code, f.path.join('.')]),
+      [['recommended-server-https', 'servers.0.url']],
+    );
   });
 
   it('--output writes the report to a file, atomically, and nothing to stdout', async () => {
@@ -86,7 +97,11 @@ describe('apistyle lint: exit codes and severities', () => {
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '');
     assert.ok(parseJson(readFileSync(join(dir, 'report.json'), 'utf8')).length >= 2);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 
   it('an output path that cannot be written is a one-line error with exit 2', async () => {
@@ -135,9 +150,15 @@ describe('apistyle lint: stylish output', () => {
     const { stdout } = await runCli(['lint', 'both.yaml'], { cwd: dir });
     const lines = stdout.split('\n');
     assert.equal(lines[0], 'both.yaml');
-    assert.match(stdout, /^ {2}6:10 +error +Server URL "http:\/\/api.example.com\/v1" uses http: serve the API over https only\. +recommended-server-https$/m);
+    assert.match(
+      stdout,
+      /^ {2}6:10 +error +Server URL "http:\/\/api.example.com\/v1" uses http: serve the API over https only\. +recommended-server-https$/m,
+    );
     assert.match(stdout, /^ {2}8:\d+ +warn +Resource segment "customer" is not a plural noun.* recommended-plural-resources$/m);
     assert.match(stdout, /2 problems \(1 error, 1 warning\) in 1 file of 1 linted\./);
-    assert.match(stdout, /recommended-server-https +https:\/\/github\.com\/apistyle\/apistyle\/blob\/main\/docs\/rules\/recommended-server-https\.md/);
+    assert.match(
+      stdout,
+      /recommended-server-https +https:\/\/github\.com\/apistyle\/apistyle\/blob\/main\/docs\/rules\/recommended-server-https\.md/,
+    );
   });
 });

@@ -19,7 +19,11 @@ overrides:
 
 describe('config ruleset: composed directly or bundled, the same findings', () => {
   it('extends, severities, "off" and per-file overrides agree on both paths', async () => {
-    const dir = tempProject({ 'apistyle.config.yaml': CONFIG, 'api.yaml': ONE_ERROR_ONE_WARNING, 'legacy/old.yaml': ONE_ERROR_ONE_WARNING });
+    const dir = tempProject({
+      'apistyle.config.yaml': CONFIG,
+      'api.yaml': ONE_ERROR_ONE_WARNING,
+      'legacy/old.yaml': ONE_ERROR_ONE_WARNING,
+    });
     const config = readConfig(join(dir, 'apistyle.config.yaml'));
     const files = [join(dir, 'api.yaml'), join(dir, 'legacy/old.yaml')];
     const summarise = async (viaBundler: boolean) => {
@@ -30,7 +34,10 @@ describe('config ruleset: composed directly or bundled, the same findings', () =
     };
     const composed = await summarise(false);
     const bundled = await summarise(true);
-    assert.ok(composed.some(([, code]) => code === 'operation-description'), 'spectral:oas rules run');
+    assert.ok(
+      composed.some(([, code]) => code === 'operation-description'),
+      'spectral:oas rules run',
+    );
     assert.ok(!composed.some(([source, code]) => source === files[1] && code === 'recommended-server-https'), 'override applied');
     assert.deepEqual(composed, bundled);
   });

@@ -24,8 +24,12 @@ interface RulesetYaml {
 }
 
 const rulesets = new Map(builtinRulesetNames().map((name) => [name, parse(readFileSync(builtinRulesetFile(name), 'utf8')) as RulesetYaml]));
-const allRules = [...rulesets].flatMap(([name, ruleset]) => Object.entries(ruleset.rules).map(([id, rule]) => ({ ruleset: name, id, rule })));
-const functionFiles = readdirSync(join(REPO_ROOT, 'src/functions')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const allRules = [...rulesets].flatMap(([name, ruleset]) =>
+  Object.entries(ruleset.rules).map(([id, rule]) => ({ ruleset: name, id, rule })),
+);
+const functionFiles = readdirSync(join(REPO_ROOT, 'src/functions'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
 const CATALOG = join(REPO_ROOT, '..', 'shared', 'RULES.md');
 /**
  * Rules the catalog's "Decisions of 2026-12" added, by the issue that builds them. The list only
@@ -44,7 +48,13 @@ const PENDING_CATALOG_RULES: Readonly<Record<string, number>> = {
   'redex-400-for-body': 20,
   'redex-404-for-item': 20,
 };
-const PREFIX: Record<string, string> = { psa: 'psa-', pmsipilot: 'pmsi-', redex: 'redex-', qualicharge: 'qualicharge-', recommended: 'recommended-' };
+const PREFIX: Record<string, string> = {
+  psa: 'psa-',
+  pmsipilot: 'pmsi-',
+  redex: 'redex-',
+  qualicharge: 'qualicharge-',
+  recommended: 'recommended-',
+};
 
 function functionsOf(rule: RuleYaml): string[] {
   return (Array.isArray(rule.then) ? rule.then : [rule.then]).map((then) => then.function);
@@ -83,7 +93,9 @@ describe('conventions', () => {
 
   it('every function option is described and no unknown option is accepted', async () => {
     for (const name of functionFiles) {
-      const module = (await import(pathToFileURL(join(REPO_ROOT, 'src/functions', `${name}.ts`)).href)) as { default: { schemas: { options: Record<string, unknown> | null } } };
+      const module = (await import(pathToFileURL(join(REPO_ROOT, 'src/functions', `${name}.ts`)).href)) as {
+        default: { schemas: { options: Record<string, unknown> | null } };
+      };
       const options = module.default.schemas.options;
       if (options === null) continue;
       assert.equal(options['additionalProperties'], false, `${name}: additionalProperties: false`);
@@ -95,18 +107,28 @@ describe('conventions', () => {
 
   it('docs/rules and test/fixtures/rules hold nothing for rules that do not exist', () => {
     const ids = new Set(allRules.map(({ id }) => id));
-    const pages = readdirSync(join(REPO_ROOT, 'docs/rules')).filter((f) => f !== 'README.md').map((f) => f.replace(/\.md$/, ''));
-    assert.deepEqual(pages.filter((page) => !ids.has(page)), []);
+    const pages = readdirSync(join(REPO_ROOT, 'docs/rules'))
+      .filter((f) => f !== 'README.md')
+      .map((f) => f.replace(/\.md$/, ''));
+    assert.deepEqual(
+      pages.filter((page) => !ids.has(page)),
+      [],
+    );
     const fixtures = readdirSync(join(REPO_ROOT, 'test/fixtures/rules'));
-    assert.deepEqual(fixtures.filter((dir) => !ids.has(dir)), []);
+    assert.deepEqual(
+      fixtures.filter((dir) => !ids.has(dir)),
+      [],
+    );
     const index = readFileSync(join(REPO_ROOT, 'docs/rules/README.md'), 'utf8');
     for (const id of ids) assert.ok(index.includes(`id="${id}"`), `docs/rules/README.md has an anchor for ${id}`);
   });
 
-  it('every catalog rule of a shipped ruleset exists, with the catalog\'s default severity', (context) => {
+  it("every catalog rule of a shipped ruleset exists, with the catalog's default severity", (context) => {
     context.skip(!existsSync(CATALOG), 'the rule catalog (../shared/RULES.md) is not beside this checkout');
     const catalog = readFileSync(CATALOG, 'utf8');
-    const rows = [...catalog.matchAll(/^\| ((?:psa|pmsi|redex|qualicharge|recommended)-[a-z0-9-]+) \| (error|warn|info|hint) \|/gm)].map((m) => ({ id: m[1]!, severity: m[2]! }));
+    const rows = [...catalog.matchAll(/^\| ((?:psa|pmsi|redex|qualicharge|recommended)-[a-z0-9-]+) \| (error|warn|info|hint) \|/gm)].map(
+      (m) => ({ id: m[1]!, severity: m[2]! }),
+    );
     assert.ok(rows.length > 0, 'catalog rows found');
     for (const [name, ruleset] of rulesets) {
       const expected = rows.filter((row) => row.id.startsWith(PREFIX[name]!));

@@ -22,7 +22,10 @@ function documentsUnder(root: string, dir: string = root): CorpusDocument[] {
 }
 
 const examples = join(REPO_ROOT, 'node_modules', '@readme', 'oas-examples');
-const SAMPLE = [...['2.0', '3.0', '3.1'].flatMap((version) => documentsUnder(examples, join(examples, version))), ...documentsUnder(join(REPO_ROOT, 'specs'))];
+const SAMPLE = [
+  ...['2.0', '3.0', '3.1'].flatMap((version) => documentsUnder(examples, join(examples, version))),
+  ...documentsUnder(join(REPO_ROOT, 'specs')),
+];
 
 describe('corpus sample: every document with every built-in ruleset', () => {
   it('has the whole sample (the devDependency is installed)', () => {
@@ -35,13 +38,23 @@ describe('corpus sample: every document with every built-in ruleset', () => {
       assert.deepEqual(summary.failures, []);
       assert.ok(summary.findings > 0, 'the rules ran');
       // The sample specs' own `$ref`s resolve; input problems come only from the examples' deliberate oddities.
-      assert.ok(summary.inputProblems.every(([code]) => code !== 'linter-error'), JSON.stringify(summary.inputProblems));
+      assert.ok(
+        summary.inputProblems.every(([code]) => code !== 'linter-error'),
+        JSON.stringify(summary.inputProblems),
+      );
     });
   }
 });
 
 describe('the corpus check itself', () => {
-  const finding = { code: 'r1', message: 'm', path: [], severity: 0, source: 'a.yaml', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } };
+  const finding = {
+    code: 'r1',
+    message: 'm',
+    path: [],
+    severity: 0,
+    source: 'a.yaml',
+    range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } },
+  };
   const lines = (source: string) => (source === 'a.yaml' ? lineLengths('first\r\nabc\n') : undefined);
   const known = new Set(['r1']);
 
@@ -51,9 +64,18 @@ describe('the corpus check itself', () => {
 
   it('flags an unknown code, a range past a line or the file, a reversed range, an unreadable source', () => {
     assert.match(findingProblem({ ...finding, code: 'r2' }, lines, known) ?? '', /unknown code "r2"/);
-    assert.match(findingProblem({ ...finding, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } }, lines, known) ?? '', /not inside/);
-    assert.match(findingProblem({ ...finding, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } } }, lines, known) ?? '', /not inside/);
-    assert.match(findingProblem({ ...finding, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 1 } } }, lines, known) ?? '', /not inside/);
+    assert.match(
+      findingProblem({ ...finding, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } }, lines, known) ?? '',
+      /not inside/,
+    );
+    assert.match(
+      findingProblem({ ...finding, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } } }, lines, known) ?? '',
+      /not inside/,
+    );
+    assert.match(
+      findingProblem({ ...finding, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 1 } } }, lines, known) ?? '',
+      /not inside/,
+    );
     assert.match(findingProblem({ ...finding, source: 'b.yaml' }, lines, known) ?? '', /cannot be read/);
   });
 });

@@ -12,7 +12,6 @@ import { FastJson } from '../src/core/fastJson.js';
 import { REPO_ROOT } from './helpers/cli.js';
 import { pathsOf } from './helpers/jsonPaths.js';
 
-
 /** Asserts both parsers agree on `text`; returns how many lookups were compared. */
 function compare(text: string, extra: JsonPath[] = []): number {
   const theirs = Parsers.Json.parse(text);
@@ -22,24 +21,34 @@ function compare(text: string, extra: JsonPath[] = []): number {
   let compared = 0;
   for (const path of [...pathsOf(theirs.data), ...extra]) {
     for (const closest of [false, true]) {
-      assert.deepEqual(FastJson.getLocationForJsonPath(ours, path, closest), Parsers.Json.getLocationForJsonPath(theirs, path, closest), `${JSON.stringify(path)} closest=${closest}`);
+      assert.deepEqual(
+        FastJson.getLocationForJsonPath(ours, path, closest),
+        Parsers.Json.getLocationForJsonPath(theirs, path, closest),
+        `${JSON.stringify(path)} closest=${closest}`,
+      );
       compared++;
     }
   }
   // Key order as rules see it (Object.keys), for every object.
-  const keyOrders = (data: unknown): string[][] => [...pathsOf(data)].map((path) => {
-    let node = data;
-    for (const segment of path) node = (node as Record<string, unknown>)[segment as string];
-    return typeof node === 'object' && node !== null ? Object.keys(node) : [];
-  });
+  const keyOrders = (data: unknown): string[][] =>
+    [...pathsOf(data)].map((path) => {
+      let node = data;
+      for (const segment of path) node = (node as Record<string, unknown>)[segment as string];
+      return typeof node === 'object' && node !== null ? Object.keys(node) : [];
+    });
   assert.deepEqual(keyOrders(ours.data), keyOrders(theirs.data), 'key order');
   return compared;
 }
 
 describe('fast JSON parser', () => {
   it('agrees with Spectral on every path of the sample documents, written as JSON', () => {
-    let compared = compare(readFileSync(join(REPO_ROOT, 'specs', 'petstore-swagger2.json'), 'utf8'), [['paths', 'nope'], ['info', 'title', 'deeper']]);
-    for (const ruleset of readdirSync(join(REPO_ROOT, 'specs'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'multi-file')) {
+    let compared = compare(readFileSync(join(REPO_ROOT, 'specs', 'petstore-swagger2.json'), 'utf8'), [
+      ['paths', 'nope'],
+      ['info', 'title', 'deeper'],
+    ]);
+    for (const ruleset of readdirSync(join(REPO_ROOT, 'specs'), { withFileTypes: true }).filter(
+      (e) => e.isDirectory() && e.name !== 'multi-file',
+    )) {
       for (const file of ['compliant.yaml', 'violating.yaml']) {
         const data: unknown = parseYaml(readFileSync(join(REPO_ROOT, 'specs', ruleset.name, file), 'utf8'));
         compared += compare(JSON.stringify(data, null, 2));
@@ -67,7 +76,12 @@ describe('fast JSON parser', () => {
   });
 
   it('leaves duplicate keys, __proto__ and syntax errors to Spectral, diagnostics included', () => {
-    compare('{"a": 1, "a": {"b": 2}, "10": [[1, {"x": null}], []], "": {"1": true}}', [['a', 'b'], ['10', 0, 1, 'x'], ['10', '5'], ['', '1']]);
+    compare('{"a": 1, "a": {"b": 2}, "10": [[1, {"x": null}], []], "": {"1": true}}', [
+      ['a', 'b'],
+      ['10', 0, 1, 'x'],
+      ['10', '5'],
+      ['', '1'],
+    ]);
     compare('{"__proto__": {"x": 1}}');
     compare('{"a": 1,, }');
     compare('');
@@ -79,7 +93,10 @@ describe('fast JSON parser', () => {
     const text = '['.repeat(depth) + ']'.repeat(depth);
     const ours = FastJson.parse(text);
     const path = new Array<number>(depth - 1).fill(0);
-    assert.deepEqual(FastJson.getLocationForJsonPath(ours, path)?.range, { start: { line: 0, character: depth - 1 }, end: { line: 0, character: depth + 1 } });
+    assert.deepEqual(FastJson.getLocationForJsonPath(ours, path)?.range, {
+      start: { line: 0, character: depth - 1 },
+      end: { line: 0, character: depth + 1 },
+    });
   });
 
   it('agrees on random JSON values, formatted or not', () => {

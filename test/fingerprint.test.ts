@@ -19,19 +19,35 @@ function finding(overrides: Partial<Finding>): Finding {
 describe('finding fingerprints', () => {
   it('ignore line moves and whitespace in the message', () => {
     const [a] = fingerprints([finding({})], base);
-    const [b] = fingerprints([finding({ range: { start: { line: 40, character: 4 }, end: { line: 40, character: 11 } }, message: 'Segment  `fooBar` is not\nkebab-case.' })], base);
+    const [b] = fingerprints(
+      [
+        finding({
+          range: { start: { line: 40, character: 4 }, end: { line: 40, character: 11 } },
+          message: 'Segment  `fooBar` is not\nkebab-case.',
+        }),
+      ],
+      base,
+    );
     assert.equal(a, b);
   });
 
   it('differ by rule, path, file and message', () => {
     const [reference] = fingerprints([finding({})], base);
-    for (const change of [{ code: 'other' }, { path: ['paths', '/other'] }, { source: '/project/api/other.yaml' }, { message: 'Segment `bazQux` is not kebab-case.' }]) {
+    for (const change of [
+      { code: 'other' },
+      { path: ['paths', '/other'] },
+      { source: '/project/api/other.yaml' },
+      { message: 'Segment `bazQux` is not kebab-case.' },
+    ]) {
       assert.notEqual(fingerprints([finding(change)], base)[0], reference, JSON.stringify(change));
     }
   });
 
   it('are relative to the base folder', () => {
-    assert.equal(fingerprints([finding({})], '/project')[0], fingerprints([finding({ source: '/elsewhere/api/openapi.yaml' })], '/elsewhere')[0]);
+    assert.equal(
+      fingerprints([finding({})], '/project')[0],
+      fingerprints([finding({ source: '/elsewhere/api/openapi.yaml' })], '/elsewhere')[0],
+    );
   });
 
   it('tell identical findings apart by occurrence', () => {

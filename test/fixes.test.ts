@@ -14,7 +14,11 @@ const engines = new Map<string, Promise<Engine>>();
 const dir = mkdtempSync(join(tmpdir(), 'apistyle-fixes-'));
 
 function engineFor(ruleset: string): Promise<Engine> {
-  if (!engines.has(ruleset)) engines.set(ruleset, loadRuleset(ruleset).then((loaded) => new Engine({ ruleset: loaded, projectRoot: dir })));
+  if (!engines.has(ruleset))
+    engines.set(
+      ruleset,
+      loadRuleset(ruleset).then((loaded) => new Engine({ ruleset: loaded, projectRoot: dir })),
+    );
   return engines.get(ruleset)!;
 }
 
@@ -34,7 +38,13 @@ function replaceOnce(text: string, from: string, to: string): string {
  * Lints `text`, applies the fix of the finding of `code` (the first, or the one `pick` chooses),
  * lints the result, and checks that the finding is gone and that no finding appeared.
  */
-async function fixAndRelint(ruleset: string, text: string, code: string, fileName = 'api.yaml', pick: (f: Finding) => boolean = () => true): Promise<{ fixed: string; title: string }> {
+async function fixAndRelint(
+  ruleset: string,
+  text: string,
+  code: string,
+  fileName = 'api.yaml',
+  pick: (f: Finding) => boolean = () => true,
+): Promise<{ fixed: string; title: string }> {
   const engine = await engineFor(ruleset);
   const file = join(dir, fileName);
   const before = (await engine.lintText(file, text)).findings;
@@ -45,13 +55,21 @@ async function fixAndRelint(ruleset: string, text: string, code: string, fileNam
   const fixed = applyEdits(text, fix.edits);
   const after = (await engine.lintText(file, fixed)).findings;
   const known = new Set(before.map(identity));
-  assert.deepEqual(after.filter((finding) => !known.has(identity(finding))), [], 'no new finding');
+  assert.deepEqual(
+    after.filter((finding) => !known.has(identity(finding))),
+    [],
+    'no new finding',
+  );
   assert.ok(!after.some((finding) => identity(finding) === identity(target)), 'the finding is gone');
   return { fixed, title: fix.title };
 }
 
 it('every fix is keyed by the id of a built-in rule', () => {
-  const ids = new Set(builtinRulesetNames().flatMap((name) => Object.keys((parse(readFileSync(builtinRulesetFile(name), 'utf8')) as { rules: object }).rules)));
+  const ids = new Set(
+    builtinRulesetNames().flatMap((name) =>
+      Object.keys((parse(readFileSync(builtinRulesetFile(name), 'utf8')) as { rules: object }).rules),
+    ),
+  );
   for (const id of Object.keys(FIXES)) assert.ok(ids.has(id), id);
 });
 
@@ -71,7 +89,11 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
   });
 
   it('renames a property in the examples of the request bodies that use its schema', async () => {
-    const text = replaceOnce(sample('psa'), '        mileage: {type: integer, minimum: 0}\n        driverId', '        mileage: {type: integer, minimum: 0}\n        Driver_id').replace(
+    const text = replaceOnce(
+      sample('psa'),
+      '        mileage: {type: integer, minimum: 0}\n        driverId',
+      '        mileage: {type: integer, minimum: 0}\n        Driver_id',
+    ).replace(
       "            schema:\n              $ref: '#/components/schemas/NewVehicle'\n",
       "            schema:\n              $ref: '#/components/schemas/NewVehicle'\n            example:\n              vin: VR3UPHNKSKT101603\n              Driver_id: 6a1f0e52-4c0b-4f59-a43e-2b1d3c4e5f60\n",
     );
@@ -81,13 +103,21 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
   });
 
   it('renames a query parameter to PascalCase', async () => {
-    const text = replaceOnce(sample('redex'), '        - name: DeviceId\n          in: query', '        - name: device_id\n          in: query');
+    const text = replaceOnce(
+      sample('redex'),
+      '        - name: DeviceId\n          in: query',
+      '        - name: device_id\n          in: query',
+    );
     const { fixed } = await fixAndRelint('redex', text, 'redex-query-pascal-case');
     assert.match(fixed, /- name: DeviceId\n/);
   });
 
   it('adds default and maximum to a limit written as a flow mapping', async () => {
-    const text = replaceOnce(sample('psa'), 'schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1}');
+    const text = replaceOnce(
+      sample('psa'),
+      'schema: {type: integer, minimum: 1, maximum: 100, default: 25}',
+      'schema: {type: integer, minimum: 1}',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-pagination-limit-default');
     assert.match(fixed, /schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}/);
   });
@@ -103,25 +133,40 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
   });
 
   it('keeps a default within the maximum a limit already declares', async () => {
-    const text = replaceOnce(sample('psa'), 'schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1, maximum: 10}');
+    const text = replaceOnce(
+      sample('psa'),
+      'schema: {type: integer, minimum: 1, maximum: 100, default: 25}',
+      'schema: {type: integer, minimum: 1, maximum: 10}',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-pagination-limit-default');
     assert.match(fixed, /schema: \{type: integer, minimum: 1, maximum: 10, default: 10\}/);
   });
 
   it('makes an exploded array parameter comma-separated, in block style', async () => {
-    const text = replaceOnce(sample('psa'), "          description: Only vehicles of these brands (`brand=peugeot,citroen`).\n          style: form\n          explode: false\n", "          description: Only vehicles of these brands (`brand=peugeot,citroen`).\n");
+    const text = replaceOnce(
+      sample('psa'),
+      '          description: Only vehicles of these brands (`brand=peugeot,citroen`).\n          style: form\n          explode: false\n',
+      '          description: Only vehicles of these brands (`brand=peugeot,citroen`).\n',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-multi-value-comma');
     assert.match(fixed, /items: \{type: string, enum: \[peugeot, citroen, ds, opel\]\}\n {10}style: form\n {10}explode: false\n/);
   });
 
   it('replaces a non-form style', async () => {
-    const text = replaceOnce(sample('psa'), '          style: form\n          explode: false\n          schema:\n            type: array\n            items: {type: string, enum:', '          style: pipeDelimited\n          explode: false\n          schema:\n            type: array\n            items: {type: string, enum:');
+    const text = replaceOnce(
+      sample('psa'),
+      '          style: form\n          explode: false\n          schema:\n            type: array\n            items: {type: string, enum:',
+      '          style: pipeDelimited\n          explode: false\n          schema:\n            type: array\n            items: {type: string, enum:',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-multi-value-comma');
     assert.equal(fixed, sample('psa'));
   });
 
   it('writes a version segment with its major only', async () => {
-    const text = sample('psa').replace('fleet-management/v1\n    description: Production', 'fleet-management/v1.0\n    description: Production');
+    const text = sample('psa').replace(
+      'fleet-management/v1\n    description: Production',
+      'fleet-management/v1.0\n    description: Production',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-version-major-only');
     assert.equal(fixed, sample('psa'));
   });
@@ -144,21 +189,36 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
   });
 
   it('declares a missing header from its component in an existing headers map', async () => {
-    const text = replaceOnce(sample('psa'), "      headers:\n        ETag:\n          $ref: '#/components/headers/ETag'\n        Date:", '      headers:\n        Date:');
+    const text = replaceOnce(
+      sample('psa'),
+      "      headers:\n        ETag:\n          $ref: '#/components/headers/ETag'\n        Date:",
+      '      headers:\n        Date:',
+    );
     const { fixed } = await fixAndRelint('psa', text, 'psa-not-modified-headers');
     assert.match(fixed, / {10}schema: \{type: string\}\n {8}ETag:\n {10}\$ref: '#\/components\/headers\/ETag'\n/);
   });
 
   it('offers no fix when the header has no component to point at', async () => {
     const engine = await engineFor('psa');
-    const text = replaceOnce(sample('psa'), '        Date:\n          description: The date of the response.', '        Dated:\n          description: The date of the response.');
+    const text = replaceOnce(
+      sample('psa'),
+      '        Date:\n          description: The date of the response.',
+      '        Dated:\n          description: The date of the response.',
+    );
     const findings = (await engine.lintText(join(dir, 'api.yaml'), text)).findings.filter((f) => f.code === 'psa-not-modified-headers');
     assert.equal(findings.length, 1);
     assert.equal(fixFor(new SourceDocument(text), findings[0]!), undefined);
   });
 
   it('offers no fix on a document the parser cannot read cleanly', () => {
-    const finding: Finding = { code: 'psa-version-major-only', message: 'Version segment "v1.0" must carry the major version only: write "v1".', path: ['servers', 0, 'url'], severity: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, source: 'x.yaml' };
+    const finding: Finding = {
+      code: 'psa-version-major-only',
+      message: 'Version segment "v1.0" must carry the major version only: write "v1".',
+      path: ['servers', 0, 'url'],
+      severity: 0,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      source: 'x.yaml',
+    };
     assert.equal(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n  bad: [\n'), finding), undefined);
     assert.ok(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n'), finding));
   });

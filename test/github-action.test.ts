@@ -25,15 +25,30 @@ interface Action {
 const ACTION_SCRIPT = join(REPO_ROOT, 'scripts', 'github-action.sh');
 
 /** Runs the action's lint step as the runner would, in `cwd`, with the action's inputs as environment variables. */
-function lintStep(cwd: string, inputs: Record<string, string>): { status: number | null; stdout: string; stderr: string; outputs: Record<string, string>; summary: string } {
+function lintStep(
+  cwd: string,
+  inputs: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string; outputs: Record<string, string>; summary: string } {
   const outputFile = join(cwd, '.github-output');
   const summaryFile = join(cwd, '.github-summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = { ...process.env, APISTYLE: CLI, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, PATH: `${join(process.execPath, '..')}:${process.env['PATH'] ?? ''}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    APISTYLE: CLI,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    PATH: `${join(process.execPath, '..')}:${process.env['PATH'] ?? ''}`,
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   const run = spawnSync('bash', [ACTION_SCRIPT], { cwd, env, encoding: 'utf8' });
-  const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split('=', 2) as [string, string]));
+  const outputs = Object.fromEntries(
+    readFileSync(outputFile, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('=', 2) as [string, string]),
+  );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
 }
 
@@ -50,7 +65,8 @@ describe('GitHub action', () => {
     accessSync(ACTION_SCRIPT, constants.X_OK);
     // The inputs reach the script as the environment variables it reads.
     const script = readFileSync(ACTION_SCRIPT, 'utf8');
-    for (const name of Object.keys(lint.env ?? {}).filter((n) => n.startsWith('INPUT_'))) assert.match(script, new RegExp(`\\b${name}\\b`), name);
+    for (const name of Object.keys(lint.env ?? {}).filter((n) => n.startsWith('INPUT_')))
+      assert.match(script, new RegExp(`\\b${name}\\b`), name);
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')));
     assert.ok(action.runs.steps.some((step) => step.uses?.startsWith('actions/setup-node@')));
   });
@@ -61,7 +77,10 @@ describe('GitHub action', () => {
     assert.equal(step.status, 0, step.stderr);
     assert.deepEqual(step.outputs, { 'exit-code': '1', 'sarif-file': 'apistyle.sarif', 'sarif-written': 'true' });
     const sarif = JSON.parse(readFileSync(join(dir, 'apistyle.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
-    assert.deepEqual(sarif.runs[0]!.results.map((r) => r.ruleId), ['recommended-server-https', 'recommended-plural-resources']);
+    assert.deepEqual(
+      sarif.runs[0]!.results.map((r) => r.ruleId),
+      ['recommended-server-https', 'recommended-plural-resources'],
+    );
     assert.match(step.stdout, /^::error file=apis\/api\.yaml,line=6,/m);
     assert.match(step.stdout, /^::warning file=apis\/api\.yaml,line=8,/m);
     assert.match(step.summary, /^## apistyle\n/);

@@ -25,14 +25,24 @@ interface Bounds {
 }
 
 async function lintBounded(dir: string, args: string[], { timeoutMs = 30_000, heapMb = 512 }: Bounds = {}): Promise<CliRun> {
-  const run = await runCli(['lint', '--no-color', ...args], { cwd: dir, timeoutMs, env: { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } });
+  const run = await runCli(['lint', '--no-color', ...args], {
+    cwd: dir,
+    timeoutMs,
+    env: { NODE_OPTIONS: `--max-old-space-size=${heapMb}` },
+  });
   assert.notEqual(run.code, null, `killed by the harness after ${timeoutMs} ms:\n${run.stdout}${run.stderr}`);
   assert.doesNotMatch(run.stdout + run.stderr, NO_STACK_TRACE, 'no stack trace');
   return run;
 }
 
 /** Lints the hostile file next to a good one: the exit code, the message, and the good file's finding. */
-async function expectOutcome(files: Record<string, string | Buffer>, target: string, code: number, message: RegExp, bounds?: Bounds): Promise<CliRun> {
+async function expectOutcome(
+  files: Record<string, string | Buffer>,
+  target: string,
+  code: number,
+  message: RegExp,
+  bounds?: Bounds,
+): Promise<CliRun> {
   const dir = tempProject({ ...files, 'good.yaml': GOOD });
   const run = await lintBounded(dir, [target, 'good.yaml'], bounds);
   assert.equal(run.code, code, run.stdout + run.stderr);
@@ -50,22 +60,45 @@ const HEADER = 'openapi: 3.0.3\ninfo:\n  title: Test API\n  version: 1.0.0\nserv
 /** YAML whose ten levels of aliases expand to ten billion nodes. */
 function aliasBomb(): string {
   const levels = [`  l0: &l0 [${Array(10).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < 10; i++) levels.push(`  l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    levels.push(
+      `  l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${HEADER}x-bomb:\n${levels.join('\n')}\n`;
 }
 
 describe('YAML aliases', () => {
   it('an alias bomb ("billion laughs") is refused before parsing, in bounded memory', async () => {
-    await expectOutcome({ 'bomb.yaml': aliasBomb() }, 'bomb.yaml', 2, /bomb\.yaml\n {2}1:1 +error +its YAML aliases expand to 12,345,679,\d{3} nodes, more than 1,000,000 beyond the \d+ written \(an alias bomb\?\) +parser/, { heapMb: 256 });
+    await expectOutcome(
+      { 'bomb.yaml': aliasBomb() },
+      'bomb.yaml',
+      2,
+      /bomb\.yaml\n {2}1:1 +error +its YAML aliases expand to 12,345,679,\d{3} nodes, more than 1,000,000 beyond the \d+ written \(an alias bomb\?\) +parser/,
+      { heapMb: 256 },
+    );
   });
 
-  it('an alias bomb in a $ref\'d file is refused as an invalid $ref', async () => {
-    const api = CLEAN.replace("          description: The customer.", "          description: The customer.\n          content:\n            application/json:\n              schema:\n                $ref: './bomb.yaml#/x-bomb'");
-    await expectOutcome({ 'api.yaml': api, 'bomb.yaml': aliasBomb() }, 'api.yaml', 2, /\$ref to ".*bomb\.yaml": its YAML aliases expand to .* nodes.*invalid-ref/, { heapMb: 256 });
+  it("an alias bomb in a $ref'd file is refused as an invalid $ref", async () => {
+    const api = CLEAN.replace(
+      '          description: The customer.',
+      "          description: The customer.\n          content:\n            application/json:\n              schema:\n                $ref: './bomb.yaml#/x-bomb'",
+    );
+    await expectOutcome(
+      { 'api.yaml': api, 'bomb.yaml': aliasBomb() },
+      'api.yaml',
+      2,
+      /\$ref to ".*bomb\.yaml": its YAML aliases expand to .* nodes.*invalid-ref/,
+      { heapMb: 256 },
+    );
   });
 
   it('anchors and aliases that share parts of a document are linted as usual', async () => {
-    const shared = CLEAN.replace("        '404':\n          description: Not found.", "        '404': &missing\n          description: Not found.\n  /customers:\n    get:\n      responses:\n        '200':\n          description: The customers.\n        '404': *missing");
+    const shared = CLEAN.replace(
+      "        '404':\n          description: Not found.",
+      "        '404': &missing\n          description: Not found.\n  /customers:\n    get:\n      responses:\n        '200':\n          description: The customers.\n        '404': *missing",
+    );
     const dir = tempProject({ 'shared.yaml': shared });
     const run = await lintBounded(dir, ['shared.yaml', '-f', 'json']);
     assert.equal(run.code, 0, run.stdout);
@@ -78,13 +111,26 @@ describe('very deep nesting (100,000 levels)', () => {
   const cases: Array<[string, string]> = [
     ['a YAML flow list', `${HEADER}x-deep: ${'['.repeat(deep)}${']'.repeat(deep)}\n`],
     ['a YAML flow mapping', `${HEADER}x-deep: ${'{a: '.repeat(deep)}1${'}'.repeat(deep)}\n`],
-    ['a JSON list', `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(deep)}${']'.repeat(deep)}}`],
-    ['a JSON object', `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "x-deep": ${'{"a": '.repeat(deep)}1${'}'.repeat(deep)}}`],
+    [
+      'a JSON list',
+      `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "x-deep": ${'['.repeat(deep)}${']'.repeat(deep)}}`,
+    ],
+    [
+      'a JSON object',
+      `{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, "x-deep": ${'{"a": '.repeat(deep)}1${'}'.repeat(deep)}}`,
+    ],
   ];
   for (const [name, text] of cases) {
     it(`${name} is a parser problem, not a stack overflow`, async () => {
       const file = name.includes('JSON') ? 'deep.json' : 'deep.yaml';
-      await expectOutcome({ [file]: text }, file, 2, new RegExp(`${file.replace('.', '\\.')}\\n {2}1:1 +error +is nested more than 500 levels deep; apistyle does not lint documents nested this deeply +parser`));
+      await expectOutcome(
+        { [file]: text },
+        file,
+        2,
+        new RegExp(
+          `${file.replace('.', '\\.')}\\n {2}1:1 +error +is nested more than 500 levels deep; apistyle does not lint documents nested this deeply +parser`,
+        ),
+      );
     });
   }
 
@@ -99,23 +145,44 @@ describe('very deep nesting (100,000 levels)', () => {
 });
 
 describe('size and shape', () => {
-  it('a 100 MB JSON document is linted within the harness\'s time and heap bounds', async () => {
+  it("a 100 MB JSON document is linted within the harness's time and heap bounds", async () => {
     const dir = tempProject();
     try {
-      const item = JSON.stringify({ id: 12345, name: 'customer name here', email: 'someone@example.com', tags: ['a', 'b', 'c'], active: true });
+      const item = JSON.stringify({
+        id: 12345,
+        name: 'customer name here',
+        email: 'someone@example.com',
+        tags: ['a', 'b', 'c'],
+        active: true,
+      });
       const count = Math.ceil((100 * 1024 * 1024) / (item.length + 1));
       const prefix = JSON.stringify({
         openapi: '3.0.3',
         info: { title: 'Big', version: '1.0.0' },
         servers: [{ url: 'http://api.example.com/v1' }],
-        paths: { '/customers': { get: { responses: { '200': { description: 'The customers.', content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } }, example: '@' } } } } } } },
+        paths: {
+          '/customers': {
+            get: {
+              responses: {
+                '200': {
+                  description: 'The customers.',
+                  content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } }, example: '@' } },
+                },
+              },
+            },
+          },
+        },
       });
       const [head, tail] = prefix.split('"@"') as [string, string];
       writeFileSync(join(dir, 'big.json'), `${head}[${Array(count).fill(item).join(',')}]${tail}`);
       writeFileSync(join(dir, 'good.yaml'), GOOD);
       const run = await lintBounded(dir, ['big.json', 'good.yaml', '-f', 'json'], { timeoutMs: 240_000, heapMb: 2048 });
       assert.equal(run.code, 1, run.stderr);
-      const findings = JSON.parse(run.stdout) as Array<{ code: string; source: string; range: { start: { line: number; character: number } } }>;
+      const findings = JSON.parse(run.stdout) as Array<{
+        code: string;
+        source: string;
+        range: { start: { line: number; character: number } };
+      }>;
       assert.deepEqual(
         findings.map((f) => [f.source.endsWith('big.json') ? 'big.json' : 'good.yaml', f.code, f.range.start.line]),
         [
@@ -139,19 +206,39 @@ describe('size and shape', () => {
   });
 
   it('a document that is only a scalar is not OpenAPI', async () => {
-    await expectOutcome({ 'scalar.yaml': 'just a sentence\n' }, 'scalar.yaml', 2, /scalar\.yaml\n {2}1:1 +error +is not an OpenAPI document: its top level is a scalar, not a mapping +not-openapi/);
-    await expectOutcome({ 'number.json': '42' }, 'number.json', 2, /number\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a scalar, not a mapping +not-openapi/);
+    await expectOutcome(
+      { 'scalar.yaml': 'just a sentence\n' },
+      'scalar.yaml',
+      2,
+      /scalar\.yaml\n {2}1:1 +error +is not an OpenAPI document: its top level is a scalar, not a mapping +not-openapi/,
+    );
+    await expectOutcome(
+      { 'number.json': '42' },
+      'number.json',
+      2,
+      /number\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a scalar, not a mapping +not-openapi/,
+    );
   });
 
   it('a document that is only a list is not OpenAPI', async () => {
-    await expectOutcome({ 'list.json': '[{"openapi": "3.0.3"}]' }, 'list.json', 2, /list\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a list, not a mapping +not-openapi/);
+    await expectOutcome(
+      { 'list.json': '[{"openapi": "3.0.3"}]' },
+      'list.json',
+      2,
+      /list\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a list, not a mapping +not-openapi/,
+    );
   });
 });
 
 describe('encodings and whitespace', () => {
   it('invalid UTF-8 inside otherwise readable text is refused, not guessed', async () => {
     const latin1 = Buffer.from(GOOD.replace('Test API', 'Caf\u00e9 API'), 'latin1');
-    await expectOutcome({ 'latin1.yaml': latin1 }, 'latin1.yaml', 2, /latin1\.yaml\n {2}1:1 +error +is not valid UTF-8 text \(binary file\?\) +unreadable-file/);
+    await expectOutcome(
+      { 'latin1.yaml': latin1 },
+      'latin1.yaml',
+      2,
+      /latin1\.yaml\n {2}1:1 +error +is not valid UTF-8 text \(binary file\?\) +unreadable-file/,
+    );
   });
 
   it('UTF-16 (both byte orders) and UTF-8 with a BOM, and CRLF line endings, give the same findings at the same positions', async () => {
@@ -186,11 +273,20 @@ describe('$ref cycles and targets', () => {
   const withSchemas = (schemas: string) => `${GOOD.replace('https://', 'http://')}components:\n  schemas:\n${schemas}`;
 
   it('a $ref to itself is a cycle with no value', async () => {
-    await expectOutcome({ 'self.yaml': withSchemas('    A:\n      $ref: "#/components/schemas/A"\n') }, 'self.yaml', 2, /\$ref cycle with no value: #\/components\/schemas\/A -> #\/components\/schemas\/A +invalid-ref/);
+    await expectOutcome(
+      { 'self.yaml': withSchemas('    A:\n      $ref: "#/components/schemas/A"\n') },
+      'self.yaml',
+      2,
+      /\$ref cycle with no value: #\/components\/schemas\/A -> #\/components\/schemas\/A +invalid-ref/,
+    );
   });
 
   it('a cycle through allOf is a recursive schema: linted, no hang', async () => {
-    const dir = tempProject({ 'allof.yaml': withSchemas('    A:\n      allOf:\n        - $ref: "#/components/schemas/B"\n    B:\n      allOf:\n        - $ref: "#/components/schemas/A"\n') });
+    const dir = tempProject({
+      'allof.yaml': withSchemas(
+        '    A:\n      allOf:\n        - $ref: "#/components/schemas/B"\n    B:\n      allOf:\n        - $ref: "#/components/schemas/A"\n',
+      ),
+    });
     const run = await lintBounded(dir, ['allof.yaml', ...EVERY_RULESET, '-f', 'json']);
     assert.equal(run.code, 1, run.stdout);
     assert.doesNotMatch(run.stdout, /invalid-ref|linter-error/);
@@ -209,15 +305,26 @@ describe('$ref cycles and targets', () => {
     );
   });
 
-  const responseRef = (ref: string) => CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${ref}'`);
+  const responseRef = (ref: string) =>
+    CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${ref}'`);
 
   it('a $ref to a directory', async () => {
-    await expectOutcome({ 'dir.yaml': responseRef('./schemas/'), 'schemas/pet.yaml': 'x: 1\n' }, 'dir.yaml', 2, /\$ref to ".*schemas": is a directory, not a file +invalid-ref/);
+    await expectOutcome(
+      { 'dir.yaml': responseRef('./schemas/'), 'schemas/pet.yaml': 'x: 1\n' },
+      'dir.yaml',
+      2,
+      /\$ref to ".*schemas": is a directory, not a file +invalid-ref/,
+    );
   });
 
   it('a $ref to /etc/passwd, absolute or as a file: URL, never reads it', async () => {
     for (const ref of ['/etc/passwd', 'file:///etc/passwd']) {
-      const run = await expectOutcome({ 'abs.yaml': responseRef(ref) }, 'abs.yaml', 2, /abs\.yaml\n {2}\d+:\d+ +error +\$ref to ".*etc\/passwd": (?:no such file|refused: .*) +invalid-ref/);
+      const run = await expectOutcome(
+        { 'abs.yaml': responseRef(ref) },
+        'abs.yaml',
+        2,
+        /abs\.yaml\n {2}\d+:\d+ +error +\$ref to ".*etc\/passwd": (?:no such file|refused: .*) +invalid-ref/,
+      );
       assert.doesNotMatch(run.stdout, /root:/);
     }
   });
@@ -228,7 +335,10 @@ describe('$ref cycles and targets', () => {
     symlinkSync(join(secret, 'secret.yaml'), join(dir, 'outside.yaml'));
     const run = await lintBounded(dir, ['link.yaml', 'good.yaml']);
     assert.equal(run.code, 2);
-    assert.match(run.stdout, /\$ref to ".*outside\.yaml" refused: it is a link to ".*secret\.yaml", outside the project directory .* +invalid-ref/);
+    assert.match(
+      run.stdout,
+      /\$ref to ".*outside\.yaml" refused: it is a link to ".*secret\.yaml", outside the project directory .* +invalid-ref/,
+    );
     assert.match(run.stdout, GOOD_FINDING);
   });
 });
@@ -265,7 +375,8 @@ describe('remote $refs when opted in', () => {
     server.close();
   });
 
-  const remoteRef = (url: string) => CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${url}'`);
+  const remoteRef = (url: string) =>
+    CLEAN.replace("        '200':\n          description: The customer.", `        '200':\n          $ref: '${url}'`);
   const lintRemote = async (url: string) => {
     const dir = tempProject({ 'remote.yaml': remoteRef(url), 'good.yaml': GOOD });
     const run = await lintBounded(dir, ['remote.yaml', 'good.yaml', '--allow-remote-refs']);
@@ -310,13 +421,25 @@ describe('remote $refs when opted in', () => {
   });
 
   it('the forbidden ranges', () => {
-    for (const address of ['169.254.0.1', '169.254.169.254', 'fe80::1', 'febf::1', '::ffff:169.254.1.1', 'fd00:ec2::254', '100.100.100.200', '0.0.0.0']) assert.ok(isForbiddenAddress(address), address);
-    for (const address of ['127.0.0.1', '::1', '10.0.0.1', '192.168.1.1', '8.8.8.8', 'fec0::1', 'example.com']) assert.ok(!isForbiddenAddress(address), address);
+    for (const address of [
+      '169.254.0.1',
+      '169.254.169.254',
+      'fe80::1',
+      'febf::1',
+      '::ffff:169.254.1.1',
+      'fd00:ec2::254',
+      '100.100.100.200',
+      '0.0.0.0',
+    ])
+      assert.ok(isForbiddenAddress(address), address);
+    for (const address of ['127.0.0.1', '::1', '10.0.0.1', '192.168.1.1', '8.8.8.8', 'fec0::1', 'example.com'])
+      assert.ok(!isForbiddenAddress(address), address);
   });
 });
 
 describe('rulesets and configs', () => {
-  const THROWING = 'functionsDir: functions\nfunctions: [boom]\nrules:\n  title-boom:\n    description: Throws on every title.\n    severity: error\n    given: $.info.title\n    then:\n      function: boom\n';
+  const THROWING =
+    'functionsDir: functions\nfunctions: [boom]\nrules:\n  title-boom:\n    description: Throws on every title.\n    severity: error\n    given: $.info.title\n    then:\n      function: boom\n';
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a JavaScript file, template literal included
   const BOOM = 'export default function boom(title) {\n  throw new Error(`kaboom on ${title}`);\n}\n';
 
@@ -324,23 +447,41 @@ describe('rulesets and configs', () => {
     const dir = tempProject({ 'team.yaml': THROWING, 'functions/boom.js': BOOM, 'good.yaml': GOOD });
     const run = await lintBounded(dir, ['good.yaml', '-r', 'recommended', '-r', 'team.yaml']);
     assert.equal(run.code, 2, run.stdout + run.stderr);
-    assert.match(run.stdout, /^ {2}3:10 +error +rule "title-boom" \(\S*team\.yaml\) did not run here: its function "boom" threw: kaboom on Test API +linter-error$/m);
+    assert.match(
+      run.stdout,
+      /^ {2}3:10 +error +rule "title-boom" \(\S*team\.yaml\) did not run here: its function "boom" threw: kaboom on Test API +linter-error$/m,
+    );
     assert.match(run.stdout, /6:10 +error +Server URL .* recommended-server-https/, 'the other rules ran');
     assert.equal(run.stderr, '');
   });
 
   it('an async rule function that rejects is reported the same way', async () => {
-    const dir = tempProject({ 'team.yaml': THROWING, 'functions/boom.js': BOOM.replace('export default function', 'export default async function'), 'good.yaml': GOOD });
+    const dir = tempProject({
+      'team.yaml': THROWING,
+      'functions/boom.js': BOOM.replace('export default function', 'export default async function'),
+      'good.yaml': GOOD,
+    });
     const run = await lintBounded(dir, ['good.yaml', '-r', 'recommended', '-r', 'team.yaml']);
     assert.equal(run.code, 2, run.stdout + run.stderr);
-    assert.match(run.stdout, /rule "title-boom" \(\S*team\.yaml\) did not run here: its function "boom" threw: kaboom on Test API +linter-error/);
+    assert.match(
+      run.stdout,
+      /rule "title-boom" \(\S*team\.yaml\) did not run here: its function "boom" threw: kaboom on Test API +linter-error/,
+    );
     assert.match(run.stdout, /recommended-server-https/);
   });
 
   for (const [name, files, message] of [
     ['a malformed ruleset file', { 'team.yaml': 'rules:\n  r1: [1\n' }, /^apistyle: ruleset \S*team\.yaml: rules\.r1: .+\n$/],
-    ['an unknown rule id in a ruleset\'s rules', { 'team.yaml': 'rules:\n  no-such-rule: error\n' }, /^apistyle: ruleset \S*team\.yaml: Cannot extend non-existing rule: "no-such-rule"\n$/],
-    ['an unknown function', { 'team.yaml': 'rules:\n  r1:\n    given: $\n    then:\n      function: nope\n' }, /^apistyle: ruleset \S*team\.yaml: rules\.r1\.then\.function: Function is not defined \("nope"\)\n$/],
+    [
+      "an unknown rule id in a ruleset's rules",
+      { 'team.yaml': 'rules:\n  no-such-rule: error\n' },
+      /^apistyle: ruleset \S*team\.yaml: Cannot extend non-existing rule: "no-such-rule"\n$/,
+    ],
+    [
+      'an unknown function',
+      { 'team.yaml': 'rules:\n  r1:\n    given: $\n    then:\n      function: nope\n' },
+      /^apistyle: ruleset \S*team\.yaml: rules\.r1\.then\.function: Function is not defined \("nope"\)\n$/,
+    ],
   ] as const) {
     it(`${name}: one line naming the file and the rule, exit 2, nothing written`, async () => {
       const dir = tempProject({ ...files, 'good.yaml': GOOD, 'report.json': 'the previous report' });

@@ -20,7 +20,10 @@ const SEVERITIES = ['error', 'warn', 'info', 'hint'];
 /** Operations in a document, counted here independently of the report's code. */
 function operationsOf(file: string): number {
   const document = parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: false }) as { paths?: Record<string, Record<string, unknown>> };
-  return Object.values(document.paths ?? {}).reduce((sum, item) => sum + Object.keys(item).filter((key) => METHODS.includes(key)).length, 0);
+  return Object.values(document.paths ?? {}).reduce(
+    (sum, item) => sum + Object.keys(item).filter((key) => METHODS.includes(key)).length,
+    0,
+  );
 }
 
 /** The documented formula: 100 × N / (N + W), W = 1 per error, 0.5 per warning, 0.1 per info; in tenths to stay exact. */
@@ -105,7 +108,12 @@ type ChartJs = {
   getChart(id: string):
     | {
         data: { labels?: unknown[]; datasets: { label?: string; data: unknown[] }[] };
-        getDatasetMeta(index: number): { data: { $context?: { raw?: { isLeaf?: boolean; v: number; l?: number; g?: string; _data?: { name?: string } } }; getCenterPoint(): { x: number; y: number } }[] };
+        getDatasetMeta(index: number): {
+          data: {
+            $context?: { raw?: { isLeaf?: boolean; v: number; l?: number; g?: string; _data?: { name?: string } } };
+            getCenterPoint(): { x: number; y: number };
+          }[];
+        };
       }
     | undefined;
 };
@@ -213,29 +221,65 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
       };
       const byRule = countBy(findings, (finding) => finding.code);
       assert.ok(charts.rules !== undefined);
-      const shownByRule = new Map(charts.rules.labels.map((label, index) => [String(label), charts.rules!.datasets.reduce((sum, data) => sum + Number(data[index]), 0)]));
+      const shownByRule = new Map(
+        charts.rules.labels.map((label, index) => [
+          String(label),
+          charts.rules!.datasets.reduce((sum, data) => sum + Number(data[index]), 0),
+        ]),
+      );
       assert.deepEqual(shownByRule, byRule);
       assert.equal(charts.rules.elements, byRule.size, 'one bar per rule that fired');
       const bySeverity = SEVERITIES.map((_, severity) => findings.filter((finding) => finding.severity === severity).length);
       assert.deepEqual(charts.severity?.datasets[0], bySeverity);
       assert.deepEqual(charts.rulesets?.labels, ['psa']);
-      assert.deepEqual(charts.rulesets?.datasets, bySeverity.map((count) => [count]));
+      assert.deepEqual(
+        charts.rulesets?.datasets,
+        bySeverity.map((count) => [count]),
+      );
       // One tile per API path, component or other section with findings, together holding every finding.
-      const places = new Set(findings.map((finding) => JSON.stringify(finding.path[0] === 'paths' ? finding.path.slice(0, 2) : finding.path[0] === 'components' ? finding.path.slice(0, 3) : finding.path.slice(0, 1))));
+      const places = new Set(
+        findings.map((finding) =>
+          JSON.stringify(
+            finding.path[0] === 'paths'
+              ? finding.path.slice(0, 2)
+              : finding.path[0] === 'components'
+                ? finding.path.slice(0, 3)
+                : finding.path.slice(0, 1),
+          ),
+        ),
+      );
       const leaves = await treemapLeaves(page, 'chart-locations');
       assert.equal(leaves.length, places.size);
-      assert.equal(leaves.reduce((sum, leaf) => sum + leaf.v, 0), findings.length);
+      assert.equal(
+        leaves.reduce((sum, leaf) => sum + leaf.v, 0),
+        findings.length,
+      );
       for (const path of new Set(findings.filter((finding) => finding.path[0] === 'paths').map((finding) => String(finding.path[1])))) {
-        assert.ok(leaves.some((leaf) => leaf.name === path), `a tile for ${path}`);
+        assert.ok(
+          leaves.some((leaf) => leaf.name === path),
+          `a tile for ${path}`,
+        );
       }
       assert.equal(charts.comparison, undefined, 'no comparison chart without a baseline');
 
       // Grouped by tag, the same tiles hold the same findings, under the tags (the sample has none) and sections.
-      assert.deepEqual(await treemapGroups(page, 'chart-locations'), [...new Set(leaves.map((leaf) => (leaf.name.startsWith('/') ? `/${leaf.name.split('/')[1]}` : leaf.name.split(' › ').slice(0, 2).join(' › '))))].sort());
+      assert.deepEqual(
+        await treemapGroups(page, 'chart-locations'),
+        [
+          ...new Set(
+            leaves.map((leaf) =>
+              leaf.name.startsWith('/') ? `/${leaf.name.split('/')[1]}` : leaf.name.split(' › ').slice(0, 2).join(' › '),
+            ),
+          ),
+        ].sort(),
+      );
       await page.selectOption('#treemap-grouping', 'tag');
       const byTag = await treemapLeaves(page, 'chart-locations');
       assert.deepEqual(byTag.map((leaf) => [leaf.name, leaf.v]).sort(), leaves.map((leaf) => [leaf.name, leaf.v]).sort());
-      assert.deepEqual(await treemapGroups(page, 'chart-locations'), [...new Set(leaves.map((leaf) => (leaf.name.startsWith('/') ? '(no tag)' : leaf.name.split(' › ')[0]!)))].sort());
+      assert.deepEqual(
+        await treemapGroups(page, 'chart-locations'),
+        [...new Set(leaves.map((leaf) => (leaf.name.startsWith('/') ? '(no tag)' : leaf.name.split(' › ')[0]!)))].sort(),
+      );
       await page.selectOption('#treemap-grouping', 'group');
     });
 
@@ -247,7 +291,9 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
 
     it('filters the rows by rule, severity, path and text', async () => {
       await page.click('#filter-reset');
-      await page.selectOption('#filter-rule', { label: `psa-version-in-uri (${findings.filter((f) => f.code === 'psa-version-in-uri').length})` });
+      await page.selectOption('#filter-rule', {
+        label: `psa-version-in-uri (${findings.filter((f) => f.code === 'psa-version-in-uri').length})`,
+      });
       assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.code === 'psa-version-in-uri')));
 
       await page.click('#filter-reset');
@@ -258,14 +304,22 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
       await page.fill('#filter-path', '/customers');
       const onCustomers = findings.filter((finding) => finding.path.join('.').toLowerCase().includes('/customers'));
       assert.ok(onCustomers.length > 0);
-      await page.waitForFunction((count) => document.querySelector('#findings-count')?.getAttribute('data-total') === String(count), onCustomers.length);
+      await page.waitForFunction(
+        (count) => document.querySelector('#findings-count')?.getAttribute('data-total') === String(count),
+        onCustomers.length,
+      );
       assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(onCustomers));
 
       await page.click('#filter-reset');
       await page.fill('#filter-text', 'camelcase');
-      const camel = findings.filter((finding) => `${finding.message}\n${finding.code}\n${finding.path.join('.')}`.toLowerCase().includes('camelcase'));
+      const camel = findings.filter((finding) =>
+        `${finding.message}\n${finding.code}\n${finding.path.join('.')}`.toLowerCase().includes('camelcase'),
+      );
       assert.ok(camel.length > 0 && camel.length < findings.length);
-      await page.waitForFunction((count) => document.querySelector('#findings-count')?.getAttribute('data-total') === String(count), camel.length);
+      await page.waitForFunction(
+        (count) => document.querySelector('#findings-count')?.getAttribute('data-total') === String(count),
+        camel.length,
+      );
       assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(camel));
 
       await page.fill('#filter-text', 'no finding says this');
@@ -302,7 +356,11 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
       assert.equal(await first.locator('td.rule a').getAttribute('href'), ruleDocUrl(finding.code));
       await first.locator('summary').click();
       const frame = await first.locator('pre.frame .line').evaluateAll((spans) =>
-        spans.map((span) => ({ line: Number(span.getAttribute('data-line')), text: span.lastChild?.textContent ?? '', marked: span.classList.contains('marked') })),
+        spans.map((span) => ({
+          line: Number(span.getAttribute('data-line')),
+          text: span.lastChild?.textContent ?? '',
+          marked: span.classList.contains('marked'),
+        })),
       );
       const start = finding.range.start.line + 1;
       assert.deepEqual(
@@ -328,24 +386,56 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
     const { file, findings } = await lintBoth([...documents, '-r', 'psa', '-r', 'recommended'], tempProject());
     const { page, errors } = await openReport(browser, file);
     assert.deepEqual(errors, []);
-    const rows = await page.$$eval('#documents tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
-    assert.deepEqual(rows.map((cells) => cells[0]), documents);
+    const rows = await page.$$eval('#documents tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')),
+    );
+    assert.deepEqual(
+      rows.map((cells) => cells[0]),
+      documents,
+    );
     for (const [index, name] of documents.entries()) {
       const own = findings.filter((finding) => finding.source === join(REPO_ROOT, name));
       const cells = rows[index]!;
       assert.equal(Number(cells[1]), operationsOf(join(REPO_ROOT, name)), `${name}: operations`);
-      assert.deepEqual(cells.slice(2, 6).map(Number), SEVERITIES.map((_, severity) => own.filter((finding) => finding.severity === severity).length), `${name}: counts`);
+      assert.deepEqual(
+        cells.slice(2, 6).map(Number),
+        SEVERITIES.map((_, severity) => own.filter((finding) => finding.severity === severity).length),
+        `${name}: counts`,
+      );
       const psa = own.filter((finding) => finding.code.startsWith('psa-'));
       const recommended = own.filter((finding) => finding.code.startsWith('recommended-'));
-      assert.deepEqual(cells.slice(6).map(Number), [expectedScore(psa, Number(cells[1])), expectedScore(recommended, Number(cells[1])), expectedScore(own, Number(cells[1]))], `${name}: scores`);
+      assert.deepEqual(
+        cells.slice(6).map(Number),
+        [expectedScore(psa, Number(cells[1])), expectedScore(recommended, Number(cells[1])), expectedScore(own, Number(cells[1]))],
+        `${name}: scores`,
+      );
     }
     assert.deepEqual(rows[2]!.slice(6), ['100', '100', '100'], 'the compliant sample scores 100');
     const operations = documents.reduce((sum, name) => sum + operationsOf(join(REPO_ROOT, name)), 0);
-    assert.equal(await page.getAttribute('[data-ruleset="recommended"] .score', 'data-score'), String(expectedScore(findings.filter((f) => f.code.startsWith('recommended-')), operations)));
-    assert.equal(await page.getAttribute('[data-ruleset="psa"] .score', 'data-score'), String(expectedScore(findings.filter((f) => f.code.startsWith('psa-')), operations)));
+    assert.equal(
+      await page.getAttribute('[data-ruleset="recommended"] .score', 'data-score'),
+      String(
+        expectedScore(
+          findings.filter((f) => f.code.startsWith('recommended-')),
+          operations,
+        ),
+      ),
+    );
+    assert.equal(
+      await page.getAttribute('[data-ruleset="psa"] .score', 'data-score'),
+      String(
+        expectedScore(
+          findings.filter((f) => f.code.startsWith('psa-')),
+          operations,
+        ),
+      ),
+    );
 
     await page.click('#documents tbody tr:nth-child(2) button');
-    assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.source === join(REPO_ROOT, documents[1]!))));
+    assert.deepEqual(
+      (await allRows(page)).map(key).sort(),
+      keysOf(findings.filter((finding) => finding.source === join(REPO_ROOT, documents[1]!))),
+    );
     await page.close();
   });
 
@@ -380,14 +470,27 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
       },
     };
     const ruleset = await loadRuleset('psa');
-    const html = FORMATTERS.html(report, { cwd: REPO_ROOT, ruleset, failSeverity: 0, color: false, docUrl: (id) => ruleDocUrl(id, ruleset) });
+    const html = FORMATTERS.html(report, {
+      cwd: REPO_ROOT,
+      ruleset,
+      failSeverity: 0,
+      color: false,
+      docUrl: (id) => ruleDocUrl(id, ruleset),
+    });
     const file = join(tempProject(), 'report.html');
     writeFileSync(file, html);
     const { page, errors } = await openReport(browser, file);
     assert.deepEqual(errors, []);
     const chart = await chartData(page, 'chart-comparison');
     const comparison = { labels: chart?.labels, datasets: chart?.datasets.map((data, index) => [chart.datasetLabels[index], data]) };
-    assert.deepEqual(comparison, { labels: ['psa'], datasets: [['new', [10]], ['existing', [all.length - 10]], ['fixed', [3]]] });
+    assert.deepEqual(comparison, {
+      labels: ['psa'],
+      datasets: [
+        ['new', [10]],
+        ['existing', [all.length - 10]],
+        ['fixed', [3]],
+      ],
+    });
     assert.match((await page.textContent('#comparison-title')) ?? '', /origin\/main/);
     // The score is the API's state: new and existing findings alike.
     assert.equal(await page.getAttribute('[data-ruleset="psa"] .score', 'data-score'), String(expectedScore(all, operationsOf(sample))));
@@ -408,7 +511,13 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
     assert.equal(run.stderr, '');
     const { page, errors } = await openReport(browser, file);
     assert.deepEqual(errors, []);
-    const rows = await page.$$eval('#documents tbody tr', (trs) => trs.map((tr) => ({ name: tr.getAttribute('data-document'), problem: tr.querySelector('.problem')?.textContent ?? null, scores: Array.from(tr.querySelectorAll('td[data-score]')).map((td) => td.getAttribute('data-score')) })));
+    const rows = await page.$$eval('#documents tbody tr', (trs) =>
+      trs.map((tr) => ({
+        name: tr.getAttribute('data-document'),
+        problem: tr.querySelector('.problem')?.textContent ?? null,
+        scores: Array.from(tr.querySelectorAll('td[data-score]')).map((td) => td.getAttribute('data-score')),
+      })),
+    );
     const broken = rows.find((row) => row.name === 'broken.yaml');
     assert.match(broken?.problem ?? '', /^Not linted: /);
     assert.deepEqual(broken?.scores, ['', '']);
@@ -441,18 +550,29 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
 
   it('embeds a large report gzipped and still lists every finding', async () => {
     // Enough paths, each with findings, to pass the size above which the data is compressed.
-    const paths = Array.from({ length: 2500 }, (_, index) => `  /Customer${index}/getOrders:\n    get:\n      responses:\n        '200':\n          description: The orders of customer ${index}, a long enough description.\n`).join('');
-    const dir = tempProject({ 'big.yaml': `openapi: 3.0.3\ninfo:\n  title: Big\n  version: 1.0.0\nservers:\n  - url: http://api.example.com/v1\npaths:\n${paths}` });
+    const paths = Array.from(
+      { length: 2500 },
+      (_, index) =>
+        `  /Customer${index}/getOrders:\n    get:\n      responses:\n        '200':\n          description: The orders of customer ${index}, a long enough description.\n`,
+    ).join('');
+    const dir = tempProject({
+      'big.yaml': `openapi: 3.0.3\ninfo:\n  title: Big\n  version: 1.0.0\nservers:\n  - url: http://api.example.com/v1\npaths:\n${paths}`,
+    });
     const { file, findings } = await lintBoth(['big.yaml'], dir, dir);
-    assert.ok(/id="report-data" data-encoding="gzip-base64"/.test(readFileSync(file, "utf8")), "the data is gzipped");
+    assert.ok(/id="report-data" data-encoding="gzip-base64"/.test(readFileSync(file, 'utf8')), 'the data is gzipped');
     const { page, errors } = await openReport(browser, file);
     assert.deepEqual(errors, []);
     assert.ok(findings.length > 5000);
     assert.equal(await shownTotal(page), findings.length);
     const pages = Math.ceil(findings.length / 50);
     assert.equal(await page.textContent('#page-number'), `Page 1 of ${pages}`);
-    await page.selectOption('#filter-rule', { label: `recommended-no-verbs-in-path (${findings.filter((f) => f.code === 'recommended-no-verbs-in-path').length})` });
-    assert.deepEqual((await allRows(page)).map(key).sort(), keysOf(findings.filter((finding) => finding.code === 'recommended-no-verbs-in-path')));
+    await page.selectOption('#filter-rule', {
+      label: `recommended-no-verbs-in-path (${findings.filter((f) => f.code === 'recommended-no-verbs-in-path').length})`,
+    });
+    assert.deepEqual(
+      (await allRows(page)).map(key).sort(),
+      keysOf(findings.filter((finding) => finding.code === 'recommended-no-verbs-in-path')),
+    );
     await page.close();
   });
 });

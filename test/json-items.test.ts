@@ -10,16 +10,20 @@ import type { Finding } from '../src/core/types.js';
 import { jsonOutputChunks, parseJsonItems, renderJsonItems } from '../src/core/jsonItems.js';
 
 const position = fc.record({ line: fc.nat(100_000), character: fc.nat(10_000) }, { noNullPrototype: true });
-const finding: fc.Arbitrary<Finding> = fc.record({
-  code: fc.string({ minLength: 1 }),
-  message: fc.string({ unit: 'grapheme' }),
-  path: fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.nat()), { maxLength: 6 }),
-  severity: fc.constantFrom(0, 1, 2, 3),
-  range: fc.record({ start: position, end: position }),
-  source: fc.string({ unit: 'grapheme', minLength: 1 }),
-}, { noNullPrototype: true });
+const finding: fc.Arbitrary<Finding> = fc.record(
+  {
+    code: fc.string({ minLength: 1 }),
+    message: fc.string({ unit: 'grapheme' }),
+    path: fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.nat()), { maxLength: 6 }),
+    severity: fc.constantFrom(0, 1, 2, 3),
+    range: fc.record({ start: position, end: position }),
+    source: fc.string({ unit: 'grapheme', minLength: 1 }),
+  },
+  { noNullPrototype: true },
+);
 
-const joined = (chunks: ReadonlyArray<string | Uint8Array>): string => chunks.map((chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))).join('');
+const joined = (chunks: ReadonlyArray<string | Uint8Array>): string =>
+  chunks.map((chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))).join('');
 
 describe('JSON output by document', () => {
   it("joins documents' items into exactly Spectral's JSON output, empty documents and runs included", () => {
@@ -34,7 +38,14 @@ describe('JSON output by document', () => {
   it('reads rendered items back into the same findings', () => {
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 6 }), (findings) => {
-        const expected = findings.map(({ code, path, message, severity, range, source }) => ({ code, path, message, severity, range: { start: { ...range.start }, end: { ...range.end } }, source }));
+        const expected = findings.map(({ code, path, message, severity, range, source }) => ({
+          code,
+          path,
+          message,
+          severity,
+          range: { start: { ...range.start }, end: { ...range.end } },
+          source,
+        }));
         assert.deepEqual(parseJsonItems(renderJsonItems(findings)), expected);
       }),
     );

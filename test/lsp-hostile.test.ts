@@ -12,9 +12,20 @@ const SAMPLE = readFileSync(join(REPO_ROOT, 'specs', 'recommended', 'violating.y
 /** Small hostile documents, typed one character at a time. */
 const TYPED: Record<string, string> = {
   'the sample, character by character': SAMPLE.slice(0, 700),
-  'an alias bomb': ['openapi: 3.0.3', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]', 'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]', ''].join('\n'),
+  'an alias bomb': [
+    'openapi: 3.0.3',
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+    'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+    '',
+  ].join('\n'),
   'tabs, CRLF and a scalar': 'openapi: 3.0.3\r\ninfo:\r\n\ttitle: x\r\n  version: "1"\r\njust a scalar',
-  'a list, then a $ref to itself': '- a\n- b\n---\nopenapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: "#/components/schemas/A"}\n',
+  'a list, then a $ref to itself':
+    '- a\n- b\n---\nopenapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: "#/components/schemas/A"}\n',
   'a $ref out of the project': 'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /a:\n    $ref: "../../../../etc/passwd"\n',
 };
 
@@ -53,7 +64,10 @@ describe('apistyle lsp --stdio on hostile input', () => {
     let version = 0;
     for (let step = 1; step <= 10; step++) version = await client.change(uri, text.slice(0, Math.round((text.length * step) / 10)));
     const diagnostics = await client.diagnostics(uri, (_d, params) => params.version === version, 60_000);
-    assert.ok(diagnostics.some((d) => d.code === 'parser'), JSON.stringify(diagnostics.slice(0, 3)));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'parser'),
+      JSON.stringify(diagnostics.slice(0, 3)),
+    );
     assert.equal(await client.stop(), 0, client.stderr);
   });
 

@@ -18,10 +18,10 @@ interface JsonFinding {
 const PSA_VIOLATING = readFileSync(join(REPO_ROOT, 'specs', 'psa', 'violating.yaml'), 'utf8');
 const PSA = readFileSync(join(REPO_ROOT, 'specs', 'psa', 'compliant.yaml'), 'utf8');
 /** One psa-property-camel-case finding (with an example to keep in step) and one psa-pagination-limit-default. */
-const FIXABLE = PSA.replace('        mileage: {type: integer, minimum: 0}\n        driverId: {type: string, format: uuid}\n', '        mileage: {type: integer, minimum: 0}\n        driver_id: {type: string, format: uuid} # who drives it\n').replace(
-  'schema: {type: integer, minimum: 1, maximum: 100, default: 25}',
-  'schema: {type: integer, minimum: 1}',
-);
+const FIXABLE = PSA.replace(
+  '        mileage: {type: integer, minimum: 0}\n        driverId: {type: string, format: uuid}\n',
+  '        mileage: {type: integer, minimum: 0}\n        driver_id: {type: string, format: uuid} # who drives it\n',
+).replace('schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1}');
 
 const clients: LspClient[] = [];
 afterAll(() => {
@@ -29,7 +29,11 @@ afterAll(() => {
 });
 
 async function startClient(cwd: string, options: { watchesFiles?: boolean; debounceMs?: number } = {}): Promise<LspClient> {
-  const { client } = await LspClient.start({ cwd, initializationOptions: { debounceMs: options.debounceMs ?? 100 }, watchesFiles: options.watchesFiles ?? false });
+  const { client } = await LspClient.start({
+    cwd,
+    initializationOptions: { debounceMs: options.debounceMs ?? 100 },
+    watchesFiles: options.watchesFiles ?? false,
+  });
   clients.push(client);
   return client;
 }
@@ -48,7 +52,10 @@ const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.cod
 
 describe('apistyle lsp --stdio', () => {
   it('publishes on open exactly the findings of apistyle lint -f json with the same config, rule ids and doc links included', async () => {
-    const project = tempProject({ 'api/apistyle.config.yaml': 'extends: [psa]\nrules:\n  psa-controller-segment: "off"\n', 'api/spec.yaml': PSA_VIOLATING });
+    const project = tempProject({
+      'api/apistyle.config.yaml': 'extends: [psa]\nrules:\n  psa-controller-segment: "off"\n',
+      'api/spec.yaml': PSA_VIOLATING,
+    });
     // The server runs elsewhere: the config is found from the document, not from the server's directory.
     const client = await startClient(tmpdir());
     const uri = await client.open(join(project, 'api', 'spec.yaml'), PSA_VIOLATING);
@@ -101,11 +108,15 @@ describe('apistyle lsp --stdio', () => {
     writeFileSync(join(project, 'spec.yaml'), final);
     assert.deepEqual(diagnostics.map(keyOfDiagnostic).sort(), await cliKeys(project, 'spec.yaml'));
     const versions = client.published.filter((params) => params.uri === uri).map((params) => params.version ?? 0);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only grow');
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      'versions only grow',
+    );
     await client.stop();
   });
 
-  it('hover on a diagnostic shows the rule\'s doc page: what, why, the standard\'s section', async () => {
+  it("hover on a diagnostic shows the rule's doc page: what, why, the standard's section", async () => {
     const project = tempProject({ 'apistyle.config.yaml': 'extends: [psa]\n', 'spec.yaml': FIXABLE });
     const client = await startClient(project);
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
@@ -141,7 +152,11 @@ describe('apistyle lsp --stdio', () => {
       const afterFix = await client.diagnostics(uri, (_d, params) => params.version === version);
       assert.ok(!afterFix.some((d) => keyOfDiagnostic(d) === keyOfDiagnostic(diagnostic)), 'the finding is gone');
       const known = new Set(before.map((d) => JSON.stringify([d.code, d.message])));
-      assert.deepEqual(afterFix.filter((d) => !known.has(JSON.stringify([d.code, d.message]))), [], 'no new finding');
+      assert.deepEqual(
+        afterFix.filter((d) => !known.has(JSON.stringify([d.code, d.message]))),
+        [],
+        'no new finding',
+      );
     }
     assert.match(text, /driverId: \{type: string, format: uuid\} # who drives it/);
     writeFileSync(join(project, 'spec.yaml'), text);
@@ -154,16 +169,24 @@ describe('apistyle lsp --stdio', () => {
     const client = await startClient(project);
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'psa-property-camel-case')!;
-    const ignore = (await client.codeActions(uri, diagnostic.range, [diagnostic])).find((action: CodeAction) => action.command?.command === 'apistyle.ignoreFinding')!;
+    const ignore = (await client.codeActions(uri, diagnostic.range, [diagnostic])).find(
+      (action: CodeAction) => action.command?.command === 'apistyle.ignoreFinding',
+    )!;
     await client.executeCommand(ignore.command!.command, ignore.command!.arguments!);
     const after = await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'psa-property-camel-case'));
     assert.deepEqual(codes(after), ['psa-pagination-limit-default']);
     const file = join(project, '.apistyle-ignore.yaml');
     assert.ok(existsSync(file));
-    assert.deepEqual((parse(readFileSync(file, 'utf8')) as { ignore: Array<{ rule: string; file: string }> }).ignore.map((e) => [e.file, e.rule]), [['spec.yaml', 'psa-property-camel-case']]);
+    assert.deepEqual(
+      (parse(readFileSync(file, 'utf8')) as { ignore: Array<{ rule: string; file: string }> }).ignore.map((e) => [e.file, e.rule]),
+      [['spec.yaml', 'psa-property-camel-case']],
+    );
     writeFileSync(join(project, 'spec.yaml'), FIXABLE);
     const cli = await runCli(['lint', 'spec.yaml', '-f', 'json'], { cwd: project });
-    assert.deepEqual((JSON.parse(cli.stdout) as JsonFinding[]).map((f) => f.code), ['psa-pagination-limit-default']);
+    assert.deepEqual(
+      (JSON.parse(cli.stdout) as JsonFinding[]).map((f) => f.code),
+      ['psa-pagination-limit-default'],
+    );
     await client.stop();
   });
 
@@ -192,14 +215,20 @@ describe('apistyle lsp --stdio', () => {
     writeFileSync(config, 'extends: [psa]\nrules:\n  psa-pagination-limit-default: "off"\n');
     await client.filesChanged([{ uri: uriOf(config), type: 2 }]);
     assert.deepEqual(await client.diagnostics(uriOf(config), (d) => d.length === 0), []);
-    assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length === 1 && d[0]!.code === 'psa-property-camel-case')), ['psa-property-camel-case']);
+    assert.deepEqual(codes(await client.diagnostics(uri, (d) => d.length === 1 && d[0]!.code === 'psa-property-camel-case')), [
+      'psa-property-camel-case',
+    ]);
     await client.stop();
   });
 
   it('a change to a ruleset file the config extends re-lints open documents', async () => {
     // A ruleset file extends the built-in one by its file (a built-in's bare name works in the config only).
     const psa = JSON.stringify(join(REPO_ROOT, 'rulesets', 'psa.yaml'));
-    const project = tempProject({ 'apistyle.config.yaml': 'extends: [./team.yaml]\n', 'team.yaml': `extends: [${psa}]\n`, 'spec.yaml': FIXABLE });
+    const project = tempProject({
+      'apistyle.config.yaml': 'extends: [./team.yaml]\n',
+      'team.yaml': `extends: [${psa}]\n`,
+      'spec.yaml': FIXABLE,
+    });
     const client = await startClient(project);
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
     assert.deepEqual(codes(await client.diagnostics(uri)), ['psa-pagination-limit-default', 'psa-property-camel-case']);
@@ -208,7 +237,7 @@ describe('apistyle lsp --stdio', () => {
     await client.stop();
   });
 
-  it('editing a $ref\'d file re-lints the documents that use it, unsaved edits included', async () => {
+  it("editing a $ref'd file re-lints the documents that use it, unsaved edits included", async () => {
     const api = PSA.replace("              $ref: '#/components/schemas/NewVehicle'\n", "              $ref: './vehicle.yaml'\n");
     const vehicle = 'type: object\nproperties:\n  vin: {type: string}\n';
     const project = tempProject({ 'apistyle.config.yaml': 'extends: [psa]\n', 'spec.yaml': api, 'vehicle.yaml': vehicle });
@@ -241,16 +270,29 @@ describe('apistyle lsp --stdio', () => {
     const broken = `${FIXABLE}x-audience\n`;
     const uri = await client.open(join(project, 'spec.yaml'), broken);
     const diagnostics = await client.diagnostics(uri);
-    assert.ok(diagnostics.some((d) => d.code === 'parser' && d.severity === 1), codes(diagnostics).join());
-    assert.deepEqual(codes(diagnostics).filter((code) => code !== 'parser'), ['psa-pagination-limit-default', 'psa-property-camel-case']);
+    assert.ok(
+      diagnostics.some((d) => d.code === 'parser' && d.severity === 1),
+      codes(diagnostics).join(),
+    );
+    assert.deepEqual(
+      codes(diagnostics).filter((code) => code !== 'parser'),
+      ['psa-pagination-limit-default', 'psa-property-camel-case'],
+    );
     // Still serving.
     await client.change(uri, FIXABLE);
-    assert.deepEqual(codes(await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'parser'))), ['psa-pagination-limit-default', 'psa-property-camel-case']);
+    assert.deepEqual(codes(await client.diagnostics(uri, (d) => !d.some((x) => x.code === 'parser'))), [
+      'psa-pagination-limit-default',
+      'psa-property-camel-case',
+    ]);
     await client.stop();
   });
 
-  it('leaves other YAML files alone, and clears a document\'s diagnostics when it is closed', async () => {
-    const project = tempProject({ 'apistyle.config.yaml': 'extends: [psa]\n', 'spec.yaml': FIXABLE, 'other.yaml': 'name: not an API\nsome_key: [1, 2]\n' });
+  it("leaves other YAML files alone, and clears a document's diagnostics when it is closed", async () => {
+    const project = tempProject({
+      'apistyle.config.yaml': 'extends: [psa]\n',
+      'spec.yaml': FIXABLE,
+      'other.yaml': 'name: not an API\nsome_key: [1, 2]\n',
+    });
     const client = await startClient(project);
     const other = await client.open(join(project, 'other.yaml'), 'name: not an API\nsome_key: [1, 2]\n');
     const uri = await client.open(join(project, 'spec.yaml'), FIXABLE);
@@ -279,6 +321,9 @@ describe('apistyle lsp --stdio', () => {
 
 function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, line) => n + line.length + 1, 0) + p.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, line) => n + line.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
 }

@@ -31,7 +31,13 @@ describeWithTool(NEOVIM, 'a real editor: headless Neovim with its built-in LSP c
     const output = join(project, 'received.json');
     const run = spawnSync('nvim', ['--headless', '--clean', '-u', INIT], {
       cwd: project,
-      env: { ...process.env, APISTYLE_NODE: process.execPath, APISTYLE_CLI: CLI, APISTYLE_DOCUMENT: join(project, 'api.yaml'), APISTYLE_OUTPUT: output },
+      env: {
+        ...process.env,
+        APISTYLE_NODE: process.execPath,
+        APISTYLE_CLI: CLI,
+        APISTYLE_DOCUMENT: join(project, 'api.yaml'),
+        APISTYLE_OUTPUT: output,
+      },
       encoding: 'utf8',
       timeout: 100_000,
     });

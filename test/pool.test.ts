@@ -8,7 +8,11 @@ import { REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'rules');
 const files = readdirSync(FIXTURES)
   .filter((dir) => dir.startsWith('psa-'))
-  .flatMap((dir) => readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.yaml')).map((f) => join(FIXTURES, dir, f)))
+  .flatMap((dir) =>
+    readdirSync(join(FIXTURES, dir))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(FIXTURES, dir, f)),
+  )
   .sort()
   .slice(0, 40);
 
@@ -23,10 +27,16 @@ describe('--workers', () => {
     assert.equal(pooled.stdout, single.stdout);
   });
 
-  it('works with the cache: a warm pooled run gives the cold run\'s findings', async () => {
+  it("works with the cache: a warm pooled run gives the cold run's findings", async () => {
     const dir = tempProject();
-    const cold = await runCli(['lint', '-r', 'psa', '-f', 'json', '--workers', '2', '--cache', '--cache-location', join(dir, 'cache.json'), ...files], { timeoutMs: 120_000 });
-    const warm = await runCli(['lint', '-r', 'psa', '-f', 'json', '--workers', '2', '--cache', '--cache-location', join(dir, 'cache.json'), ...files], { timeoutMs: 120_000 });
+    const cold = await runCli(
+      ['lint', '-r', 'psa', '-f', 'json', '--workers', '2', '--cache', '--cache-location', join(dir, 'cache.json'), ...files],
+      { timeoutMs: 120_000 },
+    );
+    const warm = await runCli(
+      ['lint', '-r', 'psa', '-f', 'json', '--workers', '2', '--cache', '--cache-location', join(dir, 'cache.json'), ...files],
+      { timeoutMs: 120_000 },
+    );
     assert.equal(warm.stdout, cold.stdout);
   });
 });

@@ -21,8 +21,15 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const SAMPLES: Array<{ name: string; data: Json }> = readdirSync(join(REPO_ROOT, 'specs'))
   .filter((name) => builtinRulesetNames().includes(name))
-  .flatMap((name) => ['compliant.yaml', 'violating.yaml'].map((file) => ({ name: `${name}/${file}`, data: parseYaml(readFileSync(join(REPO_ROOT, 'specs', name, file), 'utf8')) as Json })))
-  .concat([{ name: 'petstore-swagger2.json', data: JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'petstore-swagger2.json'), 'utf8')) as Json }]);
+  .flatMap((name) =>
+    ['compliant.yaml', 'violating.yaml'].map((file) => ({
+      name: `${name}/${file}`,
+      data: parseYaml(readFileSync(join(REPO_ROOT, 'specs', name, file), 'utf8')) as Json,
+    })),
+  )
+  .concat([
+    { name: 'petstore-swagger2.json', data: JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'petstore-swagger2.json'), 'utf8')) as Json },
+  ]);
 
 /** Every path to a node of a document, in document order. */
 function pathsOf(data: Json): Array<Array<string | number>> {
@@ -50,14 +57,40 @@ type Mutation =
   | { kind: 'duplicate'; at: number }
   | { kind: 'break-ref'; at: number; ref: string };
 
-const BROKEN_REFS = ['#/nope', '#', '#/', 'missing.yaml#/x', './', '../../../../etc/passwd', 'http://example.invalid/x.yaml', '#/components/schemas/~2', '#/paths/%ZZ', ''];
+const BROKEN_REFS = [
+  '#/nope',
+  '#',
+  '#/',
+  'missing.yaml#/x',
+  './',
+  '../../../../etc/passwd',
+  'http://example.invalid/x.yaml',
+  '#/components/schemas/~2',
+  '#/paths/%ZZ',
+  '',
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('retype' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom<Json>(null, 0, -1, 1.5, true, '', 'x', [], {}), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>) }),
-  fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('$ref', 'openapi', 'swagger', 'paths', '/x/{id}', 'get', '200', 'x-lint-ignore', '__proto__', 'constructor')) }),
+  fc.record({
+    kind: fc.constant('retype' as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constantFrom<Json>(null, 0, -1, 1.5, true, '', 'x', [], {}), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    at: fc.nat(),
+    name: fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('$ref', 'openapi', 'swagger', 'paths', '/x/{id}', 'get', '200', 'x-lint-ignore', '__proto__', 'constructor'),
+    ),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('break-ref' as const), at: fc.nat(), ref: fc.oneof(fc.constantFrom(...BROKEN_REFS), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant('break-ref' as const),
+    at: fc.nat(),
+    ref: fc.oneof(fc.constantFrom(...BROKEN_REFS), fc.string({ maxLength: 12 })),
+  }),
 );
 
 function applyMutation(data: Json, m: Mutation): Json {
@@ -102,7 +135,10 @@ const mutatedText = fc
     sample: fc.nat({ max: SAMPLES.length - 1 }),
     mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
     json: fc.boolean(),
-    text: fc.oneof(fc.constant({ kind: 'none' as const }), fc.record({ kind: fc.constantFrom('duplicate-line' as const, 'truncate' as const), at: fc.nat() })),
+    text: fc.oneof(
+      fc.constant({ kind: 'none' as const }),
+      fc.record({ kind: fc.constantFrom('duplicate-line' as const, 'truncate' as const), at: fc.nat() }),
+    ),
   })
   .map(({ sample, mutations, json, text }) => {
     const data = mutations.reduce(applyMutation, SAMPLES[sample]!.data);
@@ -115,7 +151,11 @@ const mutatedText = fc
     } else if (text.kind === 'truncate') {
       content = content.slice(0, text.at % (content.length + 1));
     }
-    return { name: `${SAMPLES[sample]!.name} ${JSON.stringify(mutations)} ${json ? 'json' : 'yaml'} ${text.kind}`, extension: json ? 'json' : 'yaml', content };
+    return {
+      name: `${SAMPLES[sample]!.name} ${JSON.stringify(mutations)} ${json ? 'json' : 'yaml'} ${text.kind}`,
+      extension: json ? 'json' : 'yaml',
+      content,
+    };
   });
 
 describe('random mutations of the sample documents', async () => {
@@ -131,10 +171,20 @@ describe('random mutations of the sample documents', async () => {
         const report = await lint();
         const lengths = lineLengths(content);
         for (const finding of report.findings) {
-          assert.equal(findingProblem(finding, (s) => (s === source ? lengths : undefined), knownCodes), undefined, JSON.stringify(finding));
+          assert.equal(
+            findingProblem(finding, (s) => (s === source ? lengths : undefined), knownCodes),
+            undefined,
+            JSON.stringify(finding),
+          );
         }
         assert.ok([0, 1, 2].includes(exitCodeFor(report, DiagnosticSeverity.Error)));
-        const json = FORMATTERS.json(report, { cwd: project, ruleset, failSeverity: DiagnosticSeverity.Error, color: false, docUrl: () => undefined });
+        const json = FORMATTERS.json(report, {
+          cwd: project,
+          ruleset,
+          failSeverity: DiagnosticSeverity.Error,
+          color: false,
+          docUrl: () => undefined,
+        });
         assert.equal((JSON.parse(json) as unknown[]).length, report.findings.length);
         assert.deepEqual((await lint()).findings, report.findings);
       }),

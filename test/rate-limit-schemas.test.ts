@@ -9,7 +9,9 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from './helpers/cli.js';
 
 interface Rule {
-  then?: { function?: string; functionOptions?: { check?: string; schema?: Record<string, unknown> } } | Array<{ function?: string; functionOptions?: { check?: string; schema?: Record<string, unknown> } }>;
+  then?:
+    | { function?: string; functionOptions?: { check?: string; schema?: Record<string, unknown> } }
+    | Array<{ function?: string; functionOptions?: { check?: string; schema?: Record<string, unknown> } }>;
 }
 
 describe('rate-limit policy schemas of the built-in rulesets', () => {

@@ -24,18 +24,32 @@ for (const rulesetName of builtinRulesetNames()) {
     for (const ruleId of rulesOf(rulesetName)) {
       const dir = join(FIXTURES, ruleId);
       describe(ruleId, () => {
-        const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort() : [];
+        const files = existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => /\.(ya?ml|json)$/.test(f))
+              .sort()
+          : [];
         it('has valid and invalid fixtures', () => {
-          assert.ok(files.some((f) => f.startsWith('valid')), `no valid-* fixture in ${dir}`);
-          assert.ok(files.some((f) => f.startsWith('invalid')), `no invalid-* fixture in ${dir}`);
+          assert.ok(
+            files.some((f) => f.startsWith('valid')),
+            `no valid-* fixture in ${dir}`,
+          );
+          assert.ok(
+            files.some((f) => f.startsWith('invalid')),
+            `no invalid-* fixture in ${dir}`,
+          );
         });
         for (const file of files) {
           const path = join(dir, file);
           it(file, async () => {
             const findings = await lintWith(rulesetName, [path], dir);
-            const problems = findings.filter((f) => ['parser', 'invalid-ref', 'not-openapi', 'unreadable-file'].includes(f.code) && f.severity === 0);
+            const problems = findings.filter(
+              (f) => ['parser', 'invalid-ref', 'not-openapi', 'unreadable-file'].includes(f.code) && f.severity === 0,
+            );
             assert.deepEqual(problems, [], 'fixture must be readable OpenAPI');
-            const actual = [...new Set(findings.filter((f) => f.code === ruleId && f.source === path).map((f) => f.range.start.line + 1))].sort((a, b) => a - b);
+            const actual = [
+              ...new Set(findings.filter((f) => f.code === ruleId && f.source === path).map((f) => f.range.start.line + 1)),
+            ].sort((a, b) => a - b);
             if (file.startsWith('valid')) {
               assert.deepEqual(actual, [], `expected no ${ruleId} finding`);
             } else {

@@ -32,7 +32,9 @@ function sandbox(extra: Record<string, string> = {}) {
   const tmp = tempProject();
   const cache = tempProject();
   const env = { NODE_OPTIONS: `--require ${HOOK}`, HOME: home, TMPDIR: tmp, XDG_CACHE_HOME: cache, ...extra };
-  return { env, untouched: () => {
+  return {
+    env,
+    untouched: () => {
       for (const dir of [home, tmp, cache]) assert.deepEqual(readdirSync(dir), [], `${dir} stays empty`);
     },
   };
@@ -52,7 +54,11 @@ describe('no network, no writes outside the named paths', () => {
       const files = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`api${i}.yaml`, remote]));
       const dir = tempProject(files);
       const { env } = sandbox({ APISTYLE_HARNESS_ANNOUNCE: '1' });
-      const run = await runCli(['lint', ...Object.keys(files), '--allow-remote-refs', '--workers', '2', '-f', 'json'], { cwd: dir, env, timeoutMs: 60_000 });
+      const run = await runCli(['lint', ...Object.keys(files), '--allow-remote-refs', '--workers', '2', '-f', 'json'], {
+        cwd: dir,
+        env,
+        timeoutMs: 60_000,
+      });
       assert.match(run.stderr, /HARNESS-LOADED \(worker thread\)/, 'the hook runs in the worker threads too');
       assert.match(run.stderr, /NETWORK-DENIED connect .*127\.0\.0\.1.* \(worker thread\)/);
       assert.equal(requests, 0);
@@ -68,12 +74,19 @@ describe('no network, no writes outside the named paths', () => {
     const before = listing(project);
     const { env, untouched } = sandbox();
     const rulesets = builtinRulesetNames().flatMap((name) => ['-r', name]);
-    for (const [format, workers] of [['json', '1'], ['sarif', '2'], ['stylish', '2']] as const) {
-      const run = await runCli(['lint', ...rulesets, '-f', format, '-o', `report.${format}`, '--cache', '--cache-location', 'lint.cache', '--workers', workers], {
-        cwd: project,
-        env,
-        timeoutMs: 120_000,
-      });
+    for (const [format, workers] of [
+      ['json', '1'],
+      ['sarif', '2'],
+      ['stylish', '2'],
+    ] as const) {
+      const run = await runCli(
+        ['lint', ...rulesets, '-f', format, '-o', `report.${format}`, '--cache', '--cache-location', 'lint.cache', '--workers', workers],
+        {
+          cwd: project,
+          env,
+          timeoutMs: 120_000,
+        },
+      );
       assert.doesNotMatch(run.stderr, /NETWORK-DENIED/);
       assert.equal(run.stderr, '');
       assert.equal(run.code, 1, 'the violating samples fail');

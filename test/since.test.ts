@@ -5,10 +5,19 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { runCli, tempProject } from './helpers/cli.js';
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+};
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    env: { ...process.env, ...GIT_ENV },
+    encoding: 'utf8',
+  });
 }
 
 /** Two operations that take input and document no 4XX response, a singular resource and a snake_case schema property. */
@@ -69,17 +78,26 @@ describe('--since REF', () => {
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'first');
     // The second commit edits the /invoices operation and moves every line (a longer info block).
-    const second = FIRST.replace('summary: List invoices', 'summary: List the invoices').replace('info:\n', 'info:\n  description: >-\n    Several lines\n    of description.\n');
+    const second = FIRST.replace('summary: List invoices', 'summary: List the invoices').replace(
+      'info:\n',
+      'info:\n  description: >-\n    Several lines\n    of description.\n',
+    );
     writeFileSync(join(dir, 'api.yaml'), second);
     git(dir, 'commit', '-qam', 'second');
 
     const all = await runCli(['lint', 'api.yaml', '-r', 'recommended', '-r', 'psa', '-f', 'json'], { cwd: dir });
-    assert.ok(where(JSON.parse(all.stdout) as JsonFinding[]).includes('recommended-4xx-for-input paths./orders.get'), 'both operations have the finding');
+    assert.ok(
+      where(JSON.parse(all.stdout) as JsonFinding[]).includes('recommended-4xx-for-input paths./orders.get'),
+      'both operations have the finding',
+    );
 
     const run = await runCli(['lint', 'api.yaml', '-r', 'recommended', '-r', 'psa', '-f', 'json', '--since', 'HEAD~1'], { cwd: dir });
     const reported = where(JSON.parse(run.stdout) as JsonFinding[]);
     assert.ok(reported.length > 0);
-    assert.ok(reported.every((entry) => entry.endsWith('paths./invoices.get')), reported.join('\n'));
+    assert.ok(
+      reported.every((entry) => entry.endsWith('paths./invoices.get')),
+      reported.join('\n'),
+    );
     assert.ok(reported.includes('recommended-4xx-for-input paths./invoices.get'));
 
     const stylish = await runCli(['lint', 'api.yaml', '-r', 'recommended', '-r', 'psa', '--since', 'HEAD~1'], { cwd: dir });
@@ -91,18 +109,27 @@ describe('--since REF', () => {
     git(dir, 'init', '-q');
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'first');
-    writeFileSync(join(dir, 'api.yaml'), FIRST.replace('        order_number:\n', '        order_date:\n          type: string\n        order_number:\n'));
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      FIRST.replace('        order_number:\n', '        order_date:\n          type: string\n        order_number:\n'),
+    );
     const run = await runCli(['lint', 'api.yaml', '-r', 'psa', '-f', 'json', '--since', 'HEAD'], { cwd: dir });
     const reported = where(JSON.parse(run.stdout) as JsonFinding[]);
     assert.ok(reported.includes('psa-property-camel-case components.schemas.Order'));
-    assert.ok(reported.every((entry) => entry.endsWith('components.schemas.Order')), reported.join('\n'));
+    assert.ok(
+      reported.every((entry) => entry.endsWith('components.schemas.Order')),
+      reported.join('\n'),
+    );
     const all = await runCli(['lint', 'api.yaml', '-r', 'psa', '-f', 'json'], { cwd: dir });
     assert.ok(where(JSON.parse(all.stdout) as JsonFinding[]).includes('psa-property-camel-case components.schemas.Invoice'));
     assert.equal(run.code, 0, 'psa-property-camel-case is a warning');
   });
 
   it('a finding reported at a $ref to another file is new when the referenced part changed', async () => {
-    const api = FIRST.replace("          description: The orders.\n", "          description: The orders.\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas.yaml#/Page'\n");
+    const api = FIRST.replace(
+      '          description: The orders.\n',
+      "          description: The orders.\n          content:\n            application/json:\n              schema:\n                $ref: 'schemas.yaml#/Page'\n",
+    );
     const schemas = 'Page:\n  type: object\n  properties:\n    total_count:\n      type: integer\n';
     const dir = tempProject({ 'api.yaml': api, 'schemas.yaml': schemas });
     git(dir, 'init', '-q');
@@ -110,11 +137,20 @@ describe('--since REF', () => {
     git(dir, 'commit', '-qm', 'first');
     const unchanged = await runCli(['lint', 'api.yaml', '-r', 'psa', '-f', 'json', '--since', 'HEAD'], { cwd: dir });
     assert.deepEqual(JSON.parse(unchanged.stdout), []);
-    writeFileSync(join(dir, 'schemas.yaml'), schemas.replace('    total_count:\n', '    page_size:\n      type: integer\n    total_count:\n'));
+    writeFileSync(
+      join(dir, 'schemas.yaml'),
+      schemas.replace('    total_count:\n', '    page_size:\n      type: integer\n    total_count:\n'),
+    );
     const changed = await runCli(['lint', 'api.yaml', '-r', 'psa', '-f', 'json', '--since', 'HEAD'], { cwd: dir });
     const reported = JSON.parse(changed.stdout) as JsonFinding[];
-    assert.ok(reported.some((f) => f.code === 'psa-property-camel-case' && f.path.at(-1) === '$ref'), where(reported).join('\n'));
-    assert.ok(reported.every((f) => f.path.at(-1) === '$ref'), where(reported).join('\n'));
+    assert.ok(
+      reported.some((f) => f.code === 'psa-property-camel-case' && f.path.at(-1) === '$ref'),
+      where(reported).join('\n'),
+    );
+    assert.ok(
+      reported.every((f) => f.path.at(-1) === '$ref'),
+      where(reported).join('\n'),
+    );
   });
 
   it('a document that did not exist at REF is new as a whole', async () => {

@@ -13,7 +13,10 @@ function describeFinding(finding: Finding): string {
   return `${finding.code} at line ${finding.range.start.line + 1} (${finding.path.join('.')}): ${finding.message}`;
 }
 
-async function findingsOf(ruleset: string, sample: 'compliant' | 'violating'): Promise<{ file: string; report: Awaited<ReturnType<typeof lint>> }> {
+async function findingsOf(
+  ruleset: string,
+  sample: 'compliant' | 'violating',
+): Promise<{ file: string; report: Awaited<ReturnType<typeof lint>> }> {
   const file = join(REPO_ROOT, 'specs', ruleset, `${sample}.yaml`);
   return { file, report: await lint([file], { ruleset, cwd: REPO_ROOT }) };
 }
@@ -33,22 +36,36 @@ for (const ruleset of ['psa', 'pmsipilot', 'redex', 'qualicharge']) {
       assert.deepEqual(report.inputProblems.map(describeFinding), []);
       const codes = new Set(report.findings.map((finding) => finding.code));
       assert.ok(rules.length > 0);
-      assert.deepEqual(rules.filter((id) => !codes.has(id)), [], 'rules with no finding on violating.yaml');
-      assert.deepEqual([...codes].filter((code) => !rules.includes(code)), [], `findings from outside the ${ruleset} ruleset`);
+      assert.deepEqual(
+        rules.filter((id) => !codes.has(id)),
+        [],
+        'rules with no finding on violating.yaml',
+      );
+      assert.deepEqual(
+        [...codes].filter((code) => !rules.includes(code)),
+        [],
+        `findings from outside the ${ruleset} ruleset`,
+      );
     });
   });
 }
 
-describe('sample findings that show a rule\'s interpretation', () => {
+describe("sample findings that show a rule's interpretation", () => {
   it('redex: the misspelt ItemPerPage of a collection GET is named, with the spelling meant', async () => {
     const { report } = await findingsOf('redex', 'violating');
     const messages = report.findings.filter((f) => f.code === 'redex-pagination-params').map((f) => f.message);
-    assert.ok(messages.some((m) => m.startsWith('GET /v1/devices ') && m.includes('"ItemPerPage" should be "ItemsPerPage"')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('GET /v1/devices ') && m.includes('"ItemPerPage" should be "ItemsPerPage"')),
+      messages.join('\n'),
+    );
   });
 
   it('qualicharge: a table path matches the document path written without its trailing slash', async () => {
     const { report } = await findingsOf('qualicharge', 'violating');
     const messages = report.findings.filter((f) => f.code === 'qualicharge-rate-limit-policy').map((f) => f.message);
-    assert.ok(messages.some((m) => m.startsWith('POST /statique:') && m.includes('(table: 1 r/s)')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('POST /statique:') && m.includes('(table: 1 r/s)')),
+      messages.join('\n'),
+    );
   });
 });

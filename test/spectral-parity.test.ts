@@ -37,12 +37,19 @@ describe('stock Spectral CLI parity on specs/', () => {
 
   for (const name of builtinRulesetNames()) {
     it(`ruleset ${name}: same findings (code, path, severity) as spectral lint`, async () => {
-      const spectral = spawnSync(process.execPath, [SPECTRAL, 'lint', '--ruleset', builtinRulesetFile(name), '--format', 'json', '--quiet', ...documents], {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      assert.ok(spectral.stdout.trim().startsWith('['), `spectral printed: ${spectral.stdout.slice(0, 500)} ${spectral.stderr.slice(0, 500)}`);
+      const spectral = spawnSync(
+        process.execPath,
+        [SPECTRAL, 'lint', '--ruleset', builtinRulesetFile(name), '--format', 'json', '--quiet', ...documents],
+        {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      assert.ok(
+        spectral.stdout.trim().startsWith('['),
+        `spectral printed: ${spectral.stdout.slice(0, 500)} ${spectral.stderr.slice(0, 500)}`,
+      );
       const theirs = (JSON.parse(spectral.stdout) as JsonFinding[]).map(key).sort();
 
       const ours = await runCli(['lint', '--ruleset', name, '--format', 'json', ...documents]);

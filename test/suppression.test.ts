@@ -95,39 +95,57 @@ describe('x-lint-ignore in the documents', () => {
   });
 
   it('on an operation, a single id silences that rule on that operation only', async () => {
-    const doc = api((t) => t.replace('  /customers:\n    get:\n', '  /customers:\n    get:\n      x-lint-ignore: recommended-4xx-for-input\n'));
+    const doc = api((t) =>
+      t.replace('  /customers:\n    get:\n', '  /customers:\n    get:\n      x-lint-ignore: recommended-4xx-for-input\n'),
+    );
     assert.deepEqual((await findings({ 'api.yaml': doc })).codes, without('recommended-4xx-for-input paths./customers.get'));
   });
 
   it('on a schema reached by $ref, a list of ids silences them where the schema is defined', async () => {
-    const doc = api((t) => t.replace('    Customer:\n', '    Customer:\n      x-lint-ignore: [psa-property-camel-case, psa-cache-headers]\n'));
+    const doc = api((t) =>
+      t.replace('    Customer:\n', '    Customer:\n      x-lint-ignore: [psa-property-camel-case, psa-cache-headers]\n'),
+    );
     // psa-cache-headers is reported on the operations, not under the schema: it stays.
     assert.deepEqual((await findings({ 'api.yaml': doc })).codes, without('psa-property-camel-case components.schemas.Customer'));
   });
 
   it('at the root, an id silences the rule in the whole document', async () => {
-    const doc = api((t) => t.replace('openapi: 3.0.3\n', 'openapi: 3.0.3\nx-lint-ignore:\n  - psa-server-url-structure\n  - recommended-4xx-for-input\n'));
+    const doc = api((t) =>
+      t.replace('openapi: 3.0.3\n', 'openapi: 3.0.3\nx-lint-ignore:\n  - psa-server-url-structure\n  - recommended-4xx-for-input\n'),
+    );
     assert.deepEqual(
       (await findings({ 'api.yaml': doc })).codes,
-      without('psa-server-url-structure servers.0.url', 'recommended-4xx-for-input paths./customers.get', 'recommended-4xx-for-input paths./orders.get'),
+      without(
+        'psa-server-url-structure servers.0.url',
+        'recommended-4xx-for-input paths./customers.get',
+        'recommended-4xx-for-input paths./orders.get',
+      ),
     );
   });
 
-  it("x-zally-ignore is read too", async () => {
-    const doc = api((t) => t.replace('  /orders:\n    get:\n', '  /orders:\n    get:\n      x-zally-ignore: [recommended-4xx-for-input]\n'));
+  it('x-zally-ignore is read too', async () => {
+    const doc = api((t) =>
+      t.replace('  /orders:\n    get:\n', '  /orders:\n    get:\n      x-zally-ignore: [recommended-4xx-for-input]\n'),
+    );
     assert.deepEqual((await findings({ 'api.yaml': doc })).codes, without('recommended-4xx-for-input paths./orders.get'));
   });
 
-  it('on a schema in a $ref\'d file, it silences the finding reported at the $ref', async () => {
+  it("on a schema in a $ref'd file, it silences the finding reported at the $ref", async () => {
     const schemas = SCHEMAS.replace('Order:\n', 'Order:\n  x-lint-ignore: psa-property-camel-case\n');
-    assert.deepEqual((await findings({ 'api.yaml': api(), 'schemas.yaml': schemas })).codes, without('psa-property-camel-case paths./orders.get'));
+    assert.deepEqual(
+      (await findings({ 'api.yaml': api(), 'schemas.yaml': schemas })).codes,
+      without('psa-property-camel-case paths./orders.get'),
+    );
   });
 
   it('beside a $ref, it silences what is reported at that $ref, not the shared definition a local $ref points at', async () => {
     const doc = api((t) =>
       t
         .replace("$ref: 'schemas.yaml#/Order'", "$ref: 'schemas.yaml#/Order'\n                x-lint-ignore: psa-property-camel-case")
-        .replace("$ref: '#/components/schemas/Customer'", "$ref: '#/components/schemas/Customer'\n                x-lint-ignore: psa-property-camel-case"),
+        .replace(
+          "$ref: '#/components/schemas/Customer'",
+          "$ref: '#/components/schemas/Customer'\n                x-lint-ignore: psa-property-camel-case",
+        ),
     );
     assert.deepEqual((await findings({ 'api.yaml': doc })).codes, without('psa-property-camel-case paths./orders.get'));
   });
@@ -138,7 +156,12 @@ describe('x-lint-ignore in the documents', () => {
   });
 
   it('suppressed findings are counted in the summary, listed with --report-suppressed, and do not fail the run', async () => {
-    const doc = api((t) => t.replace('openapi: 3.0.3\n', 'openapi: 3.0.3\nx-lint-ignore: [psa-server-url-structure, psa-cache-headers, recommended-4xx-for-input, psa-property-camel-case]\n'));
+    const doc = api((t) =>
+      t.replace(
+        'openapi: 3.0.3\n',
+        'openapi: 3.0.3\nx-lint-ignore: [psa-server-url-structure, psa-cache-headers, recommended-4xx-for-input, psa-property-camel-case]\n',
+      ),
+    );
     const dir = tempProject({ 'api.yaml': doc, 'schemas.yaml': SCHEMAS });
     const plain = await runCli(['lint', 'api.yaml', '-r', 'recommended', '-r', 'psa', '-F', 'warn'], { cwd: dir });
     // Even the finding about schemas.yaml is reported in api.yaml (at the $ref), under its root.
@@ -151,34 +174,54 @@ describe('x-lint-ignore in the documents', () => {
   });
 });
 
-describe('ruleset overrides for $ref\'d files', () => {
+describe("ruleset overrides for $ref'd files", () => {
   const config = (rules: string): string => `extends: [recommended, psa]\noverrides:\n  - files: ["schemas.yaml"]\n    rules:\n${rules}`;
 
   it('"off" for a referenced file drops the findings that lie in it, and only those', async () => {
-    const dir = tempProject({ 'api.yaml': api(), 'schemas.yaml': SCHEMAS, 'apistyle.config.yaml': config('      psa-property-camel-case: "off"\n') });
+    const dir = tempProject({
+      'api.yaml': api(),
+      'schemas.yaml': SCHEMAS,
+      'apistyle.config.yaml': config('      psa-property-camel-case: "off"\n'),
+    });
     const run = await runCli(['lint', 'api.yaml', '-f', 'json'], { cwd: dir });
     const found = (JSON.parse(run.stdout) as JsonFinding[]).map((f) => `${f.code} ${f.path.slice(0, 3).join('.')}`).sort();
     assert.deepEqual(found, without('psa-property-camel-case paths./orders.get'));
   });
 
   it('a severity for a referenced file applies to the findings that lie in it', async () => {
-    const dir = tempProject({ 'api.yaml': api(), 'schemas.yaml': SCHEMAS, 'apistyle.config.yaml': config('      psa-property-camel-case: error\n') });
+    const dir = tempProject({
+      'api.yaml': api(),
+      'schemas.yaml': SCHEMAS,
+      'apistyle.config.yaml': config('      psa-property-camel-case: error\n'),
+    });
     const run = await runCli(['lint', 'api.yaml', '-f', 'json'], { cwd: dir });
     const camel = (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.code === 'psa-property-camel-case');
-    assert.deepEqual(camel.map((f) => [f.path[1], f.severity]).sort(), [['/orders', 0], ['schemas', 1]]);
+    assert.deepEqual(camel.map((f) => [f.path[1], f.severity]).sort(), [
+      ['/orders', 0],
+      ['schemas', 1],
+    ]);
     assert.equal(run.code, 1);
   });
 
   it('applies to findings Spectral reports inside the referenced file (rules that read the resolved document)', async () => {
     const schemas = `${SCHEMAS}Odd:\n  type: string\n  enum: [a, 1]\n`.replace('Order:\n', 'Order:\n  x-odd:\n    $ref: "#/Odd"\n');
     const base = { 'api.yaml': api(), 'schemas.yaml': schemas };
-    const before = await runCli(['lint', 'api.yaml', '-f', 'json'], { cwd: tempProject({ ...base, 'apistyle.config.yaml': 'extends: [recommended, "spectral:oas"]\n' }) });
+    const before = await runCli(['lint', 'api.yaml', '-f', 'json'], {
+      cwd: tempProject({ ...base, 'apistyle.config.yaml': 'extends: [recommended, "spectral:oas"]\n' }),
+    });
     const typedEnum = (JSON.parse(before.stdout) as JsonFinding[]).filter((f) => f.code === 'typed-enum');
     assert.equal(typedEnum.length, 1);
     assert.match(typedEnum[0]!.source, /schemas\.yaml$/);
     const after = await runCli(['lint', 'api.yaml', '-f', 'json'], {
-      cwd: tempProject({ ...base, 'apistyle.config.yaml': 'extends: [recommended, "spectral:oas"]\noverrides:\n  - files: ["schemas.yaml"]\n    rules:\n      typed-enum: "off"\n' }),
+      cwd: tempProject({
+        ...base,
+        'apistyle.config.yaml':
+          'extends: [recommended, "spectral:oas"]\noverrides:\n  - files: ["schemas.yaml"]\n    rules:\n      typed-enum: "off"\n',
+      }),
     });
-    assert.deepEqual((JSON.parse(after.stdout) as JsonFinding[]).filter((f) => f.code === 'typed-enum'), []);
+    assert.deepEqual(
+      (JSON.parse(after.stdout) as JsonFinding[]).filter((f) => f.code === 'typed-enum'),
+      [],
+    );
   });
 });

@@ -1,4 +1,8 @@
 import type { Finding } from '../../src/core/types.js';
 
 export function lineLengths(text: string): number[];
-export function findingProblem(finding: Finding, linesOf: (source: string) => number[] | undefined, knownCodes: ReadonlySet<string>): string | undefined;
+export function findingProblem(
+  finding: Finding,
+  linesOf: (source: string) => number[] | undefined,
+  knownCodes: ReadonlySet<string>,
+): string | undefined;

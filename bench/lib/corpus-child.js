@@ -9,7 +9,14 @@ import { findingProblem, lineLengths } from './check-findings.js';
 const send = (message) => process.send(message);
 for (const event of ['unhandledRejection', 'uncaughtException']) {
   process.on(event, (error) => {
-    send({ type: 'crash', event, message: String(error?.stack ?? error).split('\n').slice(0, 4).join(' | ') });
+    send({
+      type: 'crash',
+      event,
+      message: String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 4)
+        .join(' | '),
+    });
     process.exit(70);
   });
 }
@@ -52,5 +59,13 @@ process.on('message', async (message) => {
   }
   const byCode = {};
   for (const finding of findings) byCode[finding.code] = (byCode[finding.code] ?? 0) + 1;
-  send({ type: 'done', index, ms, byCode, problems: problems.slice(0, 5), problemCount: problems.length, maxRssKb: process.resourceUsage().maxRSS });
+  send({
+    type: 'done',
+    index,
+    ms,
+    byCode,
+    problems: problems.slice(0, 5),
+    problemCount: problems.length,
+    maxRssKb: process.resourceUsage().maxRSS,
+  });
 });

@@ -16,4 +16,8 @@ export interface CorpusSummary {
   peakRssKb: number;
 }
 
-export function lintCorpus(documents: readonly CorpusDocument[], ruleset: string, options?: { jobs?: number; timeoutMs?: number }): Promise<CorpusSummary>;
+export function lintCorpus(
+  documents: readonly CorpusDocument[],
+  ruleset: string,
+  options?: { jobs?: number; timeoutMs?: number },
+): Promise<CorpusSummary>;

@@ -27,7 +27,8 @@ export async function lintCorpus(documents, ruleset, { jobs = 2, timeoutMs = 120
         child.stderr.resume();
         child.on('message', (message) => {
           if (message.type === 'ready') return feed();
-          if (message.type === 'crash') return failures.push({ document: documents[current]?.name, problem: `${message.event}: ${message.message}` });
+          if (message.type === 'crash')
+            return failures.push({ document: documents[current]?.name, problem: `${message.event}: ${message.message}` });
           clearTimeout(timer);
           results[message.index] = message;
           peakRssKb = Math.max(peakRssKb, message.maxRssKb);
@@ -37,7 +38,8 @@ export async function lintCorpus(documents, ruleset, { jobs = 2, timeoutMs = 120
         child.on('exit', (code, signal) => {
           clearTimeout(timer);
           if (current !== undefined && results[current] === undefined) {
-            if (signal !== 'SIGKILL') failures.push({ document: documents[current].name, problem: `the process exited (${code ?? signal})` });
+            if (signal !== 'SIGKILL')
+              failures.push({ document: documents[current].name, problem: `the process exited (${code ?? signal})` });
             results[current] = { index: current, ms: NaN, byCode: {}, problemCount: 1 };
             start();
           } else if (current === undefined) {
@@ -75,4 +77,3 @@ export async function lintCorpus(documents, ruleset, { jobs = 2, timeoutMs = 120
   const findings = Object.values(byCode).reduce((a, b) => a + b, 0);
   return { ruleset, byCode, wallS: (Date.now() - started) / 1000, findings, inputProblems, failures, slowest, peakRssKb };
 }
-

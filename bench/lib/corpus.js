@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { homedir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
-export const CACHE_DIR = process.env.APISTYLE_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'apistyle-bench');
+export const CACHE_DIR =
+  process.env.APISTYLE_BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'apistyle-bench');
 
 /**
  * Installs `name@version` into its own folder of the cache (once) and returns the package's
@@ -19,7 +20,10 @@ export function ensurePackage(name, version) {
   mkdirSync(home, { recursive: true });
   writeFileSync(join(home, 'package.json'), '{"name": "apistyle-bench-cache", "private": true}\n');
   process.stderr.write(`installing ${name}@${version} into ${home} ...\n`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `${name}@${version}`], { cwd: home, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `${name}@${version}`], {
+    cwd: home,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return dir;
 }
 

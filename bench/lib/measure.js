@@ -10,7 +10,11 @@ const GNU_TIME = '/usr/bin/time';
 export function measure(command, args, options = {}) {
   const start = process.hrtime.bigint();
   if (existsSync(GNU_TIME)) {
-    const result = spawnSync(GNU_TIME, ['-f', '\n@@measure %e %U %S %M', command, ...args], { ...options, encoding: 'buffer', maxBuffer: 1 << 30 });
+    const result = spawnSync(GNU_TIME, ['-f', '\n@@measure %e %U %S %M', command, ...args], {
+      ...options,
+      encoding: 'buffer',
+      maxBuffer: 1 << 30,
+    });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     const match = /@@measure ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr.toString('utf8'));
     return {

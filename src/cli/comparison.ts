@@ -22,7 +22,8 @@ export interface ComparisonOptions {
 export async function compareReport(report: LintReport, options: ComparisonOptions, cwd: string): Promise<LintReport> {
   let result = options.skipNonOpenApi ? await withoutNonOpenApi(report, options.texts) : report;
   if (options.since !== undefined) result = await compareWithRevision(result, options.since, cwd, options.texts);
-  if (options.baseline !== undefined) result = compareWithBaseline(result, readBaseline(options.baseline), options.baseline, options.baseline);
+  if (options.baseline !== undefined)
+    result = compareWithBaseline(result, readBaseline(options.baseline), options.baseline, options.baseline);
   if (options.writeBaseline !== undefined) {
     const path = options.writeBaseline;
     const previous: BaselineEntry[] = existsSync(path) ? readBaseline(path) : [];

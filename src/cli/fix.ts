@@ -22,7 +22,11 @@ export async function fixDocuments(engine: Engine, inputs: readonly LintInput[],
     const source = typeof input === 'string' ? input : input.source;
     const original = typeof input === 'string' ? await readFile(source, 'utf8').catch(() => undefined) : input.text;
     if (original === undefined) continue;
-    const lint = async (text: string) => applyIgnores((await engine.lintText(source, text)).findings.filter((f) => f.source === source), ignores).kept;
+    const lint = async (text: string) =>
+      applyIgnores(
+        (await engine.lintText(source, text)).findings.filter((f) => f.source === source),
+        ignores,
+      ).kept;
     const { text, applied } = await fixText(original, lint);
     if (text !== original) results.push({ source, original, fixed: text, fixes: applied.length });
   }
@@ -48,7 +52,10 @@ export function unifiedDiff(documents: readonly FixedDocument[], cwd: string): s
   return documents
     .map((document) => {
       const name = relative(cwd, document.source).split('\\').join('/') || document.source;
-      return createTwoFilesPatch(`a/${name}`, `b/${name}`, document.original, document.fixed, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+      return createTwoFilesPatch(`a/${name}`, `b/${name}`, document.original, document.fixed, undefined, undefined, { context: 3 }).replace(
+        /^=+\n/,
+        '',
+      );
     })
     .join('');
 }

@@ -30,11 +30,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .alias('help', 'h')
     // yargs renders a command's help on every run of it; laid out for the terminal, that took longer than a cached lint.
     .wrap(asksForHelp(argv) ? Math.min(110, process.stdout.columns ?? 100) : null)
-    .epilogue('Exit codes: 0 no finding at or above the fail severity, 1 findings, 2 usage, config or input errors.\nDocs: https://github.com/apistyle/apistyle#readme')
+    .epilogue(
+      'Exit codes: 0 no finding at or above the fail severity, 1 findings, 2 usage, config or input errors.\nDocs: https://github.com/apistyle/apistyle#readme',
+    )
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing here stops yargs before any command handler runs.
-      throw error ?? new UsageError(`${message.replace(/\s*\n\s*/g, " ")} (see "apistyle --help")`);
+      throw error ?? new UsageError(`${message.replace(/\s*\n\s*/g, ' ')} (see "apistyle --help")`);
     });
 
   try {

@@ -41,7 +41,14 @@ export function readBaseline(path: string): BaselineEntry[] {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    fail(path, code === 'ENOENT' ? 'no such file (create it with --write-baseline)' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+    fail(
+      path,
+      code === 'ENOENT'
+        ? 'no such file (create it with --write-baseline)'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : (error as Error).message,
+    );
   }
   let data: unknown;
   try {
@@ -50,7 +57,8 @@ export function readBaseline(path: string): BaselineEntry[] {
     fail(path, `not valid JSON: ${(error as Error).message}`);
   }
   const file = data as Partial<BaselineFile> | null;
-  if (typeof file !== 'object' || file === null || Array.isArray(file)) fail(path, 'not an apistyle baseline (expected an object with "version" and "findings")');
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    fail(path, 'not an apistyle baseline (expected an object with "version" and "findings")');
   if (file.version !== BASELINE_VERSION) fail(path, `unsupported version ${JSON.stringify(file.version)} (expected ${BASELINE_VERSION})`);
   if (!Array.isArray(file.findings)) fail(path, '"findings" must be a list');
   const bad = file.findings.findIndex((entry) => !isEntry(entry));
@@ -74,7 +82,12 @@ export function baselineEntries(findings: readonly Finding[], baseDir: string): 
  * `findings` keeps the findings the baseline does not hold (and every input problem);
  * `comparison` tells which were already there and which baseline entries were fixed.
  */
-export function compareWithBaseline(report: LintReport, entries: readonly BaselineEntry[], baselinePath: string, against: string): LintReport {
+export function compareWithBaseline(
+  report: LintReport,
+  entries: readonly BaselineEntry[],
+  baselinePath: string,
+  against: string,
+): LintReport {
   const baseDir = dirname(resolve(baselinePath));
   const accepted = new Set(entries.map((entry) => entry.fingerprint));
   const rules = ruleFindings(report.findings);
@@ -89,7 +102,9 @@ export function compareWithBaseline(report: LintReport, entries: readonly Baseli
       against,
       existing: [...existingSet],
       // Only entries of the files linted now can be known to be fixed.
-      fixed: entries.filter((entry) => !current.has(entry.fingerprint) && linted.has(entry.file)).map(({ fingerprint: _, ...identity }) => identity),
+      fixed: entries
+        .filter((entry) => !current.has(entry.fingerprint) && linted.has(entry.file))
+        .map(({ fingerprint: _, ...identity }) => identity),
     },
   };
 }
@@ -101,7 +116,11 @@ export function compareWithBaseline(report: LintReport, entries: readonly Baseli
  */
 export function baselineText(report: LintReport, baselinePath: string, previous: readonly BaselineEntry[] = []): string {
   const baseDir = dirname(resolve(baselinePath));
-  const linted = new Set([...report.documents, ...report.findings.map((f) => f.source), ...(report.comparison?.existing ?? []).map((f) => f.source)].map((file) => relativeSource(file, baseDir)));
+  const linted = new Set(
+    [...report.documents, ...report.findings.map((f) => f.source), ...(report.comparison?.existing ?? []).map((f) => f.source)].map(
+      (file) => relativeSource(file, baseDir),
+    ),
+  );
   const all = [...report.findings, ...(report.comparison?.existing ?? [])];
   const kept = previous.filter((entry) => !linted.has(entry.file) && existsSync(join(baseDir, entry.file)));
   const entries = [...baselineEntries(all, baseDir), ...kept];

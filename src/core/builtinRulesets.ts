@@ -20,4 +20,3 @@ export function isBuiltinRuleset(spec: string): boolean {
 export function builtinRulesetFile(name: string): string {
   return join(RULESETS_DIR, `${name}.yaml`);
 }
-

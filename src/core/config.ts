@@ -40,7 +40,8 @@ async function definitionOf(name: string): Promise<RulesetDefinition> {
 }
 
 async function composedExtends(value: unknown): Promise<unknown> {
-  const one = async (entry: unknown) => (Array.isArray(entry) ? [await definitionOf(String(entry[0])), entry[1]] : definitionOf(String(entry)));
+  const one = async (entry: unknown) =>
+    Array.isArray(entry) ? [await definitionOf(String(entry[0])), entry[1]] : definitionOf(String(entry));
   return Array.isArray(value) ? Promise.all(value.map(one)) : one(value);
 }
 
@@ -49,7 +50,9 @@ async function composeDataOnly(config: ApistyleConfig, ruleset: Record<string, u
   if (definition['extends'] !== undefined) definition['extends'] = await composedExtends(definition['extends']);
   if (Array.isArray(definition['overrides'])) {
     definition['overrides'] = await Promise.all(
-      definition['overrides'].map(async (o: Record<string, unknown>) => (o['extends'] === undefined ? o : { ...o, extends: await composedExtends(o['extends']) })),
+      definition['overrides'].map(async (o: Record<string, unknown>) =>
+        o['extends'] === undefined ? o : { ...o, extends: await composedExtends(o['extends']) },
+      ),
     );
   }
   try {
@@ -81,7 +84,11 @@ function calledFunctions(ruleset: Record<string, unknown>): Set<string> {
  */
 function withApistyleFunctions(ruleset: Record<string, unknown>, configPath: string): Record<string, unknown> {
   if ('functionsDir' in ruleset || 'functions' in ruleset || !existsSync(FUNCTIONS_DIR)) return ruleset;
-  const ours = new Set(readdirSync(FUNCTIONS_DIR).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -'.js'.length)));
+  const ours = new Set(
+    readdirSync(FUNCTIONS_DIR)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.slice(0, -'.js'.length)),
+  );
   const used = [...calledFunctions(ruleset)].filter((name) => ours.has(name));
   if (used.length === 0) return ruleset;
   const functionsDir = relative(dirname(configPath), FUNCTIONS_DIR).split(sep).join('/');

@@ -91,7 +91,10 @@ function hasOnlyKnownExtends(value: unknown): boolean {
 }
 
 function hasOnlySeverities(rules: unknown): boolean {
-  return rules === undefined || (typeof rules === 'object' && rules !== null && Object.values(rules).every((v) => ['string', 'number', 'boolean'].includes(typeof v)));
+  return (
+    rules === undefined ||
+    (typeof rules === 'object' && rules !== null && Object.values(rules).every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
+  );
 }
 
 /**
@@ -108,8 +111,11 @@ export function isDataOnly(ruleset: Record<string, unknown>): boolean {
     Array.isArray(overrides) &&
     overrides.every(
       (o: unknown) =>
-        typeof o === 'object' && o !== null && Object.keys(o).every((key) => OVERRIDE_KEYS.has(key)) &&
-        hasOnlyKnownExtends((o as Record<string, unknown>)['extends']) && hasOnlySeverities((o as Record<string, unknown>)['rules']),
+        typeof o === 'object' &&
+        o !== null &&
+        Object.keys(o).every((key) => OVERRIDE_KEYS.has(key)) &&
+        hasOnlyKnownExtends((o as Record<string, unknown>)['extends']) &&
+        hasOnlySeverities((o as Record<string, unknown>)['rules']),
     )
   );
 }

@@ -20,7 +20,9 @@ export class DocumentData {
     if (known !== undefined) return Promise.resolve(known);
     let pending = this.#read.get(file);
     if (pending === undefined) {
-      pending = isAbsolute(file) ? readText(file).then((text) => (typeof text === 'string' ? text : undefined)) : Promise.resolve(undefined);
+      pending = isAbsolute(file)
+        ? readText(file).then((text) => (typeof text === 'string' ? text : undefined))
+        : Promise.resolve(undefined);
       this.#read.set(file, pending);
     }
     return pending;

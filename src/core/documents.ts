@@ -67,7 +67,13 @@ export function syntaxErrors(document: ParsedDocument): InputProblem[] {
         !d.message.startsWith('Duplicate key') &&
         !d.message.startsWith('Mapping key must be a string scalar'),
     )
-    .map((d) => ({ ...d, code: 'parser' as const, path: [...d.path], range: withinLines(d.range, TEXTS.get(document)), source: document.source ?? STDIN_SOURCE }));
+    .map((d) => ({
+      ...d,
+      code: 'parser' as const,
+      path: [...d.path],
+      range: withinLines(d.range, TEXTS.get(document)),
+      source: document.source ?? STDIN_SOURCE,
+    }));
 }
 
 /** A parser error's range moved onto the text's lines: the YAML parser may point past a line's end, or past the last line. */
@@ -95,14 +101,19 @@ export function endOfText(text: string): TextEnd {
     lineStart = at + 1;
   }
   // A lone CR ends a line too; such texts are rare enough to count the slow way.
-  if (text.includes('\r') && !text.includes('\r\n')) return { line: text.split(/\r\n|\r|\n/).length - 1, character: text.length - Math.max(text.lastIndexOf('\r'), text.lastIndexOf('\n')) - 1 };
+  if (text.includes('\r') && !text.includes('\r\n'))
+    return {
+      line: text.split(/\r\n|\r|\n/).length - 1,
+      character: text.length - Math.max(text.lastIndexOf('\r'), text.lastIndexOf('\n')) - 1,
+    };
   return { line, character: text.length - lineStart };
 }
 
 /** A range moved inside the text: at the end of a text cut short, the YAML parser points one line past it. */
 export function withinText(range: IRange, end: TextEnd | undefined): IRange {
   if (end === undefined || (range.start.line <= end.line && range.end.line <= end.line)) return range;
-  const clamp = (position: IRange['start']): IRange['start'] => (position.line <= end.line ? position : { line: end.line, character: end.character });
+  const clamp = (position: IRange['start']): IRange['start'] =>
+    position.line <= end.line ? position : { line: end.line, character: end.character };
   return { start: clamp(range.start), end: clamp(range.end) };
 }
 
@@ -114,7 +125,9 @@ export function detectOpenApi(data: unknown): OpenApiVersion | { problem: string
   }
   const root = data as Record<string, unknown>;
   if (typeof root['swagger'] === 'string' || typeof root['swagger'] === 'number') {
-    return String(root['swagger']).startsWith('2') ? '2.0' : { problem: `declares swagger "${String(root['swagger'])}"; only 2.0 is supported` };
+    return String(root['swagger']).startsWith('2')
+      ? '2.0'
+      : { problem: `declares swagger "${String(root['swagger'])}"; only 2.0 is supported` };
   }
   if (typeof root['openapi'] === 'string') {
     const version = root['openapi'];
@@ -124,4 +137,3 @@ export function detectOpenApi(data: unknown): OpenApiVersion | { problem: string
   }
   return { problem: 'is not an OpenAPI document: it has no top-level "openapi" or "swagger" key' };
 }
-

@@ -271,7 +271,8 @@ function scan(text: string): { positions: JsonPositions; members: number; intege
         skipString();
         keyEnd = at;
         members++;
-        if (isIntegerKey(text, keyStart, keyEnd) && integerKeyObjects[integerKeyObjects.length - 1] !== container) integerKeyObjects.push(container);
+        if (isIntegerKey(text, keyStart, keyEnd) && integerKeyObjects[integerKeyObjects.length - 1] !== container)
+          integerKeyObjects.push(container);
         skipWhitespace();
         at++; // the colon
       }
@@ -332,7 +333,8 @@ function restoreKeyOrder(data: unknown, positions: JsonPositions, objects: reado
   let root = data;
   for (const node of objects) {
     const documentOrder: string[] = [];
-    for (let child = positions.firstChild[node]!; child !== -1; child = positions.nextSibling[child]!) documentOrder.push(positions.keyOf(child));
+    for (let child = positions.firstChild[node]!; child !== -1; child = positions.nextSibling[child]!)
+      documentOrder.push(positions.keyOf(child));
     const path = dataPathOf(positions, node);
     let holder: Record<string | number, unknown> | undefined;
     let value = root;

@@ -8,4 +8,3 @@ const INPUT_CODES: ReadonlySet<string> = new Set(INPUT_PROBLEM_CODES);
 export function isInputProblem(finding: Finding): finding is InputProblem {
   return INPUT_CODES.has(finding.code) && finding.severity === DiagnosticSeverity.Error;
 }
-

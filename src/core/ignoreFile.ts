@@ -99,7 +99,10 @@ export function applyIgnores(findings: readonly Finding[], ignores: IgnoreList):
     const identity = identityOf(finding, baseDir);
     const matches =
       exact.has(prints[index]!) ||
-      broad.some((entry) => entry.file === identity.file && entry.rule === identity.code && (entry.path === undefined || entry.path === identity.path));
+      broad.some(
+        (entry) =>
+          entry.file === identity.file && entry.rule === identity.code && (entry.path === undefined || entry.path === identity.path),
+      );
     (matches ? suppressed : kept).push(finding);
   });
   return { kept, suppressed };
@@ -144,6 +147,8 @@ export async function writeIgnoreFile(ignores: IgnoreList): Promise<void> {
     await rename(temp, ignores.path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw new UsageError(`cannot write the ignore file ${ignores.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot write the ignore file ${ignores.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }

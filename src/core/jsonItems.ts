@@ -5,7 +5,14 @@ import type { Finding } from './types.js';
 
 /** A finding in the key order of Spectral's JSON formatter. */
 function spectralShape(finding: Finding): Pick<Finding, 'code' | 'path' | 'message' | 'severity' | 'range' | 'source'> {
-  return { code: finding.code, path: finding.path, message: finding.message, severity: finding.severity, range: finding.range, source: finding.source };
+  return {
+    code: finding.code,
+    path: finding.path,
+    message: finding.message,
+    severity: finding.severity,
+    range: finding.range,
+    source: finding.source,
+  };
 }
 
 /**

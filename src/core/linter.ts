@@ -2,7 +2,17 @@ import { dirname, join, resolve } from 'node:path';
 import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import { PolicyResolver } from './resolver.js';
-import { decodeText, detectOpenApi, endOf, inputProblem, parseDocument, readBytes, STDIN_SOURCE, syntaxErrors, withinText } from './documents.js';
+import {
+  decodeText,
+  detectOpenApi,
+  endOf,
+  inputProblem,
+  parseDocument,
+  readBytes,
+  STDIN_SOURCE,
+  syntaxErrors,
+  withinText,
+} from './documents.js';
 import type { Finding, LintReport } from './types.js';
 import { isInputProblem } from './findings.js';
 
@@ -103,7 +113,11 @@ export class Engine {
     // Only rules that read the resolved tree need the document's own `$ref`s inlined.
     this.#inlineRefs = Object.values(options.ruleset.rules).some((rule) => rule.enabled && rule.resolved);
     this.#resolver = new PolicyResolver(
-      { projectRoot: this.#projectRoot, allowRemoteRefs: options.allowRemoteRefs ?? false, ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}) },
+      {
+        projectRoot: this.#projectRoot,
+        allowRemoteRefs: options.allowRemoteRefs ?? false,
+        ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}),
+      },
       { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
@@ -123,7 +137,8 @@ export class Engine {
     const source = typeof input === 'string' ? resolve(input) : input.source;
     const stamp = withState && typeof input === 'string' ? stampOf(source) : undefined;
     const content = typeof input === 'string' ? await readBytes(source) : input.text;
-    if (typeof content !== 'string' && !(content instanceof Uint8Array)) return { source, findings: [content], referencedFiles: [], state: undefined };
+    if (typeof content !== 'string' && !(content instanceof Uint8Array))
+      return { source, findings: [content], referencedFiles: [], state: undefined };
     const text = typeof content === 'string' ? content : decodeText(content, source);
     if (typeof text !== 'string') return { source, findings: [text], referencedFiles: [], state: undefined };
     const findings = await lintSafely(source, () => this.#lintText(source, text));
@@ -197,23 +212,32 @@ export class Engine {
     }
     // Spectral applies `parserOptions.duplicateKeys` to the linted document only; apply it to the files it references too.
     const duplicatesOff = this.#duplicateKeysOff;
-    const findings = results.filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key'))).map((result) => {
-      const finding = toFinding(result, source);
-      if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
-      return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
-    });
+    const findings = results
+      .filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key')))
+      .map((result) => {
+        const finding = toFinding(result, source);
+        if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
+        return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
+      });
     // Without inlining, the resolver does not look up the document's own pointers: check them here.
     const refs = this.#refsOf(document.data);
     const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source, refs);
-    const cycles = [...missing, ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file), refs)].map((cycle) => ({
+    const cycles = [
+      ...missing,
+      ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file), refs),
+    ].map((cycle) => ({
       ...cycle,
       source,
       range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
     }));
     // Spectral reports the syntax errors too: keep one of each.
     const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
-    const rest = known.size === 0 ? findings : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
-    const dataOf = (file: string): unknown => (file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file));
+    const rest =
+      known.size === 0
+        ? findings
+        : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
+    const dataOf = (file: string): unknown =>
+      file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file);
     // A rule whose function threw is reported where it threw; the other rules' findings stand.
     const failedRules = takeRuleFailures(document).map((failure) => ({
       ...inputProblem(source, 'linter-error', describeRuleFailure(failure)),

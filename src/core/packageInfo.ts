@@ -15,4 +15,7 @@ export const PACKAGE_NAME = pkg.name;
 export const VERSION = pkg.version;
 
 /** The web address of the repository, from package.json (`git+https://…/x.git` → `https://…/x`). */
-export const REPOSITORY_URL = (pkg.repository?.url ?? pkg.homepage ?? '').replace(/^git\+/, '').replace(/\.git$/, '').replace(/#.*$/, '');
+export const REPOSITORY_URL = (pkg.repository?.url ?? pkg.homepage ?? '')
+  .replace(/^git\+/, '')
+  .replace(/\.git$/, '')
+  .replace(/#.*$/, '');

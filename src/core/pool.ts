@@ -28,14 +28,22 @@ function largestFirst(files: readonly string[]): string[] {
       return 0;
     }
   };
-  return files.map((file) => ({ file, size: size(file) })).sort((a, b) => b.size - a.size).map(({ file }) => file);
+  return files
+    .map((file) => ({ file, size: size(file) }))
+    .sort((a, b) => b.size - a.size)
+    .map(({ file }) => file);
 }
 
 /**
  * Lints files across worker threads, each with the session `options` describe, with their content's state
  * when `withState` (for the cache). Returns each file's result, by absolute path.
  */
-export async function lintInPool(files: readonly string[], options: SessionOptions, workers: number, withState: boolean): Promise<Map<string, LintedInput>> {
+export async function lintInPool(
+  files: readonly string[],
+  options: SessionOptions,
+  workers: number,
+  withState: boolean,
+): Promise<Map<string, LintedInput>> {
   // Source files run through tsx in development, compiled files in production.
   const filename = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
   // Loaded only when a run is worth workers: a single document never pays for it.

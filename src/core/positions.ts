@@ -24,7 +24,14 @@ function propertyValue(node: JsonAstNode, key: string): JsonAstNode | undefined 
     index = new Map();
     for (const property of node.children ?? []) {
       const [name, value] = property.children ?? [];
-      if (property.children?.length === 2 && name !== undefined && value !== undefined && typeof name.value === 'string' && !index.has(name.value)) index.set(name.value, value);
+      if (
+        property.children?.length === 2 &&
+        name !== undefined &&
+        value !== undefined &&
+        typeof name.value === 'string' &&
+        !index.has(name.value)
+      )
+        index.set(name.value, value);
     }
     childIndex.set(node, index);
   }
@@ -56,6 +63,8 @@ export const IndexedJson: IParser<IParserResult<unknown>> = {
   ...(Parsers.Json as unknown as IParser<IParserResult<unknown>>),
   getLocationForJsonPath(result, path, closest = false) {
     const node = findNode((result as JsonResult).ast, path, closest);
-    return node?.range === undefined ? undefined : ({ range: node.range } as ReturnType<IParser<IParserResult<unknown>>['getLocationForJsonPath']>);
+    return node?.range === undefined
+      ? undefined
+      : ({ range: node.range } as ReturnType<IParser<IParserResult<unknown>>['getLocationForJsonPath']>);
   },
 };

@@ -78,8 +78,15 @@ export function collectRefs(root: Json): Array<{ path: JsonPath; ref: string }> 
   return found;
 }
 
-export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: DocumentLookup = () => undefined, refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root)): InputProblem[] {
-  const refNodes: RefNode[] = refs.filter(({ ref }) => !/^[a-z][a-z0-9+.-]*:/i.test(ref)).map(({ path, ref }) => ({ source: rootSource, path, ref }));
+export function findPointerOnlyCycles(
+  root: Json,
+  rootSource: string,
+  lookup: DocumentLookup = () => undefined,
+  refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root),
+): InputProblem[] {
+  const refNodes: RefNode[] = refs
+    .filter(({ ref }) => !/^[a-z][a-z0-9+.-]*:/i.test(ref))
+    .map(({ path, ref }) => ({ source: rootSource, path, ref }));
 
   const dataOf = (source: string): Json => (source === rootSource ? root : lookup(source));
   // Most `$ref`s point at a value, not at another `$ref`: resolve each distinct one once.
@@ -91,7 +98,10 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
       const { source, pointer } = splitRef(node.ref, node.source);
       const targetPath = decodePointer(pointer);
       const target = targetPath === undefined ? undefined : at_(dataOf(source), targetPath);
-      step = targetPath !== undefined && isRefOnly(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target.$ref) ? { source, path: targetPath, ref: target.$ref } : null;
+      step =
+        targetPath !== undefined && isRefOnly(target) && !/^[a-z][a-z0-9+.-]*:/i.test(target.$ref)
+          ? { source, path: targetPath, ref: target.$ref }
+          : null;
       steps.set(key, step);
     }
     return step ?? undefined;
@@ -110,7 +120,9 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
         const id = [...cycle].sort().join('|');
         if (!reported.has(id)) {
           reported.add(id);
-          const names = [...cycle, cycle[0]!].map((k) => (k.startsWith(`${rootSource}#`) ? k.slice(rootSource.length) : relative(dirname(rootSource), k)));
+          const names = [...cycle, cycle[0]!].map((k) =>
+            k.startsWith(`${rootSource}#`) ? k.slice(rootSource.length) : relative(dirname(rootSource), k),
+          );
           const problem = inputProblem(rootSource, 'invalid-ref', `$ref cycle with no value: ${names.join(' -> ')}`);
           problems.push({ ...problem, path: [...start.path, '$ref'] });
         }
@@ -124,7 +136,11 @@ export function findPointerOnlyCycles(root: Json, rootSource: string, lookup: Do
 }
 
 /** Local `$ref`s (`#/…`) whose target does not exist, as Spectral's resolver reports them. */
-export function findMissingLocalTargets(root: Json, source: string, refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root)): InputProblem[] {
+export function findMissingLocalTargets(
+  root: Json,
+  source: string,
+  refs: Array<{ path: JsonPath; ref: string }> = collectRefs(root),
+): InputProblem[] {
   const problems: InputProblem[] = [];
   const exists = new Map<string, boolean>();
   for (const { path, ref } of refs) {

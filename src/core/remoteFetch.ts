@@ -41,8 +41,12 @@ export function isForbiddenAddress(address: string): boolean {
 
 function checkHost(url: URL): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RemoteRefusedError(`${url.protocol} is not http or https`);
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
-  if (FORBIDDEN_HOSTS.has(host) || isForbiddenAddress(host)) throw new RemoteRefusedError(`${url.host} is a link-local or cloud metadata address`);
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  if (FORBIDDEN_HOSTS.has(host) || isForbiddenAddress(host))
+    throw new RemoteRefusedError(`${url.host} is a link-local or cloud metadata address`);
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -52,7 +56,8 @@ function guardedLookup(hostname: string, options: LookupOptions, callback: Looku
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const bad = addresses.find((entry) => isForbiddenAddress(entry.address));
-    if (bad !== undefined) return callback(new RemoteRefusedError(`${hostname} resolves to ${bad.address}, a link-local or cloud metadata address`), []);
+    if (bad !== undefined)
+      return callback(new RemoteRefusedError(`${hostname} resolves to ${bad.address}, a link-local or cloud metadata address`), []);
     if (options.all === true) return callback(null, addresses);
     const first = addresses[0];
     if (first === undefined) return callback(Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' }), []);
@@ -61,7 +66,12 @@ function guardedLookup(hostname: string, options: LookupOptions, callback: Looku
 }
 
 function get(url: URL, signal: AbortSignal): Promise<IncomingMessage> {
-  const options: RequestOptions = { method: 'GET', signal, lookup: guardedLookup as RequestOptions['lookup'], headers: { accept: 'application/json, application/yaml, text/yaml, */*' } };
+  const options: RequestOptions = {
+    method: 'GET',
+    signal,
+    lookup: guardedLookup as RequestOptions['lookup'],
+    headers: { accept: 'application/json, application/yaml, text/yaml, */*' },
+  };
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, resolve);
     request.on('error', reject);

@@ -53,7 +53,8 @@ function fileReader(policy: ResolverPolicy) {
     try {
       // A symbolic link inside the project may point anywhere: what is read must be inside too.
       const real = await realpath(path);
-      if (!isInside(realRoot, real)) throw new RefRefusedError(`$ref to "${path}" refused: it is a link to "${real}", outside the project directory ${root}`);
+      if (!isInside(realRoot, real))
+        throw new RefRefusedError(`$ref to "${path}" refused: it is a link to "${real}", outside the project directory ${root}`);
       text = await readFile(real, 'utf8');
     } catch (error) {
       if (error instanceof RefRefusedError) throw error;
@@ -124,7 +125,10 @@ export class PolicyResolver extends Resolver {
    * without inlining, there is nothing to resolve, and the resolver's crawl of a large document
    * is skipped.
    */
-  constructor(policy: ResolverPolicy, { inlineRefs = true, referencesFiles = () => true }: { inlineRefs?: boolean; referencesFiles?: (data: unknown) => boolean } = {}) {
+  constructor(
+    policy: ResolverPolicy,
+    { inlineRefs = true, referencesFiles = () => true }: { inlineRefs?: boolean; referencesFiles?: (data: unknown) => boolean } = {},
+  ) {
     const remote = { resolve: remoteReader(policy) };
     super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote }, dereferenceInline: inlineRefs });
     this.#inlineRefs = inlineRefs;
@@ -140,7 +144,9 @@ export class PolicyResolver extends Resolver {
   override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {
     if (!this.#inlineRefs && !this.#referencesFiles(source)) {
       // What the crawl would return for such a document; Spectral reads the graph only for rules on the resolved tree.
-      return Promise.resolve({ result: source, refMap: {}, graph: null, errors: [], runner: null } as unknown as Awaited<ReturnType<Resolver['resolve']>>);
+      return Promise.resolve({ result: source, refMap: {}, graph: null, errors: [], runner: null } as unknown as Awaited<
+        ReturnType<Resolver['resolve']>
+      >);
     }
     const parse = options?.parseResolveResult;
     if (parse === undefined) return super.resolve(source, options);

@@ -94,7 +94,8 @@ export function describeRulesetError(error: unknown, definition: unknown): strin
   const path = (error as { path?: unknown } | undefined)?.path;
   if (!Array.isArray(path) || path.length === 0) return oneLine(error);
   let value: unknown = definition;
-  for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(segment)] : undefined;
+  for (const segment of path)
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[String(segment)] : undefined;
   const shown = typeof value === 'string' ? ` ("${value}")` : '';
   return `${path.join('.')}: ${oneLine(error)}${shown}`;
 }
@@ -109,9 +110,7 @@ async function loadRulesetUnguarded(spec: RulesetSpec, cwd: string): Promise<Rul
   if (/^https?:\/\//.test(spec)) return loadRulesetFile(spec);
   const file = isAbsolute(spec) ? spec : resolve(cwd, spec);
   if (!existsSync(file) && /^[a-z][a-z0-9-]*$/.test(spec)) {
-    throw new UsageError(
-      `unknown ruleset "${spec}": not a built-in (${builtinRulesetNames().join(', ')}) and no such file`,
-    );
+    throw new UsageError(`unknown ruleset "${spec}": not a built-in (${builtinRulesetNames().join(', ')}) and no such file`);
   }
   return loadRulesetFile(file);
 }

@@ -87,12 +87,18 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const loadRuleset = (): Promise<Ruleset> => {
     if (isLoaded(named)) return Promise.resolve(named);
     const config = readConfigOnce();
-    return chooseRuleset({ rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : named, cwd, ...(config !== undefined ? { config } : {}) });
+    return chooseRuleset({
+      rulesets: named === undefined ? [] : typeof named === 'string' ? [named] : named,
+      cwd,
+      ...(config !== undefined ? { config } : {}),
+    });
   };
   const ruleset = (): Promise<Ruleset> => (loadingRuleset ??= loadRuleset());
   let makingEngine: Promise<Engine> | undefined;
   const engine = (): Promise<Engine> =>
-    (makingEngine ??= Promise.all([ruleset(), import('./linter.js')]).then(([loaded, { Engine }]) => new Engine({ ruleset: loaded, projectRoot, allowRemoteRefs })));
+    (makingEngine ??= Promise.all([ruleset(), import('./linter.js')]).then(
+      ([loaded, { Engine }]) => new Engine({ ruleset: loaded, projectRoot, allowRemoteRefs }),
+    ));
 
   let cache: ResultCache | undefined;
   if (options.cacheLocation === undefined) {
@@ -126,7 +132,10 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     if (results.includes(undefined)) readConfigOnce();
     const files = inputs.filter((input, i): input is string => typeof input === 'string' && results[i] === undefined);
     const workers = poolable ? workersFor(files.length, options.workers) : 1;
-    const linted = workers > 1 ? await (await import('./pool.js')).lintInPool(files, workerOptions, workers, cache !== undefined) : new Map<string, LintedInput>();
+    const linted =
+      workers > 1
+        ? await (await import('./pool.js')).lintInPool(files, workerOptions, workers, cache !== undefined)
+        : new Map<string, LintedInput>();
     const texts = new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const])));
     for (const [i, input] of inputs.entries()) {
       if (results[i] !== undefined) continue;
@@ -143,7 +152,13 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     const result = DocumentResult.linted(done.source, kept, suppressed);
     // Input problems are not cached: a fix elsewhere (a created file) must show.
     if (cache !== undefined && done.state !== undefined && !result.hasInputProblem) {
-      cache.set(done.source, { state: done.state, referencedFiles: done.referencedFiles, counts: result.counts, items: result.jsonItems, suppressedItems: result.suppressedJsonItems });
+      cache.set(done.source, {
+        state: done.state,
+        referencedFiles: done.referencedFiles,
+        counts: result.counts,
+        items: result.jsonItems,
+        suppressedItems: result.suppressedJsonItems,
+      });
     }
     return result;
   };

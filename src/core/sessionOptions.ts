@@ -25,4 +25,3 @@ export interface SessionOptions extends LintOptions {
   /** How the cache tells that a file is unchanged (default: `metadata`). */
   cacheStrategy?: CacheStrategy;
 }
-

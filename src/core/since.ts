@@ -77,7 +77,11 @@ async function verifyRef(ref: string, cwd: string): Promise<void> {
 async function dataAt(ref: string, file: string): Promise<unknown> {
   if (!isAbsolute(file)) return undefined;
   try {
-    const { stdout } = await run('git', ['show', `${ref}:./${basename(file)}`], { cwd: dirname(file), maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
+    const { stdout } = await run('git', ['show', `${ref}:./${basename(file)}`], {
+      cwd: dirname(file),
+      maxBuffer: 512 * 1024 * 1024,
+      encoding: 'utf8',
+    });
     return parseDocument(file, stdout).data ?? null;
   } catch {
     return undefined;
@@ -91,7 +95,12 @@ async function dataAt(ref: string, file: string): Promise<unknown> {
  * that did not exist at `ref` are new as a whole. What was fixed since `ref` is not known: the
  * documents at `ref` are compared, not linted.
  */
-export async function compareWithRevision(report: LintReport, ref: string, cwd: string, texts: ReadonlyMap<string, string> = new Map()): Promise<LintReport> {
+export async function compareWithRevision(
+  report: LintReport,
+  ref: string,
+  cwd: string,
+  texts: ReadonlyMap<string, string> = new Map(),
+): Promise<LintReport> {
   await verifyRef(ref, cwd);
   const current = new DocumentData(texts);
   const before = new Map<string, Promise<unknown>>();

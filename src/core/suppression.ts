@@ -89,11 +89,14 @@ async function isSuppressed(finding: Finding, documents: DocumentData, facts: Te
 }
 
 /** One document's findings split into those that stand and those its documents silence. */
-export async function splitSuppressed(findings: readonly Finding[], texts: ReadonlyMap<string, string> = new Map()): Promise<{ kept: Finding[]; suppressed: Finding[] }> {
+export async function splitSuppressed(
+  findings: readonly Finding[],
+  texts: ReadonlyMap<string, string> = new Map(),
+): Promise<{ kept: Finding[]; suppressed: Finding[] }> {
   const documents = new DocumentData(texts);
   const facts = new TextFacts(documents);
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
-  for (const finding of findings) (await isSuppressed(finding, documents, facts) ? suppressed : kept).push(finding);
+  for (const finding of findings) ((await isSuppressed(finding, documents, facts)) ? suppressed : kept).push(finding);
   return { kept, suppressed };
 }

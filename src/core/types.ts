@@ -24,13 +24,7 @@ export interface Finding {
  * Codes of findings that say a document could not be linted as asked:
  * they make the run exit with 2 rather than 1.
  */
-export const INPUT_PROBLEM_CODES = [
-  'unreadable-file',
-  'parser',
-  'not-openapi',
-  'invalid-ref',
-  'linter-error',
-] as const;
+export const INPUT_PROBLEM_CODES = ['unreadable-file', 'parser', 'not-openapi', 'invalid-ref', 'linter-error'] as const;
 export type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
 
 /** A finding that stops the document from being linted (as opposed to a rule's finding). */
@@ -74,7 +68,6 @@ export interface FindingIdentity {
   path: string;
   message: string;
 }
-
 
 /** Findings by severity: error, warning, information, hint (Spectral's 0–3). */
 export type SeverityCounts = [number, number, number, number];

@@ -9,7 +9,9 @@ export function parseUserYaml(text: string): { data: unknown } | { error: string
   const [firstError] = document.errors;
   if (firstError !== undefined) {
     const line = firstError.linePos?.[0]?.line;
-    return { error: `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
+    return {
+      error: `${line !== undefined ? `line ${line}: ` : ''}${firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    };
   }
   return { data: document.toJS() ?? {} };
 }

@@ -8,11 +8,15 @@ export const commaSeparatedArray: FixProvider = (document, finding) => {
   if (parameter === undefined) return undefined;
   if (last === 'collectionFormat') {
     const edits = document.setEntries(parameter, [['collectionFormat', 'csv']]);
-    return edits === undefined || edits.length === 0 ? undefined : { title: 'Send the values comma-separated (collectionFormat: csv)', edits };
+    return edits === undefined || edits.length === 0
+      ? undefined
+      : { title: 'Send the values comma-separated (collectionFormat: csv)', edits };
   }
   const edits = document.setEntries(parameter, [
     ['style', 'form'],
     ['explode', false],
   ]);
-  return edits === undefined || edits.length === 0 ? undefined : { title: 'Send the values comma-separated (style: form, explode: false)', edits };
+  return edits === undefined || edits.length === 0
+    ? undefined
+    : { title: 'Send the values comma-separated (style: form, explode: false)', edits };
 };

@@ -21,7 +21,10 @@ export const limitBounds: FixProvider = (document, finding) => {
   if (target === undefined) return undefined;
   if (last === 'name' && !document.isOas2) return undefined;
   const minimum = numberOr(document.scalarValue(target, 'minimum'), 1);
-  const maximum = numberOr(document.scalarValue(target, 'maximum'), Math.max(MAXIMUM_LIMIT, numberOr(document.scalarValue(target, 'default'), 0)));
+  const maximum = numberOr(
+    document.scalarValue(target, 'maximum'),
+    Math.max(MAXIMUM_LIMIT, numberOr(document.scalarValue(target, 'default'), 0)),
+  );
   const entries: Array<readonly [string, number]> = [];
   if (missing.includes('default')) entries.push(['default', Math.max(minimum, Math.min(DEFAULT_LIMIT, maximum))]);
   if (missing.includes('maximum')) entries.push(['maximum', maximum]);

@@ -7,7 +7,10 @@ const MESSAGE = /^.* does not declare (?!any of )(.+)\.$/;
 
 /** "A, B and C" → [A, B, C]. */
 function names(list: string): string[] {
-  return list.split(/, | and /).map((name) => name.trim()).filter((name) => name !== '');
+  return list
+    .split(/, | and /)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 /** The path of the local response component a `$ref` points at (a shared response is fixed where it is defined). */
@@ -46,7 +49,8 @@ export const declareHeaderFromComponent: FixProvider = (document, finding) => {
     return edit === undefined ? undefined : { title, edits: [edit] };
   }
   const response = document.map(path);
-  if (response === undefined || document.pair(response, 'headers') !== undefined || document.pair(response, '$ref') !== undefined) return undefined;
+  if (response === undefined || document.pair(response, 'headers') !== undefined || document.pair(response, '$ref') !== undefined)
+    return undefined;
   const edit = document.addEntries(response, [['headers', Object.fromEntries(refs)]]);
   return edit === undefined ? undefined : { title, edits: [edit] };
 };

@@ -59,11 +59,17 @@ function exampleSites(document: SourceDocument, schemaPath: JsonPath): ExampleSi
       sites.push(...examplesOf(document, path.slice(0, -1), steps, true));
       break;
     } else {
-      const pointer = path.length === 3 && path[0] === 'components' && path[1] === 'schemas' ? `#/components/schemas/${String(path[2])}` : path.length === 2 && path[0] === 'definitions' ? `#/definitions/${String(path[1])}` : undefined;
+      const pointer =
+        path.length === 3 && path[0] === 'components' && path[1] === 'schemas'
+          ? `#/components/schemas/${String(path[2])}`
+          : path.length === 2 && path[0] === 'definitions'
+            ? `#/definitions/${String(path[1])}`
+            : undefined;
       if (pointer === undefined) break;
       for (const { path: usedAt } of document.maps()) {
         const schema = document.map([...usedAt, 'schema']);
-        if (schema !== undefined && document.scalarValue(schema, '$ref') === pointer) sites.push(...examplesOf(document, usedAt, steps, true));
+        if (schema !== undefined && document.scalarValue(schema, '$ref') === pointer)
+          sites.push(...examplesOf(document, usedAt, steps, true));
       }
       break;
     }
@@ -71,7 +77,14 @@ function exampleSites(document: SourceDocument, schemaPath: JsonPath): ExampleSi
   return sites;
 }
 
-function renameInExample(document: SourceDocument, node: unknown, steps: readonly Step[], from: string, to: string, edits: TextEdit[]): void {
+function renameInExample(
+  document: SourceDocument,
+  node: unknown,
+  steps: readonly Step[],
+  from: string,
+  to: string,
+  edits: TextEdit[],
+): void {
   if (steps.length === 0) {
     if (!isMap(node)) return;
     const pair = document.pair(node, from);

@@ -12,7 +12,11 @@ export const httpsServer: FixProvider = (document, finding) => {
     return edit === undefined ? undefined : { title: 'Use https in this server URL', edits: [edit] };
   }
   const list = document.node(finding.path.slice(0, -1));
-  const listed = list !== undefined && 'items' in list && Array.isArray(list.items) && list.items.some((item: unknown) => isScalar(item) && String(item.value).toLowerCase() === 'https');
+  const listed =
+    list !== undefined &&
+    'items' in list &&
+    Array.isArray(list.items) &&
+    list.items.some((item: unknown) => isScalar(item) && String(item.value).toLowerCase() === 'https');
   if (value.toLowerCase() !== 'http' || listed) return undefined;
   const edit = document.replaceScalar(node, 'https');
   return edit === undefined ? undefined : { title: 'Serve over https instead of http', edits: [edit] };

@@ -140,7 +140,14 @@ export class SourceDocument {
       const keyStart = lastKey.range[0];
       const multiline = this.text.lastIndexOf('\n', keyStart) > (map.range?.[0] ?? 0);
       const separator = multiline ? `,\n${' '.repeat(this.#column(keyStart))}` : ', ';
-      const inserted = entries.map(([key, value]) => (this.isJson ? `${JSON.stringify(key)}: ${JSON.stringify(value)}` : `${stringify({ [key]: value }, { flow: true }).trim().slice(1, -1).trim()}`));
+      const inserted = entries.map(([key, value]) =>
+        this.isJson
+          ? `${JSON.stringify(key)}: ${JSON.stringify(value)}`
+          : `${stringify({ [key]: value }, { flow: true })
+              .trim()
+              .slice(1, -1)
+              .trim()}`,
+      );
       return { start: at, end: at, newText: inserted.map((entry) => `${separator}${entry}`).join('') };
     }
     const indent = ' '.repeat(this.#column(lastKey.range[0]));
@@ -181,6 +188,7 @@ export function overlaps(a: TextEdit, b: TextEdit): boolean {
 /** Applies non-overlapping edits to a text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
 }

@@ -4,7 +4,6 @@ import type { TextEdit } from './textEdit.js';
 
 export type { TextEdit } from './textEdit.js';
 
-
 /** A mechanical fix of one finding: edits on the document exactly as written. */
 export interface Fix {
   title: string;

@@ -5,7 +5,13 @@ const MESSAGE = /^Version segment "([^"]+)" .*: write "([^"]+)"\.$/;
 
 function replaceSegment(path: string, segment: string, wanted: string): string {
   const [beforeQuery = '', ...rest] = path.split(/(?=[?#])/);
-  return [beforeQuery.split('/').map((part) => (part === segment ? wanted : part)).join('/'), ...rest].join('');
+  return [
+    beforeQuery
+      .split('/')
+      .map((part) => (part === segment ? wanted : part))
+      .join('/'),
+    ...rest,
+  ].join('');
 }
 
 /** `v1.0` → `v1`, `V2` → `v2` in a server URL, a 2.0 `basePath` or a path key. */
@@ -26,7 +32,10 @@ export const majorVersionSegment: FixProvider = (document, finding) => {
   const node = document.node(path);
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   // A version that comes from a server variable's default is not in the URL as written.
-  const renamed = node.value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/]*)?(.*)$/i, (_all, origin: string | undefined, rest: string) => `${origin ?? ''}${replaceSegment(rest, segment, wanted)}`);
+  const renamed = node.value.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/]*)?(.*)$/i,
+    (_all, origin: string | undefined, rest: string) => `${origin ?? ''}${replaceSegment(rest, segment, wanted)}`,
+  );
   if (renamed === node.value) return undefined;
   const edit = document.replaceScalar(node, renamed);
   return edit === undefined ? undefined : { title, edits: [edit] };

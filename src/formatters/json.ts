@@ -3,4 +3,7 @@ import type { Formatter } from './types.js';
 
 /** Spectral's own JSON output: an array of {code, path, message, severity, range, source}. */
 export const json: Formatter = (report, context) =>
-  `${spectralJson(report.findings.map((finding) => ({ ...finding })), { failSeverity: context.failSeverity })}\n`;
+  `${spectralJson(
+    report.findings.map((finding) => ({ ...finding })),
+    { failSeverity: context.failSeverity },
+  )}\n`;

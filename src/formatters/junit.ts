@@ -37,7 +37,11 @@ export const junit: Formatter = (report, context) => {
     totalTests += tests;
     totalFailures += failing.length;
     suites.push(
-      [`  <testsuite name="${xmlEscape(file)}" tests="${tests}" failures="${failing.length}" errors="0" skipped="0" time="0">`, ...cases, '  </testsuite>'].join('\n'),
+      [
+        `  <testsuite name="${xmlEscape(file)}" tests="${tests}" failures="${failing.length}" errors="0" skipped="0" time="0">`,
+        ...cases,
+        '  </testsuite>',
+      ].join('\n'),
     );
   }
   return [

@@ -6,7 +6,11 @@ import type { FormatContext, Formatter } from './types.js';
 
 /** Escapes a table cell: pipes split cells, and line breaks end the row. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/([`*_[\]<>])/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>')
+    .replace(/([`*_[\]<>])/g, '\\$1');
 }
 
 function findingsTable(findings: readonly Finding[], context: FormatContext): string[] {
@@ -26,12 +30,23 @@ function summaryTable(report: Parameters<Formatter>[0], context: FormatContext):
   const { files, total } = tallies(report);
   const showSuppressed = total.suppressed > 0;
   const showExisting = report.comparison !== undefined;
-  const header = ['File', 'Errors', 'Warnings', 'Info', 'Hints', ...(showSuppressed ? ['Suppressed'] : []), ...(showExisting ? ['Existing'] : [])];
+  const header = [
+    'File',
+    'Errors',
+    'Warnings',
+    'Info',
+    'Hints',
+    ...(showSuppressed ? ['Suppressed'] : []),
+    ...(showExisting ? ['Existing'] : []),
+  ];
   const row = (name: string, tally: (typeof files)[number] | typeof total): string =>
     `| ${[name, ...tally.bySeverity.map(String), ...(showSuppressed ? [String(tally.suppressed)] : []), ...(showExisting ? [String(tally.existing)] : [])].join(' | ')} |`;
   return [
     `| ${header.join(' | ')} |`,
-    `| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`,
+    `| --- | ${header
+      .slice(1)
+      .map(() => '---:')
+      .join(' | ')} |`,
     ...files.map((file) => row(cell(displayPath(file.source, context.cwd)), file)),
     row('**Total**', total),
   ];
@@ -46,13 +61,24 @@ export const markdown: Formatter = (report, context) => {
   else {
     // One by one, not push(...): a large document's findings overflow the argument list.
     for (const row of findingsTable(report.findings, context)) lines.push(row);
-    lines.push('', `${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.source)).size} of ${report.documents.length} file(s).`);
+    lines.push(
+      '',
+      `${report.findings.length} problem(s) in ${new Set(report.findings.map((f) => f.source)).size} of ${report.documents.length} file(s).`,
+    );
   }
   if (comparison !== undefined) lines.push('', comparison);
-  if (report.documents.length > 1 || total.suppressed > 0 || report.comparison !== undefined) lines.push('', ...summaryTable(report, context));
+  if (report.documents.length > 1 || total.suppressed > 0 || report.comparison !== undefined)
+    lines.push('', ...summaryTable(report, context));
   const suppressed = report.suppressed ?? [];
   if (context.reportSuppressed === true && suppressed.length > 0) {
-    lines.push('', `<details><summary>${suppressed.length} suppressed in the documents (x-lint-ignore)</summary>`, '', ...findingsTable(suppressed, context), '', '</details>');
+    lines.push(
+      '',
+      `<details><summary>${suppressed.length} suppressed in the documents (x-lint-ignore)</summary>`,
+      '',
+      ...findingsTable(suppressed, context),
+      '',
+      '</details>',
+    );
   }
   return `${lines.join('\n')}\n`;
 };

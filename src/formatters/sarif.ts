@@ -41,7 +41,7 @@ export const sarif: Formatter = (report, context) => {
       shortDescription: { text: rule?.description ?? INPUT_PROBLEM_DESCRIPTIONS[id] ?? id },
       ...(helpUri !== undefined ? { helpUri, help: { text: `See ${helpUri}`, markdown: `[${id}](${helpUri})` } } : {}),
       defaultConfiguration: {
-        level: rule !== undefined ? LEVELS[rule.severity] ?? "note" : 'error',
+        level: rule !== undefined ? (LEVELS[rule.severity] ?? 'note') : 'error',
         enabled: rule === undefined || rule.enabled,
       },
     };
@@ -77,7 +77,9 @@ export const sarif: Formatter = (report, context) => {
     ],
     partialFingerprints: { 'apistyle/v1': prints[index]! },
     ...(report.comparison !== undefined && index < report.findings.length ? { baselineState: 'new' as const } : {}),
-    ...(index >= report.findings.length ? { suppressions: [{ kind: 'inSource' as const, justification: 'silenced in the document (x-lint-ignore or x-zally-ignore)' }] } : {}),
+    ...(index >= report.findings.length
+      ? { suppressions: [{ kind: 'inSource' as const, justification: 'silenced in the document (x-lint-ignore or x-zally-ignore)' }] }
+      : {}),
   });
   const results: Result[] = all.map(toResult);
 

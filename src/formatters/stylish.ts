@@ -85,7 +85,9 @@ export const stylish: Formatter = (report, context) => {
     .filter(({ n }) => n > 0)
     .map(({ word, n }) => (word === 'info' ? `${n} info` : pluralize(word, n, true)));
   const mark = (counts[0] ?? 0) > 0 ? chalk.red('✖') : chalk.yellow('⚠');
-  lines.push(`${mark} ${pluralize('problem', total, true)} (${parts.join(', ')}) in ${pluralize('file', filesWithFindings, true)} of ${report.documents.length} linted.${suppressedNote}`);
+  lines.push(
+    `${mark} ${pluralize('problem', total, true)} (${parts.join(', ')}) in ${pluralize('file', filesWithFindings, true)} of ${report.documents.length} linted.${suppressedNote}`,
+  );
   if (comparison !== undefined) lines.push(comparison);
   if (firedRules.size > 0) {
     lines.push('', chalk.bold('Rule docs:'));

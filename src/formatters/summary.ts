@@ -19,7 +19,6 @@ export interface FileTally extends Tally {
 
 const emptyTally = (): Tally => ({ bySeverity: [0, 0, 0, 0], suppressed: 0, existing: 0 });
 
-
 function count(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.source, (counts.get(finding.source) ?? 0) + 1);

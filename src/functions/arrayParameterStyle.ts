@@ -21,7 +21,11 @@ export default defineRulesetFunction<unknown, ArrayParameterStyleOptions | null>
       type: ['object', 'null'],
       additionalProperties: false,
       properties: {
-        in: { type: 'array', items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] }, description: 'Parameter locations the rule applies to (default: query).' },
+        in: {
+          type: 'array',
+          items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] },
+          description: 'Parameter locations the rule applies to (default: query).',
+        },
       },
     },
   },
@@ -38,14 +42,20 @@ export default defineRulesetFunction<unknown, ArrayParameterStyleOptions | null>
       if (oas2) {
         const format = parameter['collectionFormat'];
         if (format !== undefined && format !== 'csv') {
-          results.push({ message: `Array parameter "${name}" uses collectionFormat ${String(format)}: send several values comma-separated (collectionFormat: csv).`, path: place('collectionFormat') });
+          results.push({
+            message: `Array parameter "${name}" uses collectionFormat ${String(format)}: send several values comma-separated (collectionFormat: csv).`,
+            path: place('collectionFormat'),
+          });
         }
         continue;
       }
       if (parameter['content'] !== undefined) continue;
       const style = parameter['style'];
       if (style !== undefined && style !== 'form') {
-        results.push({ message: `Array parameter "${name}" uses style ${String(style)}: send several values comma-separated (style: form, explode: false).`, path: place('style') });
+        results.push({
+          message: `Array parameter "${name}" uses style ${String(style)}: send several values comma-separated (style: form, explode: false).`,
+          path: place('style'),
+        });
       } else if (parameter['explode'] !== false) {
         results.push({
           message: `Array parameter "${name}" is exploded (name=a&name=b)${parameter['explode'] === undefined ? ' by default' : ''}: send several values comma-separated (explode: false).`,

@@ -41,7 +41,10 @@ export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
     const report = (kind: string, name: string, path: JsonPath) =>
-      results.push({ message: `${kind} "${name}" has characters outside ASCII (${offending(name)}): use clear English words in plain ASCII.`, path: [...context.path, ...path] });
+      results.push({
+        message: `${kind} "${name}" has characters outside ASCII (${offending(name)}): use clear English words in plain ASCII.`,
+        path: [...context.path, ...path],
+      });
     if (targets.has('paths')) {
       for (const key of pathKeys(root['paths'])) if (NON_ASCII.test(key)) report('Path', key, ['paths', key]);
     }
@@ -54,7 +57,8 @@ export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
     if (targets.has('properties')) {
       for (const { schema, at, inline } of schemaVisits(root, 'all', refs, false)) {
         if (!isObject(schema['properties'])) continue;
-        for (const name of Object.keys(schema['properties'])) if (NON_ASCII.test(name)) report('Property', name, inline ? [...at, 'properties', name] : at);
+        for (const name of Object.keys(schema['properties']))
+          if (NON_ASCII.test(name)) report('Property', name, inline ? [...at, 'properties', name] : at);
       }
     }
     return results;

@@ -44,7 +44,10 @@ export default defineRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | n
           items: { enum: ['request', 'response'] },
           description: 'Which bodies to check (default: both).',
         },
-        mode: { enum: ['offer', 'only'], description: '"offer": at least one JSON media type (default); "only": every media type must be JSON.' },
+        mode: {
+          enum: ['offer', 'only'],
+          description: '"offer": at least one JSON media type (default); "only": every media type must be JSON.',
+        },
         plusJson: { type: 'boolean', description: 'Accept +json types such as application/problem+json (default: true).' },
         structuredOnly: {
           type: 'boolean',
@@ -73,10 +76,12 @@ function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
     if (types.length === 0) continue;
     if (options.structuredOnly) {
       // Forms (file uploads, HTML forms) are field lists rather than JSON documents, as 2.0 formData is.
-      const structured = types.filter((type) => !isFormMediaType(type)).some((type) => {
-        const media = refs.value(content[type]);
-        return isObject(media) && isStructuredSchema(media['schema'], refs);
-      });
+      const structured = types
+        .filter((type) => !isFormMediaType(type))
+        .some((type) => {
+          const media = refs.value(content[type]);
+          return isObject(media) && isStructuredSchema(media['schema'], refs);
+        });
       if (!structured) continue;
     }
     const where = site.inline ? [...site.at, 'content'] : site.at;
@@ -119,7 +124,11 @@ function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
         field: 'produces',
         hasBody: Object.values(isObject(entry.operation['responses']) ? entry.operation['responses'] : {}).some((node) => {
           const response = refs.value(node);
-          return isObject(response) && response['schema'] !== undefined && (!options.structuredOnly || isStructuredSchema(response['schema'], refs));
+          return (
+            isObject(response) &&
+            response['schema'] !== undefined &&
+            (!options.structuredOnly || isStructuredSchema(response['schema'], refs))
+          );
         }),
       },
     ];
@@ -141,7 +150,10 @@ function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
       } else {
         for (const [i, type] of list.entries()) {
           if (!isJson(type)) {
-            results.push({ message: `${field} lists ${String(type)}: ${label} must be ${jsonLabel(options.plusJson)}.`, path: [...base, ...listPath, i] });
+            results.push({
+              message: `${field} lists ${String(type)}: ${label} must be ${jsonLabel(options.plusJson)}.`,
+              path: [...base, ...listPath, i],
+            });
           }
         }
       }

@@ -29,7 +29,11 @@ export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
         validator: { type: 'string', description: 'The response header that carries the validator, e.g. "ETag".' },
         requestHeader: { type: 'string', description: 'The request header that sends it back, e.g. "If-None-Match".' },
         status: { type: 'string', pattern: '^[1-5]\\d\\d$', description: 'The status of an unchanged resource, e.g. "304".' },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Lower-case methods of the operations judged (default: get).' },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Lower-case methods of the operations judged (default: get).',
+        },
       },
     },
   },
@@ -39,9 +43,13 @@ export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
     const methods = options.methods ?? ['get'];
     for (const entry of operations(root)) {
       if (!methods.includes(entry.method)) continue;
-      const gives = [...operationResponses(entry, refs)].some(({ response }) => responseHeaders(response, refs).has(options.validator.toLowerCase()));
+      const gives = [...operationResponses(entry, refs)].some(({ response }) =>
+        responseHeaders(response, refs).has(options.validator.toLowerCase()),
+      );
       if (!gives) continue;
-      const accepts = effectiveParameters(entry, refs).some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === options.requestHeader.toLowerCase());
+      const accepts = effectiveParameters(entry, refs).some(
+        (p) => p['in'] === 'header' && String(p['name']).toLowerCase() === options.requestHeader.toLowerCase(),
+      );
       const responses = entry.operation['responses'];
       const documents = isObject(responses) && options.status in responses;
       const lacks = [...(accepts ? [] : [`accept ${options.requestHeader}`]), ...(documents ? [] : [`document ${options.status}`])];

@@ -35,13 +35,36 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
       additionalProperties: false,
       required: ['display'],
       properties: {
-        formats: { type: 'array', items: { type: 'string' }, description: 'Schema formats that mark a date (default: date-time and date).' },
-        pattern: { type: 'string', description: 'The pattern a response date schema must declare, exactly as written, e.g. ^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$.' },
-        dateExample: { type: 'string', format: 'regex', description: 'Example strings matching this regular expression look like a date-time and must match requiredExample.' },
-        requiredExample: { type: 'string', format: 'regex', description: 'The regular expression date-time examples must match, e.g. UTC with a Z suffix.' },
-        examples: { enum: ['responses', 'all'], description: 'Whose examples are judged: responses (default), or requests and responses alike.' },
+        formats: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Schema formats that mark a date (default: date-time and date).',
+        },
+        pattern: {
+          type: 'string',
+          description:
+            'The pattern a response date schema must declare, exactly as written, e.g. ^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$.',
+        },
+        dateExample: {
+          type: 'string',
+          format: 'regex',
+          description: 'Example strings matching this regular expression look like a date-time and must match requiredExample.',
+        },
+        requiredExample: {
+          type: 'string',
+          format: 'regex',
+          description: 'The regular expression date-time examples must match, e.g. UTC with a Z suffix.',
+        },
+        examples: {
+          enum: ['responses', 'all'],
+          description: 'Whose examples are judged: responses (default), or requests and responses alike.',
+        },
         display: { type: 'string', description: 'How the standard writes a date, shown in messages, e.g. "YYYY-MM-DD HH:MM:SS".' },
-        forbiddenExample: { type: 'string', format: 'regex', description: 'Example strings matching this regular expression use a date format the standard does not, e.g. ISO 8601 with T.' },
+        forbiddenExample: {
+          type: 'string',
+          format: 'regex',
+          description: 'Example strings matching this regular expression use a date format the standard does not, e.g. ISO 8601 with T.',
+        },
       },
     },
   },
@@ -51,7 +74,8 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
     const results: IFunctionResult[] = [];
     for (const { schema, at, inline } of schemaVisits(root, 'responses', refs, true)) {
       const format = schema['format'];
-      if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern) continue;
+      if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern)
+        continue;
       const where: JsonPath = inline ? [...at, 'format'] : at;
       results.push({
         message: `A response date (format: ${format}) is not declared as ${options.display}: add pattern ${options.pattern}${schema['pattern'] !== undefined ? ` instead of ${String(schema['pattern'])}` : ''}.`,
@@ -67,8 +91,14 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
       for (const { value, path } of documentExamples(root, refs, scope)) {
         for (const leaf of exampleLeaves(value, path)) {
           if (typeof leaf.value !== 'string') continue;
-          const wrong = (forbidden?.test(leaf.value) ?? false) || (dateLike !== undefined && required !== undefined && dateLike.test(leaf.value) && !required.test(leaf.value));
-          if (wrong) results.push({ message: `The ${what} "${leaf.value}" writes a date otherwise than ${options.display}.`, path: [...context.path, ...leaf.path] });
+          const wrong =
+            (forbidden?.test(leaf.value) ?? false) ||
+            (dateLike !== undefined && required !== undefined && dateLike.test(leaf.value) && !required.test(leaf.value));
+          if (wrong)
+            results.push({
+              message: `The ${what} "${leaf.value}" writes a date otherwise than ${options.display}.`,
+              path: [...context.path, ...leaf.path],
+            });
         }
       }
     }

@@ -20,7 +20,8 @@ export interface DateTimeNamesOptions {
 function suggestion(name: string, suffix: string): string | undefined {
   const words = splitWords(name);
   const last = words[words.length - 1];
-  const stem = last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt', 'time'].includes(last) ? words.slice(0, -1) : words;
+  const stem =
+    last !== undefined && ['date', 'at', 'on', 'datetime', 'timestamp', 'ts', 'dt', 'time'].includes(last) ? words.slice(0, -1) : words;
   if (stem.length === 0) return undefined;
   const pascal = /^[A-Z]/.test(name);
   const joined = toPascalCase([...stem, suffix.toLowerCase()]);
@@ -57,7 +58,10 @@ export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
       const words = splitWords(name);
       if (name.endsWith(options.suffix) || words[words.length - 1] === suffixWord) return;
       const better = suggestion(name, options.suffix);
-      results.push({ message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`, path: [...context.path, ...path] });
+      results.push({
+        message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`,
+        path: [...context.path, ...path],
+      });
     };
     for (const { schema, at, inline } of schemaVisits(root, 'all', refs, false)) {
       if (!isObject(schema['properties'])) continue;

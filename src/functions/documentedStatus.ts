@@ -12,7 +12,15 @@ import { operationResponses, responseMediaTypes } from '../oas/responses.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
 
-export const STATUS_CONDITIONS = ['always', 'takes-input', 'takes-body', 'secured', 'collection-post', 'negotiates', 'rate-limited'] as const;
+export const STATUS_CONDITIONS = [
+  'always',
+  'takes-input',
+  'takes-body',
+  'secured',
+  'collection-post',
+  'negotiates',
+  'rate-limited',
+] as const;
 export type StatusCondition = (typeof STATUS_CONDITIONS)[number];
 
 export interface DocumentedStatusOptions {
@@ -53,7 +61,11 @@ function takesInput(entry: OperationEntry, refs: RefFollower): boolean {
 /** Under a security requirement: its own, else the document's, and not opted out with `security: []`. */
 function isSecured(root: JsonObject, entry: OperationEntry): boolean {
   const security = entry.operation['security'] ?? root['security'];
-  return Array.isArray(security) && security.length > 0 && security.some((requirement) => isObject(requirement) && Object.keys(requirement).length > 0);
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    security.some((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
+  );
 }
 
 /** A POST whose last segment is a static, plural collection name, not an action or a search. */
@@ -115,9 +127,20 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
           description:
             'Which operations must: "always"; "takes-input" (a body or any parameter); "takes-body"; "secured" (under a security requirement); "collection-post" (a POST on a plural, non-action last segment); "negotiates" (a response offers several media types); "rate-limited" (declares a rate-limit extension).',
         },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
-        purpose: { type: 'string', description: 'What the status is for, added to the message, e.g. "the answer when the request limit is reached".' },
-        extension: { type: 'string', pattern: '^x-', description: 'With "rate-limited": the extension that declares an operation\'s rate limit (default: x-rate-limit).' },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Only operations with these lower-case methods (default: all).',
+        },
+        purpose: {
+          type: 'string',
+          description: 'What the status is for, added to the message, e.g. "the answer when the request limit is reached".',
+        },
+        extension: {
+          type: 'string',
+          pattern: '^x-',
+          description: 'With "rate-limited": the extension that declares an operation\'s rate limit (default: x-rate-limit).',
+        },
       },
     },
   },

@@ -33,7 +33,8 @@ function duplicatesInStringExamples(root: unknown): Array<{ path: JsonPath; key:
       if ((key === 'example' || key === 'value' || inExamplesMap) && typeof value === 'string') {
         if (/^\s*[{[]/.test(value)) {
           for (const diagnostic of parseWithPointers(value, { ignoreDuplicateKeys: false }).diagnostics) {
-            if (/duplicate ?key/i.test(diagnostic.message)) found.push({ path: [...path, key], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') });
+            if (/duplicate ?key/i.test(diagnostic.message))
+              found.push({ path: [...path, key], key: String(diagnostic.path?.[diagnostic.path.length - 1] ?? '') });
           }
         }
       } else if (typeof value === 'object' && value !== null) {
@@ -71,32 +72,41 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
  * Surfaces the parser's duplicate-key findings under the rule's own id (so that they can be
  * configured like any rule), and finds duplicate keys in JSON examples written as strings.
  */
-export default defineRulesetFunction<unknown, null>(
-  { input: null, options: null },
-  function duplicateKeys(root, _options, context) {
-    const results: IFunctionResult[] = [];
-    for (const diagnostic of context.document.diagnostics) {
+export default defineRulesetFunction<unknown, null>({ input: null, options: null }, function duplicateKeys(root, _options, context) {
+  const results: IFunctionResult[] = [];
+  for (const diagnostic of context.document.diagnostics) {
+    const match = DUPLICATE.exec(diagnostic.message);
+    if (diagnostic.code !== 'parser' || match === null) continue;
+    const key = match[1] ?? String(diagnostic.path[diagnostic.path.length - 1] ?? '');
+    results.push({
+      message: `The key "${key}" appears twice in the same object: keys must be unique at each level.`,
+      path: [...diagnostic.path],
+    });
+  }
+  // Duplicates in the files the document references are reported at the first `$ref` to each file.
+  const referenced = context.documentInventory.referencedDocuments as Record<
+    string,
+    { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined
+  >;
+  const firstRefTo = Object.keys(referenced).length === 0 ? new Map<string, JsonPath>() : refSitesByFile(root, context.document.source);
+  for (const [source, document] of Object.entries(referenced)) {
+    const at = firstRefTo.get(source);
+    if (at === undefined || document === undefined) continue;
+    for (const diagnostic of document.diagnostics ?? []) {
       const match = DUPLICATE.exec(diagnostic.message);
-      if (diagnostic.code !== 'parser' || match === null) continue;
-      const key = match[1] ?? String(diagnostic.path[diagnostic.path.length - 1] ?? '');
-      results.push({ message: `The key "${key}" appears twice in the same object: keys must be unique at each level.`, path: [...diagnostic.path] });
+      if (match === null) continue;
+      const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
+      results.push({
+        message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`,
+        path: [...at, '$ref'],
+      });
     }
-    // Duplicates in the files the document references are reported at the first `$ref` to each file.
-    const referenced = context.documentInventory.referencedDocuments as Record<string, { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined>;
-    const firstRefTo = Object.keys(referenced).length === 0 ? new Map<string, JsonPath>() : refSitesByFile(root, context.document.source);
-    for (const [source, document] of Object.entries(referenced)) {
-      const at = firstRefTo.get(source);
-      if (at === undefined || document === undefined) continue;
-      for (const diagnostic of document.diagnostics ?? []) {
-        const match = DUPLICATE.exec(diagnostic.message);
-        if (match === null) continue;
-        const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
-        results.push({ message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`, path: [...at, '$ref'] });
-      }
-    }
-    for (const { path, key } of duplicatesInStringExamples(root)) {
-      results.push({ message: `The example repeats the key "${key}" in one object: keys must be unique at each level.`, path: [...context.path, ...path] });
-    }
-    return results;
-  },
-);
+  }
+  for (const { path, key } of duplicatesInStringExamples(root)) {
+    results.push({
+      message: `The example repeats the key "${key}" in one object: keys must be unique at each level.`,
+      path: [...context.path, ...path],
+    });
+  }
+  return results;
+});

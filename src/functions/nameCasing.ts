@@ -53,10 +53,24 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
       required: ['casing'],
       properties: {
         casing: { enum: ['camel', 'pascal'], description: '"camel": lowerCamelCase; "pascal": PascalCase.' },
-        names: { enum: ['properties', 'parameters'], description: 'Which names are judged: schema property names (default) or parameter names.' },
-        in: { type: 'array', items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] }, description: 'With names "parameters": the locations judged (default: query).' },
-        allow: { type: 'array', items: { type: 'string' }, description: 'Property names that pass as written, e.g. HAL\'s _links and _embedded.' },
-        scope: { enum: ['all', 'bodies'], description: '"all": every schema (default); "bodies": schemas of request and response bodies, components they use included.' },
+        names: {
+          enum: ['properties', 'parameters'],
+          description: 'Which names are judged: schema property names (default) or parameter names.',
+        },
+        in: {
+          type: 'array',
+          items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] },
+          description: 'With names "parameters": the locations judged (default: query).',
+        },
+        allow: {
+          type: 'array',
+          items: { type: 'string' },
+          description: "Property names that pass as written, e.g. HAL's _links and _embedded.",
+        },
+        scope: {
+          enum: ['all', 'bodies'],
+          description: '"all": every schema (default); "bodies": schemas of request and response bodies, components they use included.',
+        },
         skipNonAscii: { type: 'boolean', description: 'Leave names with non-ASCII characters alone (another rule reports them).' },
       },
     },
@@ -79,7 +93,11 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
       const locations = new Set(options.in ?? ['query']);
       for (const { parameter, at, inline } of parameterSites(root, refs)) {
         if (typeof parameter['name'] === 'string' && locations.has(String(parameter['in']))) {
-          judge(`${String(parameter['in']).charAt(0).toUpperCase()}${String(parameter['in']).slice(1)} parameter`, parameter['name'], inline ? [...at, 'name'] : at);
+          judge(
+            `${String(parameter['in']).charAt(0).toUpperCase()}${String(parameter['in']).slice(1)} parameter`,
+            parameter['name'],
+            inline ? [...at, 'name'] : at,
+          );
         }
       }
       return results;
@@ -93,7 +111,8 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
     // 2.0 writes a form request body as formData parameters: its fields are properties of the body.
     if (isOas2(root)) {
       for (const { parameter, at, inline } of parameterSites(root, refs)) {
-        if (parameter['in'] === 'formData' && typeof parameter['name'] === 'string') judge('Form field', parameter['name'], inline ? [...at, 'name'] : at);
+        if (parameter['in'] === 'formData' && typeof parameter['name'] === 'string')
+          judge('Form field', parameter['name'], inline ? [...at, 'name'] : at);
       }
     }
     return results;

@@ -20,9 +20,6 @@ function unwrapDefault(module: unknown): RulesetFunction<unknown, null> {
 const documentSchema = unwrapDefault(documentSchemaModule);
 
 /** Validates the document against the official OpenAPI schema of its version, as Spectral's oas2-schema and oas3-schema rules do. */
-export default defineRulesetFunction<unknown, null>(
-  { input: null, options: null },
-  function openApiSchema(input, _options, context) {
-    return documentSchema(input, null, context) as IFunctionResult[] | undefined;
-  },
-);
+export default defineRulesetFunction<unknown, null>({ input: null, options: null }, function openApiSchema(input, _options, context) {
+  return documentSchema(input, null, context) as IFunctionResult[] | undefined;
+});

@@ -63,10 +63,19 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
               },
             },
           },
-          description: 'Alternative sets of query parameters ({name, type?, minimum?, default?}); accepting every parameter of one set satisfies the rule.',
+          description:
+            'Alternative sets of query parameters ({name, type?, minimum?, default?}); accepting every parameter of one set satisfies the rule.',
         },
-        listProperties: { type: 'array', items: { type: 'string' }, description: 'Envelope properties that hold the list of a collection response (default: data).' },
-        misspellings: { type: 'object', additionalProperties: { type: 'string' }, description: 'Misspelt parameter names mapped to the name meant, suggested in the message.' },
+        listProperties: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Envelope properties that hold the list of a collection response (default: data).',
+        },
+        misspellings: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'Misspelt parameter names mapped to the name meant, suggested in the message.',
+        },
       },
     },
   },
@@ -78,12 +87,22 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
     const reportedShared = new Set<string>();
     for (const entry of operations(root)) {
       if (!isCollectionGet(root, entry, refs, options.listProperties ?? ['data'])) continue;
-      const query = new Map(effectiveParameters(entry, refs).filter((p) => p['in'] === 'query').map((p) => [String(p['name']), p]));
-      const where = [...context.path, ...entry.path, ...(isObject(entry.operation['parameters']) || Array.isArray(entry.operation['parameters']) ? ['parameters'] : [])];
+      const query = new Map(
+        effectiveParameters(entry, refs)
+          .filter((p) => p['in'] === 'query')
+          .map((p) => [String(p['name']), p]),
+      );
+      const where = [
+        ...context.path,
+        ...entry.path,
+        ...(isObject(entry.operation['parameters']) || Array.isArray(entry.operation['parameters']) ? ['parameters'] : []),
+      ];
       const operation = `GET ${entry.pathKey}`;
       const matched = options.sets.find((set) => set.every((spec) => query.has(spec.name)));
       if (matched === undefined) {
-        const misspelt = [...query.keys()].filter((name) => options.misspellings?.[name] !== undefined).map((name) => `"${name}" should be "${options.misspellings![name]}"`);
+        const misspelt = [...query.keys()]
+          .filter((name) => options.misspellings?.[name] !== undefined)
+          .map((name) => `"${name}" should be "${options.misspellings![name]}"`);
         results.push({
           message: `${operation} returns a collection but does not accept the pagination parameters ${options.sets.map(describe).join(', or ')}${misspelt.length > 0 ? ` (${misspelt.join('; ')})` : ''}.`,
           path: where,
@@ -103,7 +122,10 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
           if (reportedShared.has(key)) continue;
           reportedShared.add(key);
         }
-        results.push({ message: `${shared === undefined ? operation : `Parameter ${String(shared[shared.length - 1])}`}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`, path: shared === undefined ? where : [...context.path, ...shared] });
+        results.push({
+          message: `${shared === undefined ? operation : `Parameter ${String(shared[shared.length - 1])}`}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`,
+          path: shared === undefined ? where : [...context.path, ...shared],
+        });
       }
     }
     return results;

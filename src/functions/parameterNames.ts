@@ -46,21 +46,38 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
       additionalProperties: false,
       required: ['forbidden', 'use'],
       properties: {
-        in: { type: 'array', items: { enum: ['query', 'header', 'path', 'cookie', 'formData', 'body'] }, description: 'Parameter locations the rule applies to (default: query).' },
+        in: {
+          type: 'array',
+          items: { enum: ['query', 'header', 'path', 'cookie', 'formData', 'body'] },
+          description: 'Parameter locations the rule applies to (default: query).',
+        },
         forbidden: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Names that may not be used.' },
         match: {
           enum: ['name', 'words'],
-          description: '"name" (default): the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
+          description:
+            '"name" (default): the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
         },
         use: { type: 'string', description: 'What to use instead, shown in the message, e.g. "sort and desc" or "a header".' },
         wholeNames: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Names forbidden only as the whole name, ignoring case and separators (e.g. token, key): inside a longer name (nextToken) they pass.',
+          description:
+            'Names forbidden only as the whole name, ignoring case and separators (e.g. token, key): inside a longer name (nextToken) they pass.',
         },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only parameters of operations with these lower-case methods (default: all parameters).' },
-        ignoreTypes: { type: 'array', items: { type: 'string' }, description: 'Parameters whose schema has one of these types pass, e.g. ["boolean"] (a flag carries no secret).' },
-        apiKeySchemes: { type: 'boolean', description: 'Also report apiKey security schemes sent in one of the locations, whatever the key is called.' },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Only parameters of operations with these lower-case methods (default: all parameters).',
+        },
+        ignoreTypes: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Parameters whose schema has one of these types pass, e.g. ["boolean"] (a flag carries no secret).',
+        },
+        apiKeySchemes: {
+          type: 'boolean',
+          description: 'Also report apiKey security schemes sent in one of the locations, whatever the key is called.',
+        },
       },
     },
   },
@@ -84,7 +101,9 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
       const words = splitWords(name);
       const hit =
         wholeNames.get(normalisedName(name)) ??
-        (options.match === 'words' ? phrases.find((phrase) => containsPhrase(words, phrase.words))?.name : byName.get(normalisedName(name)));
+        (options.match === 'words'
+          ? phrases.find((phrase) => containsPhrase(words, phrase.words))?.name
+          : byName.get(normalisedName(name)));
       if (hit === undefined) continue;
       results.push({
         message: `${String(parameter['in'])} parameter "${name}"${normalisedName(hit) === normalisedName(name) ? '' : ` (${hit})`} is not allowed: use ${options.use}.`,

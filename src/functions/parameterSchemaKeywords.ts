@@ -26,7 +26,12 @@ export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       properties: {
         name: { type: 'string', description: 'The parameter name the rule applies to (case does not matter), e.g. "limit".' },
         in: { enum: ['query', 'header', 'path', 'cookie'], description: 'The parameter location (default: query).' },
-        keywords: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Schema keywords the parameter must declare, e.g. ["default", "maximum"].' },
+        keywords: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string' },
+          description: 'Schema keywords the parameter must declare, e.g. ["default", "maximum"].',
+        },
       },
     },
   },
@@ -44,7 +49,10 @@ export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');
       results.push({
         message: `Parameter "${String(parameter['name'])}" declares no ${missing.join(' and no ')}: set ${missing.map((k) => `a ${k}`).join(' and ')} so clients know what they get.`,
-        path: [...context.path, ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name'])],
+        path: [
+          ...context.path,
+          ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name']),
+        ],
       });
     }
     return results;

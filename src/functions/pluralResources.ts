@@ -14,7 +14,6 @@ export interface PluralResourcesOptions {
   listProperties: string[];
 }
 
-
 /**
  * Reports resource segments that are not plural nouns: a static segment followed by a path
  * parameter, and the last segment of a path that serves a collection (a collection GET, or a
@@ -30,7 +29,8 @@ export default defineRulesetFunction<unknown, PluralResourcesOptions | null>(
         uncountable: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Lower-case nouns that have no plural and pass as they are (default: status, news, data, metadata, information, equipment, settings).',
+          description:
+            'Lower-case nouns that have no plural and pass as they are (default: status, news, data, metadata, information, equipment, settings).',
         },
         listProperties: {
           type: 'array',

@@ -74,13 +74,20 @@ function tableIndex(table: RateLimitRow[]): Map<string, RateLimitRow> {
 function basePaths(root: unknown): string[] {
   if (!isObject(root)) return [];
   if (typeof root['basePath'] === 'string') return [trimSlash(root['basePath'])];
-  return [...serverUrls(root)].filter((s) => s.topLevel).map((s) => trimSlash(urlPath(s.url))).filter((p) => p !== '' && p !== '/');
+  return [...serverUrls(root)]
+    .filter((s) => s.topLevel)
+    .map((s) => trimSlash(urlPath(s.url)))
+    .filter((p) => p !== '' && p !== '/');
 }
 
 /** A document path as the table may write it: as is, without a server base path, or with it. */
 function candidates(pathKey: string, bases: readonly string[]): string[] {
   const path = pathKeyOf(pathKey);
-  return [path, ...bases.filter((base) => path.startsWith(`${base}/`)).map((base) => path.slice(base.length)), ...bases.map((base) => `${base}${path}`)];
+  return [
+    path,
+    ...bases.filter((base) => path.startsWith(`${base}/`)).map((base) => path.slice(base.length)),
+    ...bases.map((base) => `${base}${path}`),
+  ];
 }
 
 /** `10 r/m`, `10r/m` and `10 r/m ` are one rate. */
@@ -100,10 +107,22 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
       additionalProperties: false,
       required: ['check'],
       properties: {
-        extension: { type: 'string', pattern: '^x-', description: 'The extension that carries an operation\'s policy (default: x-rate-limit).' },
-        check: { enum: ['presence', 'shape', 'table'], description: '"presence": operations declare a policy; "shape": a declared policy matches the schema; "table": operations of the table declare its values.' },
+        extension: {
+          type: 'string',
+          pattern: '^x-',
+          description: "The extension that carries an operation's policy (default: x-rate-limit).",
+        },
+        check: {
+          enum: ['presence', 'shape', 'table'],
+          description:
+            '"presence": operations declare a policy; "shape": a declared policy matches the schema; "table": operations of the table declare its values.',
+        },
         schema: { type: 'object', description: 'With "shape": the JSON Schema (draft 7) a policy must match.' },
-        pathPattern: { type: 'string', format: 'regex', description: 'With "presence": only operations whose path matches this regular expression, e.g. /bulk/?$.' },
+        pathPattern: {
+          type: 'string',
+          format: 'regex',
+          description: 'With "presence": only operations whose path matches this regular expression, e.g. /bulk/?$.',
+        },
         table: {
           type: 'array',
           description: 'With "table": rows {path, method, rate?, burst?, delay?}; a row without a rate is not checked.',
@@ -135,32 +154,58 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
       const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
       if (options.check === 'presence') {
         if (only !== undefined && !only.test(entry.pathKey)) continue;
-        if (policy === undefined) results.push({ message: `${operation} declares no rate-limit policy (${extension}).`, path: [...context.path, ...entry.path] });
+        if (policy === undefined)
+          results.push({ message: `${operation} declares no rate-limit policy (${extension}).`, path: [...context.path, ...entry.path] });
         continue;
       }
       if (rows !== undefined) {
-        const row = candidates(entry.pathKey, bases).map((path) => rows.get(`${entry.method} ${path}`)).find((r) => r !== undefined);
+        const row = candidates(entry.pathKey, bases)
+          .map((path) => rows.get(`${entry.method} ${path}`))
+          .find((r) => r !== undefined);
         if (row === undefined || row.rate === undefined) continue;
-        const wanted = [`rate ${row.rate}`, ...(row.burst !== undefined ? [`burst ${row.burst}`] : []), ...(row.delay !== undefined ? [`delay ${String(row.delay)}`] : [])].join(', ');
+        const wanted = [
+          `rate ${row.rate}`,
+          ...(row.burst !== undefined ? [`burst ${row.burst}`] : []),
+          ...(row.delay !== undefined ? [`delay ${String(row.delay)}`] : []),
+        ].join(', ');
         if (policy === undefined) {
-          results.push({ message: `${operation} is limited to ${wanted} by the published table, but declares no ${extension} policy.`, path: [...context.path, ...entry.path] });
+          results.push({
+            message: `${operation} is limited to ${wanted} by the published table, but declares no ${extension} policy.`,
+            path: [...context.path, ...entry.path],
+          });
           continue;
         }
         if (!isObject(policy)) {
-          results.push({ message: `${operation}: ${extension} is not a policy object; the published table gives ${wanted}.`, path: [...context.path, ...entry.path, extension] });
+          results.push({
+            message: `${operation}: ${extension} is not a policy object; the published table gives ${wanted}.`,
+            path: [...context.path, ...entry.path, extension],
+          });
           continue;
         }
         const differs = [
-          ...(normaliseRate(policy['rate']) !== normaliseRate(row.rate) ? [`rate ${JSON.stringify(policy['rate'] ?? null)} (table: ${row.rate})`] : []),
-          ...(row.burst !== undefined && policy['burst'] !== row.burst ? [`burst ${JSON.stringify(policy['burst'] ?? null)} (table: ${row.burst})`] : []),
-          ...(row.delay !== undefined && policy['delay'] !== row.delay ? [`delay ${JSON.stringify(policy['delay'] ?? null)} (table: ${String(row.delay)})`] : []),
+          ...(normaliseRate(policy['rate']) !== normaliseRate(row.rate)
+            ? [`rate ${JSON.stringify(policy['rate'] ?? null)} (table: ${row.rate})`]
+            : []),
+          ...(row.burst !== undefined && policy['burst'] !== row.burst
+            ? [`burst ${JSON.stringify(policy['burst'] ?? null)} (table: ${row.burst})`]
+            : []),
+          ...(row.delay !== undefined && policy['delay'] !== row.delay
+            ? [`delay ${JSON.stringify(policy['delay'] ?? null)} (table: ${String(row.delay)})`]
+            : []),
         ];
-        if (differs.length > 0) results.push({ message: `${operation}: the ${extension} policy differs from the published table: ${differs.join(', ')}.`, path: [...context.path, ...entry.path, extension] });
+        if (differs.length > 0)
+          results.push({
+            message: `${operation}: the ${extension} policy differs from the published table: ${differs.join(', ')}.`,
+            path: [...context.path, ...entry.path, extension],
+          });
         continue;
       }
       if (policy === undefined || validate === undefined || validate(policy)) continue;
       const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(e, extension));
-      results.push({ message: `${operation}: the rate-limit policy is malformed: ${[...new Set(problems)].join('; ')}.`, path: [...context.path, ...entry.path, extension] });
+      results.push({
+        message: `${operation}: the rate-limit policy is malformed: ${[...new Set(problems)].join('; ')}.`,
+        path: [...context.path, ...entry.path, extension],
+      });
     }
     return results;
   },

@@ -24,7 +24,11 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
       additionalProperties: false,
       required: ['pathPattern'],
       properties: {
-        pathPattern: { type: 'string', format: 'regex', description: 'Operations whose path matches this regular expression are judged, e.g. /bulk/?$.' },
+        pathPattern: {
+          type: 'string',
+          format: 'regex',
+          description: 'Operations whose path matches this regular expression are judged, e.g. /bulk/?$.',
+        },
       },
     },
   },
@@ -43,23 +47,39 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
           const parameter = refs.resolve(node, path);
           if (!isObject(parameter.value) || parameter.value['in'] !== 'body') continue;
           // A shared body parameter is judged where it is defined.
-          const at = isObject(node) && typeof node['$ref'] === 'string' ? (parameter.source === null ? [...parameter.path, 'schema'] : [...path, '$ref']) : [...path, 'schema'];
+          const at =
+            isObject(node) && typeof node['$ref'] === 'string'
+              ? parameter.source === null
+                ? [...parameter.path, 'schema']
+                : [...path, '$ref']
+              : [...path, 'schema'];
           bodies.push({ schema: parameter.value['schema'], path: at });
         }
       } else {
         const written = entry.operation['requestBody'];
         const body = refs.resolve(written, [...entry.path, 'requestBody']);
-        const base = isObject(written) && typeof written['$ref'] === 'string' ? (body.source === null ? body.path : undefined) : [...entry.path, 'requestBody'];
+        const base =
+          isObject(written) && typeof written['$ref'] === 'string'
+            ? body.source === null
+              ? body.path
+              : undefined
+            : [...entry.path, 'requestBody'];
         if (isObject(body.value) && isObject(body.value['content'])) {
           for (const [type, media] of Object.entries(body.value['content'])) {
             if (!isJsonMediaType(type, { plusJson: true }) || !isObject(media)) continue;
-            bodies.push({ schema: media['schema'], path: base === undefined ? [...entry.path, 'requestBody', '$ref'] : [...base, 'content', type, 'schema'] });
+            bodies.push({
+              schema: media['schema'],
+              path: base === undefined ? [...entry.path, 'requestBody', '$ref'] : [...base, 'content', type, 'schema'],
+            });
           }
         }
       }
       const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
       if (bodies.length === 0) {
-        results.push({ message: `${operation} takes no JSON request body: a bulk operation takes an array of items with maxItems.`, path: [...context.path, ...entry.path] });
+        results.push({
+          message: `${operation} takes no JSON request body: a bulk operation takes an array of items with maxItems.`,
+          path: [...context.path, ...entry.path],
+        });
         continue;
       }
       for (const { schema, path } of bodies) {
@@ -70,10 +90,16 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
         if (reported.has(key)) continue;
         if (!hasType(schema, 'array', refs)) {
           reported.add(key);
-          results.push({ message: `${operation}: the bulk request body is not an array: send the items as an array with maxItems.`, path: [...context.path, ...at] });
+          results.push({
+            message: `${operation}: the bulk request body is not an array: send the items as an array with maxItems.`,
+            path: [...context.path, ...at],
+          });
         } else if (schemaKeyword(schema, 'maxItems', refs, siblingsOfRef) === undefined) {
           reported.add(key);
-          results.push({ message: `${operation}: the bulk request body declares no maxItems: say how many items one call may carry.`, path: [...context.path, ...at] });
+          results.push({
+            message: `${operation}: the bulk request body declares no maxItems: say how many items one call may carry.`,
+            path: [...context.path, ...at],
+          });
         }
       }
     }

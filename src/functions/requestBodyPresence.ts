@@ -20,7 +20,12 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
       additionalProperties: false,
       required: ['methods', 'body'],
       properties: {
-        methods: { type: 'array', minItems: 1, items: { enum: [...HTTP_METHODS] }, description: 'Lower-case HTTP methods the rule applies to.' },
+        methods: {
+          type: 'array',
+          minItems: 1,
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Lower-case HTTP methods the rule applies to.',
+        },
         body: { enum: ['forbidden', 'required'], description: 'Whether these operations must not, or must, declare a request body.' },
       },
     },
@@ -38,7 +43,11 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
           return isObject(parameter) && (parameter['in'] === 'body' || parameter['in'] === 'formData');
         });
         if (body === 'forbidden') {
-          for (const { path } of bodies) results.push({ message: `${operation} must not take a request body, but declares a body or formData parameter.`, path: [...context.path, ...path] });
+          for (const { path } of bodies)
+            results.push({
+              message: `${operation} must not take a request body, but declares a body or formData parameter.`,
+              path: [...context.path, ...path],
+            });
         } else if (bodies.length === 0) {
           results.push({ message: `${operation} must take a request body.`, path: [...context.path, ...entry.path] });
         }
@@ -46,7 +55,10 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
       }
       const declared = entry.operation['requestBody'] !== undefined;
       if (body === 'forbidden' && declared) {
-        results.push({ message: `${operation} must not take a request body: pass what it needs in the path, query or headers.`, path: [...context.path, ...entry.path, 'requestBody'] });
+        results.push({
+          message: `${operation} must not take a request body: pass what it needs in the path, query or headers.`,
+          path: [...context.path, ...entry.path, 'requestBody'],
+        });
       } else if (body === 'required' && !declared) {
         results.push({ message: `${operation} must take a request body.`, path: [...context.path, ...entry.path] });
       }

@@ -116,7 +116,8 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
   // Problems inside a shared component are the component's: they are reported there, once.
   const nested = (definitions: unknown[], inner: Shape, innerWhere: string) => {
     const component = sharedComponent(definitions, refs);
-    for (const problem of problems({ allOf: definitions }, inner, innerWhere, refs)) found.push(problem.in === undefined && component !== undefined ? { ...problem, in: component } : problem);
+    for (const problem of problems({ allOf: definitions }, inner, innerWhere, refs))
+      found.push(problem.in === undefined && component !== undefined ? { ...problem, in: component } : problem);
   };
   for (const [name, inner] of Object.entries(shape.properties ?? {})) {
     const definitions = properties.get(name);
@@ -130,7 +131,8 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
   if (shape.enumWithin !== undefined) {
     const values = enumOf(schema, refs);
     const unknown = (values ?? []).filter((value) => typeof value !== 'string' || !shape.enumWithin!.includes(value));
-    if (unknown.length > 0) push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
+    if (unknown.length > 0)
+      push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
   }
   return found;
 }
@@ -150,9 +152,17 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
       required: ['shape'],
       definitions: { shape: SHAPE },
       properties: {
-        codes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' }, description: 'Response codes the rule applies to, e.g. ["422"] (default: every response).' },
+        codes: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
+          description: 'Response codes the rule applies to, e.g. ["422"] (default: every response).',
+        },
         requireJson: { type: 'boolean', description: 'Report a response of these codes that has no JSON body (default: true).' },
-        shape: { $ref: '#/definitions/shape', description: 'The shape ({type, required, declared, properties, items, enumWithin}) the JSON body must have.' },
+        shape: {
+          $ref: '#/definitions/shape',
+          description: 'The shape ({type, required, declared, properties, items, enumWithin}) the JSON body must have.',
+        },
       },
     } as JSONSchema7,
   },
@@ -168,12 +178,17 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         const types = responseMediaTypes(response, entry, root, oas2);
         const json = [...responseSchemas(response, definedAt ?? path, oas2, refs)].filter(({ path: schemaPath }) =>
-          oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true }),
+          oas2
+            ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true }))
+            : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true }),
         );
         if (json.length === 0) {
           if (options.requireJson === false) continue;
           // Using a bodiless shared response here is the fault, not the response itself (it may be right as a 400).
-          results.push({ message: `${subject} has no JSON body: the standard gives it one.`, path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)] });
+          results.push({
+            message: `${subject} has no JSON body: the standard gives it one.`,
+            path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)],
+          });
           continue;
         }
         for (const { schema, path: schemaPath } of json) {

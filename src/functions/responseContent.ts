@@ -34,7 +34,11 @@ export default defineRulesetFunction<unknown, ResponseContentOptions>(
           description: 'Status codes the rule applies to, e.g. ["204", "304"].',
         },
         content: { enum: ['forbidden', 'required'], description: 'Whether these responses must not, or must, have a body.' },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Only operations with these lower-case methods (default: all).',
+        },
       },
     },
   },

@@ -60,17 +60,37 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
       additionalProperties: false,
       required: ['scope', 'properties'],
       properties: {
-        scope: { enum: ['collection-get', 'json-responses'], description: '"collection-get": success bodies of collection GETs; "json-responses": every JSON response body.' },
+        scope: {
+          enum: ['collection-get', 'json-responses'],
+          description: '"collection-get": success bodies of collection GETs; "json-responses": every JSON response body.',
+        },
         properties: {
           type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' }, type: { type: 'string' } } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: { name: { type: 'string' }, type: { type: 'string' } },
+          },
           description: 'Properties ({name, type?}) the envelope must declare; required is not asked.',
         },
-        oneOfGroups: { type: 'array', items: { type: 'array', items: { type: 'string' } }, description: 'Groups of property names of which one must be declared in full.' },
+        oneOfGroups: {
+          type: 'array',
+          items: { type: 'array', items: { type: 'string' } },
+          description: 'Groups of property names of which one must be declared in full.',
+        },
         at: { type: 'string', description: 'Check this property of the envelope (e.g. Meta) rather than the envelope itself.' },
-        listProperties: { type: 'array', items: { type: 'string' }, description: 'Envelope properties that hold the list of a collection response (default: data).' },
+        listProperties: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Envelope properties that hold the list of a collection response (default: data).',
+        },
         reportBareArray: { type: 'boolean', description: 'Report a bare top-level array as a missing envelope (default: true).' },
-        codes: { type: 'array', items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' }, description: 'Response codes judged (default: 2XX for collection GETs, every code for JSON responses).' },
+        codes: {
+          type: 'array',
+          items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },
+          description: 'Response codes judged (default: 2XX for collection GETs, every code for JSON responses).',
+        },
       },
     },
   },
@@ -90,16 +110,26 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
         for (const { schema, path: schemaPath } of responseSchemas(response, definedAt ?? path, oas2, refs)) {
           // The envelope is a JSON document's shape: XML, HTML or text bodies are other rules' concern.
           // A 2.0 body with no `produces` in force is taken as JSON, the standard's default.
-          const json = oas2 ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true })) : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true });
+          const json = oas2
+            ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true }))
+            : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true });
           if (!json) continue;
           const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
           if (isArraySchema(schema, refs)) {
             // A bare array is wrong where it is used as the body: the same list schema may well be an envelope's `data`.
-            const used = definedAt === undefined ? [...path, '$ref'] : isObject(schema) && typeof schema['$ref'] === 'string' ? [...schemaPath, '$ref'] : schemaPath;
+            const used =
+              definedAt === undefined
+                ? [...path, '$ref']
+                : isObject(schema) && typeof schema['$ref'] === 'string'
+                  ? [...schemaPath, '$ref']
+                  : schemaPath;
             const key = JSON.stringify(used);
             if ((options.reportBareArray ?? true) && !reported.has(key)) {
               reported.add(key);
-              results.push({ message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`, path: [...context.path, ...used] });
+              results.push({
+                message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`,
+                path: [...context.path, ...used],
+              });
             }
             continue;
           }
@@ -115,16 +145,21 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
             // A shared `Meta` schema is judged once, where it is defined.
             // (also behind a description: `{nullable: true, allOf: [{$ref: PageMeta}]}`).
             const candidates = definitions.flatMap((d) => (isObject(d) && typeof d['$ref'] !== 'string' ? appliedParts(d, refs) : [d]));
-            const shared = candidates.map((d) => (isObject(d) && typeof d['$ref'] === 'string' ? refs.resolve(d, []) : undefined)).find((r) => r?.source === null);
+            const shared = candidates
+              .map((d) => (isObject(d) && typeof d['$ref'] === 'string' ? refs.resolve(d, []) : undefined))
+              .find((r) => r?.source === null);
             if (shared !== undefined) {
               if (reported.has(shared.value)) continue;
               site = { key: shared.value, at: shared.path };
             }
           }
           const declared = propertyDefinitions(target, refs);
-          const typed = (name: string, type: string | undefined) => type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
+          const typed = (name: string, type: string | undefined) =>
+            type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
           const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
-          const mistyped = options.properties.filter((p) => declared.has(p.name) && !typed(p.name, p.type)).map((p) => `${p.name} (${p.type})`);
+          const mistyped = options.properties
+            .filter((p) => declared.has(p.name) && !typed(p.name, p.type))
+            .map((p) => `${p.name} (${p.type})`);
           const groups = options.oneOfGroups ?? [];
           const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
           if (missing.length === 0 && mistyped.length === 0 && !groupMissing) continue;

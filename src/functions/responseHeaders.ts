@@ -50,15 +50,27 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
       additionalProperties: false,
       required: ['headers', 'mode'],
       properties: {
-        headers: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Header names the responses must declare (case does not matter).' },
+        headers: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string' },
+          description: 'Header names the responses must declare (case does not matter).',
+        },
         mode: { enum: ['all', 'any'], description: '"all": every header listed; "any": at least one of them.' },
         codes: {
           type: 'array',
           items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },
           description: 'Response codes or ranges (2XX) the rule applies to, "default" included (default: every response).',
         },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
-        type: { enum: ['integer', 'number', 'string', 'boolean'], description: 'The type the headers\' schema must declare, when they are declared.' },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Only operations with these lower-case methods (default: all).',
+        },
+        type: {
+          enum: ['integer', 'number', 'string', 'boolean'],
+          description: "The type the headers' schema must declare, when they are declared.",
+        },
         operationsWith: { type: 'string', pattern: '^x-', description: 'Only operations that carry this extension, e.g. x-rate-limit.' },
       },
     },
@@ -67,7 +79,8 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
     const refs = refFollower(context);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
-    const joined = (names: string[], word: string) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`);
+    const joined = (names: string[], word: string) =>
+      names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`;
     const list = joined(options.headers, 'or');
     // A rule for every response judges a shared response in its own right, once, where it is defined;
     // a rule for some codes judges it where it is used under one of them.
@@ -78,7 +91,8 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       if (options.operationsWith !== undefined && entry.operation[options.operationsWith] === undefined) continue;
       for (const { code, response, path, viaRef, definedAt } of operationResponses(entry, refs)) {
-        if (options.codes !== undefined && !(code === 'default' ? options.codes.includes('default') : matchesAny(code, options.codes))) continue;
+        if (options.codes !== undefined && !(code === 'default' ? options.codes.includes('default') : matchesAny(code, options.codes)))
+          continue;
         const declared = headersOf(response, refs);
         const missing = options.headers.filter((name) => !declared.has(name.toLowerCase()));
         const base = everyResponse && definedAt !== undefined ? definedAt : path;

@@ -37,12 +37,18 @@ export interface ResponsePropertyOptions {
 /** The URL paths of the OAuth2 token endpoints the document's security schemes name (3.x flows, 2.0 tokenUrl). */
 function oauth2TokenPaths(root: unknown): string[] {
   if (!isObject(root)) return [];
-  const schemes = isObject(root['securityDefinitions']) ? root['securityDefinitions'] : isObject(root['components']) && isObject(root['components']['securitySchemes']) ? root['components']['securitySchemes'] : {};
+  const schemes = isObject(root['securityDefinitions'])
+    ? root['securityDefinitions']
+    : isObject(root['components']) && isObject(root['components']['securitySchemes'])
+      ? root['components']['securitySchemes']
+      : {};
   const urls: string[] = [];
   for (const scheme of Object.values(schemes)) {
     if (!isObject(scheme) || scheme['type'] !== 'oauth2') continue;
     if (typeof scheme['tokenUrl'] === 'string') urls.push(scheme['tokenUrl']);
-    if (isObject(scheme['flows'])) for (const flow of Object.values(scheme['flows'])) if (isObject(flow) && typeof flow['tokenUrl'] === 'string') urls.push(flow['tokenUrl']);
+    if (isObject(scheme['flows']))
+      for (const flow of Object.values(scheme['flows']))
+        if (isObject(flow) && typeof flow['tokenUrl'] === 'string') urls.push(flow['tokenUrl']);
   }
   return urls.map((url) => urlPath(url).replace(/\/+$/, '')).filter((path) => path !== '');
 }
@@ -50,7 +56,8 @@ function oauth2TokenPaths(root: unknown): string[] {
 function itemsOf(schema: unknown, refs: RefFollower): unknown {
   const resolved = refs.value(schema);
   if (!isObject(resolved)) return undefined;
-  if (declaredTypes(resolved).includes('array') || (declaredTypes(resolved).length === 0 && 'items' in resolved)) return resolved['items'] ?? {};
+  if (declaredTypes(resolved).includes('array') || (declaredTypes(resolved).length === 0 && 'items' in resolved))
+    return resolved['items'] ?? {};
   return undefined;
 }
 
@@ -67,16 +74,38 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
       additionalProperties: false,
       required: ['codes'],
       properties: {
-        codes: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' }, description: 'Response codes the rule applies to, e.g. ["201"].' },
-        methods: { type: 'array', items: { enum: [...HTTP_METHODS] }, description: 'Only operations with these lower-case methods (default: all).' },
+        codes: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
+          description: 'Response codes the rule applies to, e.g. ["201"].',
+        },
+        methods: {
+          type: 'array',
+          items: { enum: [...HTTP_METHODS] },
+          description: 'Only operations with these lower-case methods (default: all).',
+        },
         names: { type: 'array', items: { type: 'string' }, description: 'Property names that satisfy the rule (any one of them).' },
         namePattern: { type: 'string', format: 'regex', description: 'A regular expression a satisfying property name may match instead.' },
         type: { type: 'string', description: 'The JSON type the satisfying property must declare, e.g. "string".' },
         format: { type: 'string', description: 'The format the satisfying property must declare, e.g. "uuid".' },
-        pathPattern: { type: 'string', format: 'regex', description: 'Only operations whose path matches this regular expression, e.g. /token/?$.' },
-        tokenEndpoints: { type: 'boolean', description: 'Also judge operations at the path of an OAuth2 tokenUrl of the document\'s security schemes.' },
-        namesLabel: { type: 'string', description: 'How the accepted names read in messages, e.g. "an id or uuid, or a name ending in _id or Id".' },
-        requireBody: { type: 'boolean', description: 'Report a response of these codes that has no body at all (default: false, not judged).' },
+        pathPattern: {
+          type: 'string',
+          format: 'regex',
+          description: 'Only operations whose path matches this regular expression, e.g. /token/?$.',
+        },
+        tokenEndpoints: {
+          type: 'boolean',
+          description: "Also judge operations at the path of an OAuth2 tokenUrl of the document's security schemes.",
+        },
+        namesLabel: {
+          type: 'string',
+          description: 'How the accepted names read in messages, e.g. "an id or uuid, or a name ending in _id or Id".',
+        },
+        requireBody: {
+          type: 'boolean',
+          description: 'Report a response of these codes that has no body at all (default: false, not judged).',
+        },
       },
     },
   },
@@ -85,23 +114,38 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
     const oas2 = isOas2(root);
     const pattern = options.namePattern === undefined ? undefined : new RegExp(options.namePattern);
     const nameFits = (name: string) => (options.names ?? []).includes(name) || (pattern?.test(name) ?? false);
-    const wanted = options.namesLabel ?? [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
+    const wanted =
+      options.namesLabel ??
+      [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
     const shape = [options.type, options.format !== undefined ? `format ${options.format}` : undefined].filter(Boolean).join(', ');
     const results: IFunctionResult[] = [];
     const pathPattern = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
     const tokenPaths = options.tokenEndpoints === true ? oauth2TokenPaths(root) : undefined;
     const selected = (pathKey: string) =>
-      (pathPattern === undefined && tokenPaths === undefined) || (pathPattern?.test(pathKey) ?? false) || (tokenPaths?.some((p) => { const key = pathKey.replace(/\/+$/, ''); return key !== '' && (key.endsWith(p) || p.endsWith(key)); }) ?? false);
+      (pathPattern === undefined && tokenPaths === undefined) ||
+      (pathPattern?.test(pathKey) ?? false) ||
+      (tokenPaths?.some((p) => {
+        const key = pathKey.replace(/\/+$/, '');
+        return key !== '' && (key.endsWith(p) || p.endsWith(key));
+      }) ??
+        false);
     for (const entry of operations(root)) {
       if (options.methods !== undefined && !options.methods.includes(entry.method)) continue;
       if (!selected(entry.pathKey)) continue;
       for (const { code, response, path, viaRef } of operationResponses(entry, refs)) {
         if (!matchesAny(code, options.codes)) continue;
         // A path parameter (`customerId` in /customers/{customerId}/addresses) is the parent's id, not the new resource's.
-        const parentIds = new Set(pathSegments(entry.pathKey).filter((s) => s.kind === 'parameter').map((s) => s.text.replace(/[{}]/g, '')));
+        const parentIds = new Set(
+          pathSegments(entry.pathKey)
+            .filter((s) => s.kind === 'parameter')
+            .map((s) => s.text.replace(/[{}]/g, '')),
+        );
         const schemas = [...responseSchemas(response, path, oas2, refs)];
         if (schemas.length === 0 && options.requireBody === true) {
-          results.push({ message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code} has no body: it should return ${wanted}${shape !== '' ? ` (${shape})` : ''}.`, path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)] });
+          results.push({
+            message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code} has no body: it should return ${wanted}${shape !== '' ? ` (${shape})` : ''}.`,
+            path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)],
+          });
           continue;
         }
         for (const { schema, path: schemaPath } of schemas) {
@@ -112,7 +156,10 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
             const resolved = refs.value(definition);
             if (!isObject(resolved)) return definition !== undefined && options.type === undefined && options.format === undefined;
             const format = resolved['format'];
-            return (options.type === undefined || declaredTypes(resolved).includes(options.type)) && (options.format === undefined || (typeof format === 'string' && format.startsWith(options.format)));
+            return (
+              (options.type === undefined || declaredTypes(resolved).includes(options.type)) &&
+              (options.format === undefined || (typeof format === 'string' && format.startsWith(options.format)))
+            );
           };
           const exposes = (variant: unknown): { ok: boolean; found: string[] } => {
             // The created resource may come wrapped (`{order: {id}}`): one level of nesting counts.
@@ -127,11 +174,21 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
           };
           // Alternatives (`oneOf`/`anyOf`) each stand for the body: every one of them must expose it.
           const resolvedSubject = refs.value(subject);
-          const alternatives = isObject(resolvedSubject) ? [resolvedSubject['oneOf'], resolvedSubject['anyOf']].find(Array.isArray) : undefined;
+          const alternatives = isObject(resolvedSubject)
+            ? [resolvedSubject['oneOf'], resolvedSubject['anyOf']].find(Array.isArray)
+            : undefined;
           const own = exposes(subject);
-          if (own.ok || (alternatives !== undefined && alternatives.length > 0 && alternatives.every((variant: unknown) => exposes(variant).ok))) continue;
+          if (
+            own.ok ||
+            (alternatives !== undefined && alternatives.length > 0 && alternatives.every((variant: unknown) => exposes(variant).ok))
+          )
+            continue;
           const candidates = own.found;
-          const where = viaRef ? [...path, '$ref'] : isObject(schema) && typeof schema['$ref'] === 'string' ? [...schemaPath, '$ref'] : schemaPath;
+          const where = viaRef
+            ? [...path, '$ref']
+            : isObject(schema) && typeof schema['$ref'] === 'string'
+              ? [...schemaPath, '$ref']
+              : schemaPath;
           const found = candidates;
           results.push({
             message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}: ${items === undefined ? 'the body' : 'each item of the body'} should expose ${wanted}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`,

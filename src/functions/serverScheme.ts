@@ -46,7 +46,10 @@ export default defineRulesetFunction<unknown, ServerSchemeOptions | null>(
         if (!Array.isArray(list)) continue;
         for (const [i, scheme] of list.entries()) {
           if (typeof scheme === 'string' && !allowed.has(scheme.toLowerCase())) {
-            results.push({ message: `Scheme "${scheme}" is not allowed: serve the API over ${wanted} only.`, path: [...context.path, ...path, i] });
+            results.push({
+              message: `Scheme "${scheme}" is not allowed: serve the API over ${wanted} only.`,
+              path: [...context.path, ...path, i],
+            });
           }
         }
       }

@@ -43,7 +43,9 @@ function hostProblem(url: string, options: Required<ServerUrlStructureOptions>):
 }
 
 function pathProblem(url: string): string | undefined {
-  const segments = urlPath(url).split('/').filter((s) => s !== '');
+  const segments = urlPath(url)
+    .split('/')
+    .filter((s) => s !== '');
   const last = segments[segments.length - 1];
   if (last === undefined || !VERSION_LIKE.test(last)) return 'the path does not end with the major version (/v1)';
   if (segments.length < 2) return 'the path has no API name before the version';
@@ -60,8 +62,17 @@ export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
       additionalProperties: false,
       required: ['domains'],
       properties: {
-        domains: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Domains an API host must be under, e.g. ["inetpsa.com", "mpsa.com"].' },
-        environments: { type: 'array', items: { type: 'string' }, description: 'Host prefixes naming a non-production environment (default: dev, preprod).' },
+        domains: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string' },
+          description: 'Domains an API host must be under, e.g. ["inetpsa.com", "mpsa.com"].',
+        },
+        environments: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Host prefixes naming a non-production environment (default: dev, preprod).',
+        },
         apiLabel: { type: 'string', description: 'The host label that marks an API host (default: "api").' },
       },
     },
@@ -73,14 +84,24 @@ export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
     const urls: Array<{ url: string; path: JsonPath; pathPart: JsonPath }> = [];
     if (isOas2(root)) {
       const basePath = typeof root['basePath'] === 'string' ? root['basePath'] : undefined;
-      if (typeof root['host'] === 'string') urls.push({ url: `https://${root['host']}${basePath ?? ''}`, path: ['host'], pathPart: basePath !== undefined ? ['basePath'] : ['host'] });
+      if (typeof root['host'] === 'string')
+        urls.push({
+          url: `https://${root['host']}${basePath ?? ''}`,
+          path: ['host'],
+          pathPart: basePath !== undefined ? ['basePath'] : ['host'],
+        });
     } else {
-      for (const server of serverUrls(root)) if (schemeOf(server.url) !== undefined) urls.push({ url: server.url, path: server.path, pathPart: server.path });
+      for (const server of serverUrls(root))
+        if (schemeOf(server.url) !== undefined) urls.push({ url: server.url, path: server.path, pathPart: server.path });
     }
     const results: IFunctionResult[] = [];
     for (const { url, path, pathPart } of urls) {
       const problem = problemWith(url, settings);
-      if (problem !== undefined) results.push({ message: `Server URL "${url}" does not follow ${expected}: ${problem.message}.`, path: [...context.path, ...(problem.part === 'path' ? pathPart : path)] });
+      if (problem !== undefined)
+        results.push({
+          message: `Server URL "${url}" does not follow ${expected}: ${problem.message}.`,
+          path: [...context.path, ...(problem.part === 'path' ? pathPart : path)],
+        });
     }
     return results;
   },

@@ -35,7 +35,10 @@ export default defineRulesetFunction<unknown, StatusCodesOptions>(
       additionalProperties: false,
       properties: {
         allowed: { type: 'array', items: CODE, description: 'Status codes (or ranges like 2XX) any operation may document.' },
-        perMethod: { ...METHOD_MAP, description: 'Status codes each method may document, by lower-case method; methods not listed are not judged by method.' },
+        perMethod: {
+          ...METHOD_MAP,
+          description: 'Status codes each method may document, by lower-case method; methods not listed are not judged by method.',
+        },
         perMethodWithPathParameter: { ...METHOD_MAP, description: 'Extra codes a method may document when its path has a {parameter}.' },
         within: { type: 'array', items: CODE, description: 'Judge only these codes or ranges; the others pass (default: all).' },
         allowDefault: { type: 'boolean', description: 'Whether a "default" response is allowed (default: true).' },
@@ -50,12 +53,20 @@ export default defineRulesetFunction<unknown, StatusCodesOptions>(
       if (!isObject(responses)) continue;
       const hasPathParameter = pathSegments(entry.pathKey).some((segment) => segment.kind === 'parameter');
       // A method the table has no column for (HEAD, say) is another rule's concern.
-      const forMethod = options.perMethod?.[entry.method] === undefined
-        ? undefined
-        : [...(options.perMethod[entry.method] ?? []), ...(hasPathParameter ? (options.perMethodWithPathParameter?.[entry.method] ?? []) : [])];
+      const forMethod =
+        options.perMethod?.[entry.method] === undefined
+          ? undefined
+          : [
+              ...(options.perMethod[entry.method] ?? []),
+              ...(hasPathParameter ? (options.perMethodWithPathParameter?.[entry.method] ?? []) : []),
+            ];
       for (const [code] of responseEntries(responses)) {
         if (code === 'default') {
-          if (!allowDefault) results.push({ message: `${entry.method.toUpperCase()} ${entry.pathKey}: a "default" response is not allowed; document each status code.`, path: [...context.path, ...entry.path, 'responses', code] });
+          if (!allowDefault)
+            results.push({
+              message: `${entry.method.toUpperCase()} ${entry.pathKey}: a "default" response is not allowed; document each status code.`,
+              path: [...context.path, ...entry.path, 'responses', code],
+            });
           continue;
         }
         if (options.within !== undefined && !matchesAny(code, options.within)) continue;

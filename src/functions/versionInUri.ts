@@ -31,7 +31,8 @@ export default defineRulesetFunction<unknown, VersionInUriOptions | null>(
         versionPattern: {
           type: 'string',
           format: 'regex',
-          description: 'A path segment matching this regular expression is the version segment (default: v1, and malformed v1.0 or version1).',
+          description:
+            'A path segment matching this regular expression is the version segment (default: v1, and malformed v1.0 or version1).',
         },
       },
     },

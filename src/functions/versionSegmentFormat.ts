@@ -19,7 +19,11 @@ export default defineRulesetFunction<unknown, VersionSegmentFormatOptions | null
       type: ['object', 'null'],
       additionalProperties: false,
       properties: {
-        pattern: { type: 'string', format: 'regex', description: 'The regular expression a version segment must match (default: ^v\\d+$, major only).' },
+        pattern: {
+          type: 'string',
+          format: 'regex',
+          description: 'The regular expression a version segment must match (default: ^v\\d+$, major only).',
+        },
       },
     },
   },

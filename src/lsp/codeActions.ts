@@ -15,7 +15,8 @@ export interface PublishedFinding {
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  const before = (x: { line: number; character: number }, y: { line: number; character: number }) =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -47,7 +48,10 @@ export function codeActionsFor(document: TextDocument, entries: readonly Publish
         isPreferred: true,
         edit: {
           changes: {
-            [document.uri]: fix.edits.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText })),
+            [document.uri]: fix.edits.map((edit) => ({
+              range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+              newText: edit.newText,
+            })),
           },
         },
       });

@@ -38,7 +38,12 @@ function extendedFiles(file: string): string[] {
   }
   if (typeof data !== 'object' || data === null) return [];
   const record = data as { extends?: unknown; overrides?: unknown };
-  const lists = [record.extends, ...(Array.isArray(record.overrides) ? record.overrides.map((o: unknown) => (typeof o === 'object' && o !== null ? (o as { extends?: unknown }).extends : undefined)) : [])];
+  const lists = [
+    record.extends,
+    ...(Array.isArray(record.overrides)
+      ? record.overrides.map((o: unknown) => (typeof o === 'object' && o !== null ? (o as { extends?: unknown }).extends : undefined))
+      : []),
+  ];
   return lists
     .flatMap((list) => (Array.isArray(list) ? list : list === undefined ? [] : [list]))
     .map((entry: unknown) => (Array.isArray(entry) ? entry[0] : entry))

@@ -37,7 +37,13 @@ export function toDiagnostic(finding: Finding, documentPath: string, fingerprint
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,
-    ...(elsewhere ? { relatedInformation: [{ location: { uri: pathToFileURL(finding.source).href, range: finding.range }, message: `in ${finding.source}` }] } : {}),
+    ...(elsewhere
+      ? {
+          relatedInformation: [
+            { location: { uri: pathToFileURL(finding.source).href, range: finding.range }, message: `in ${finding.source}` },
+          ],
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import type { Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES } from '../core/config.js';
@@ -85,7 +92,8 @@ export function startServer(): Promise<never> {
   /** Shows what is wrong with config and ignore files, and clears what no longer is. */
   const refreshProblems = () => {
     const current = new Map<string, Diagnostic[]>();
-    for (const problem of configs.problems.values()) current.set(uriOf(problem.file), [problemDiagnostic(problem, lineOf(problem.file, problem.line))]);
+    for (const problem of configs.problems.values())
+      current.set(uriOf(problem.file), [problemDiagnostic(problem, lineOf(problem.file, problem.line))]);
     const uris = new Set([...problemDiagnostics.keys(), ...current.keys()]);
     for (const uri of uris) {
       const before = JSON.stringify(problemDiagnostics.get(uri) ?? []);
@@ -126,10 +134,17 @@ export function startServer(): Promise<never> {
     const prints = fingerprints(findings, dirname(workspace.ignorePath));
     const suppressed = new Set(applyIgnores(findings, ignores).suppressed);
     const entries = findings
-      .map((finding, index) => ({ finding, fingerprint: prints[index]!, diagnostic: toDiagnostic(finding, path, prints[index]!, workspace.ruleset) }))
+      .map((finding, index) => ({
+        finding,
+        fingerprint: prints[index]!,
+        diagnostic: toDiagnostic(finding, path, prints[index]!, workspace.ruleset),
+      }))
       .filter((entry) => !suppressed.has(entry.finding));
     published.set(uri, { version, workspace, findings, entries });
-    lintDiagnostics.set(uri, entries.map((entry) => entry.diagnostic));
+    lintDiagnostics.set(
+      uri,
+      entries.map((entry) => entry.diagnostic),
+    );
     publish(uri, version);
   };
 
@@ -221,16 +236,29 @@ export function startServer(): Promise<never> {
     const state = published.get(textDocument.uri);
     const path = pathOf(textDocument.uri);
     if (state === undefined || path === undefined) return null;
-    return hoverAt(state.entries.map((entry) => entry.finding), path, position, state.workspace.ruleset);
+    return hoverAt(
+      state.entries.map((entry) => entry.finding),
+      path,
+      position,
+      state.workspace.ruleset,
+    );
   });
 
   connection.onCodeAction(({ textDocument, range, context }) => {
-    if (context.only !== undefined && !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+    if (
+      context.only !== undefined &&
+      !context.only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))
+    )
+      return [];
     const document = documents.get(textDocument.uri);
     const state = published.get(textDocument.uri);
     if (document === undefined || state === undefined) return [];
     let source: SourceDocument | undefined;
-    return codeActionsFor(document, findingsFor(state.entries, context.diagnostics, range), () => (source ??= new SourceDocument(document.getText())));
+    return codeActionsFor(
+      document,
+      findingsFor(state.entries, context.diagnostics, range),
+      () => (source ??= new SourceDocument(document.getText())),
+    );
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

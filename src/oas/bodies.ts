@@ -71,7 +71,10 @@ export function* bodySites(root: unknown, refs: RefFollower): Generator<BodySite
   }
   const components = root['components'];
   if (!isObject(components)) return;
-  for (const [section, kind] of [['requestBodies', 'request'], ['responses', 'response']] as const) {
+  for (const [section, kind] of [
+    ['requestBodies', 'request'],
+    ['responses', 'response'],
+  ] as const) {
     const group = components[section];
     if (!isObject(group)) continue;
     for (const [name, node] of Object.entries(group)) yield* visit(node, ['components', section, name], kind);

@@ -33,7 +33,8 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
   for (const { schema, at, inline } of schemaVisits(root, schemaScope, refs, scope !== 'all')) {
     if (!inline) continue;
     if (schema['example'] !== undefined) fromSchemas.push({ value: schema['example'], path: [...at, 'example'] });
-    if (Array.isArray(schema['examples'])) for (const [i, value] of schema['examples'].entries()) fromSchemas.push({ value, path: [...at, 'examples', i] });
+    if (Array.isArray(schema['examples']))
+      for (const [i, value] of schema['examples'].entries()) fromSchemas.push({ value, path: [...at, 'examples', i] });
   }
   yield* fromSchemas;
 
@@ -48,7 +49,9 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
       const example = refs.resolve(written, [...at, name]);
       if (!isObject(example.value) || !('value' in example.value) || seen.has(example.value)) continue;
       seen.add(example.value);
-      yield example.source === null ? { value: example.value['value'], path: [...example.path, 'value'] } : { value: example.value['value'], path: [...at, name, '$ref'] };
+      yield example.source === null
+        ? { value: example.value['value'], path: [...example.path, 'value'] }
+        : { value: example.value['value'], path: [...at, name, '$ref'] };
     }
   }
 
@@ -66,12 +69,14 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
   function* response(node: unknown, at: JsonPath): Generator<ExampleSite> {
     if (!isObject(node) || typeof node['$ref'] === 'string') return;
     if (oas2) {
-      if (isObject(node['examples'])) for (const [type, value] of Object.entries(node['examples'])) yield { value, path: [...at, 'examples', type] };
+      if (isObject(node['examples']))
+        for (const [type, value] of Object.entries(node['examples'])) yield { value, path: [...at, 'examples', type] };
       return;
     }
     yield* content(node['content'], [...at, 'content']);
     if (scope === 'all' && isObject(node['headers'])) {
-      for (const [name, header] of Object.entries(node['headers'])) if (isObject(header) && typeof header['$ref'] !== 'string') yield* holder(header, [...at, 'headers', name]);
+      for (const [name, header] of Object.entries(node['headers']))
+        if (isObject(header) && typeof header['$ref'] !== 'string') yield* holder(header, [...at, 'headers', name]);
     }
   }
 
@@ -84,12 +89,16 @@ export function* documentExamples(root: unknown, refs: RefFollower, scope: 'resp
     if (scope === 'all') yield* requestBody(entry.operation['requestBody'], [...entry.path, 'requestBody']);
   }
   const shared = oas2 ? root['responses'] : components['responses'];
-  if (isObject(shared)) for (const [name, node] of Object.entries(shared)) yield* response(node, [...(oas2 ? [] : ['components']), 'responses', name]);
+  if (isObject(shared))
+    for (const [name, node] of Object.entries(shared)) yield* response(node, [...(oas2 ? [] : ['components']), 'responses', name]);
   if (scope !== 'all') return;
   // Requests the API sends (callbacks, webhooks) are requests too.
   for (const entry of callbackOperations(root)) yield* requestBody(entry.operation['requestBody'], [...entry.path, 'requestBody']);
-  if (isObject(components['requestBodies'])) for (const [name, node] of Object.entries(components['requestBodies'])) yield* requestBody(node, ['components', 'requestBodies', name]);
-  if (isObject(components['headers'])) for (const [name, header] of Object.entries(components['headers'])) if (isObject(header)) yield* holder(header, ['components', 'headers', name]);
+  if (isObject(components['requestBodies']))
+    for (const [name, node] of Object.entries(components['requestBodies'])) yield* requestBody(node, ['components', 'requestBodies', name]);
+  if (isObject(components['headers']))
+    for (const [name, header] of Object.entries(components['headers']))
+      if (isObject(header)) yield* holder(header, ['components', 'headers', name]);
   for (const { parameter, at, inline } of parameterSites(root, refs)) {
     if (!inline) continue;
     yield* holder(parameter, at);

@@ -43,7 +43,12 @@ export function responseMediaTypes(response: JsonObject, entry: OperationEntry, 
 }
 
 /** The schemas of a response body: one per media type in 3.x, the `schema` in 2.0, with their paths. */
-export function* responseSchemas(response: JsonObject, at: JsonPath, oas2: boolean, refs: RefFollower): Generator<{ schema: unknown; path: JsonPath }> {
+export function* responseSchemas(
+  response: JsonObject,
+  at: JsonPath,
+  oas2: boolean,
+  refs: RefFollower,
+): Generator<{ schema: unknown; path: JsonPath }> {
   if (oas2) {
     if (response['schema'] !== undefined) yield { schema: response['schema'], path: [...at, 'schema'] };
     return;
@@ -52,7 +57,8 @@ export function* responseSchemas(response: JsonObject, at: JsonPath, oas2: boole
   if (!isObject(content)) return;
   for (const [type, media] of Object.entries(content)) {
     const resolved = refs.value(media);
-    if (isObject(resolved) && resolved['schema'] !== undefined) yield { schema: resolved['schema'], path: [...at, 'content', type, 'schema'] };
+    if (isObject(resolved) && resolved['schema'] !== undefined)
+      yield { schema: resolved['schema'], path: [...at, 'content', type, 'schema'] };
   }
 }
 

@@ -24,7 +24,19 @@ export interface SchemaRoot {
 export type SchemaScope = 'all' | 'responses' | 'bodies';
 
 const MAP_KEYWORDS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'] as const;
-const SCHEMA_KEYWORDS = ['additionalProperties', 'items', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems'] as const;
+const SCHEMA_KEYWORDS = [
+  'additionalProperties',
+  'items',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+] as const;
 const LIST_KEYWORDS = ['allOf', 'oneOf', 'anyOf', 'prefixItems', 'items'] as const;
 
 function* mediaSchemas(content: unknown, path: JsonPath, refs: RefFollower): Generator<SchemaRoot> {
@@ -71,11 +83,13 @@ export function* callbackOperations(root: unknown): Generator<OperationEntry> {
     if (!isObject(operation['callbacks'])) return;
     for (const [name, callback] of Object.entries(operation['callbacks'])) {
       if (!isObject(callback)) continue;
-      for (const [expression, item] of Object.entries(callback)) yield* fromItem(item, [...path, 'callbacks', name, expression], expression);
+      for (const [expression, item] of Object.entries(callback))
+        yield* fromItem(item, [...path, 'callbacks', name, expression], expression);
     }
   };
   for (const entry of operations(root)) yield* nested(entry.operation, entry.path);
-  if (isObject(root['webhooks'])) for (const [name, item] of Object.entries(root['webhooks'])) yield* fromItem(item, ['webhooks', name], name);
+  if (isObject(root['webhooks']))
+    for (const [name, item] of Object.entries(root['webhooks'])) yield* fromItem(item, ['webhooks', name], name);
 }
 
 /**
@@ -107,11 +121,13 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
     if (scope === 'responses') continue;
     if (oas2) {
       for (const { node, path } of parameterNodes(entry)) {
-        if (isObject(node) && node['in'] === 'body' && node['schema'] !== undefined) yield { schema: node['schema'], path: [...path, 'schema'] };
+        if (isObject(node) && node['in'] === 'body' && node['schema'] !== undefined)
+          yield { schema: node['schema'], path: [...path, 'schema'] };
       }
     } else {
       const body = entry.operation['requestBody'];
-      if (isObject(body) && typeof body['$ref'] !== 'string') yield* mediaSchemas(body['content'], [...entry.path, 'requestBody', 'content'], refs);
+      if (isObject(body) && typeof body['$ref'] !== 'string')
+        yield* mediaSchemas(body['content'], [...entry.path, 'requestBody', 'content'], refs);
       if (scope === 'all') {
         for (const { node, path } of parameterNodes(entry)) {
           if (isObject(node) && node['schema'] !== undefined) yield { schema: node['schema'], path: [...path, 'schema'] };
@@ -131,7 +147,8 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   if (oas2) {
     if (isObject(root['parameters'])) {
       for (const [name, node] of Object.entries(root['parameters'])) {
-        if (isObject(node) && node['in'] === 'body' && node['schema'] !== undefined) yield { schema: node['schema'], path: ['parameters', name, 'schema'] };
+        if (isObject(node) && node['in'] === 'body' && node['schema'] !== undefined)
+          yield { schema: node['schema'], path: ['parameters', name, 'schema'] };
       }
     }
   } else if (isObject(components['requestBodies'])) {
@@ -145,7 +162,8 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   if (isObject(definitions)) for (const [name, schema] of Object.entries(definitions)) yield { schema, path: [...definitionsBase, name] };
   if (!oas2 && isObject(components['parameters'])) {
     for (const [name, node] of Object.entries(components['parameters'])) {
-      if (isObject(node) && node['schema'] !== undefined) yield { schema: node['schema'], path: ['components', 'parameters', name, 'schema'] };
+      if (isObject(node) && node['schema'] !== undefined)
+        yield { schema: node['schema'], path: ['components', 'parameters', name, 'schema'] };
     }
   }
   if (!oas2) yield* headerRoots(components['headers'], ['components', 'headers']);
@@ -157,7 +175,12 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
  * without, local targets are expected among the roots. A schema in another file is visited with
  * `at` set to the `$ref` that brings it, since findings can only go into the linted document.
  */
-export function walkSchemas(roots: Iterable<SchemaRoot>, refs: RefFollower, followLocalRefs: boolean, visit: (site: SchemaVisit) => void): void {
+export function walkSchemas(
+  roots: Iterable<SchemaRoot>,
+  refs: RefFollower,
+  followLocalRefs: boolean,
+  visit: (site: SchemaVisit) => void,
+): void {
   const seen = new Set<unknown>();
   const walk = (node: unknown, path: JsonPath, external: JsonPath | undefined): void => {
     if (!isObject(node)) return;

@@ -14,7 +14,10 @@ export function declaredTypes(schema: JsonObject): string[] {
 
 function isNullSchema(schema: unknown, refs: RefFollower): boolean {
   const resolved = refs.value(schema);
-  return isObject(resolved) && (resolved['type'] === 'null' || (Array.isArray(resolved['enum']) && resolved['enum'].length === 1 && resolved['enum'][0] === null));
+  return (
+    isObject(resolved) &&
+    (resolved['type'] === 'null' || (Array.isArray(resolved['enum']) && resolved['enum'].length === 1 && resolved['enum'][0] === null))
+  );
 }
 
 /**
@@ -69,7 +72,13 @@ export function hasType(schema: unknown, type: string, refs: RefFollower, seen: 
  * The value of a keyword for a schema as written: its own (in 3.1 a `$ref`'s siblings apply; in
  * 2.0 and 3.0 they are ignored), else its `$ref` target's, else its `allOf` parts'.
  */
-export function schemaKeyword(schema: unknown, keyword: string, refs: RefFollower, siblingsOfRef: boolean, seen: Set<unknown> = new Set()): unknown {
+export function schemaKeyword(
+  schema: unknown,
+  keyword: string,
+  refs: RefFollower,
+  siblingsOfRef: boolean,
+  seen: Set<unknown> = new Set(),
+): unknown {
   if (!isObject(schema) || seen.has(schema)) return undefined;
   seen.add(schema);
   const isRef = typeof schema['$ref'] === 'string';

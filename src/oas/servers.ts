@@ -46,7 +46,8 @@ export function* serverUrls(root: unknown): Generator<ServerUrl> {
   yield* serversAt(root['servers'], ['servers'], true);
   for (const [pathKey, item] of pathEntries(root['paths'])) yield* itemServers(item, ['paths', pathKey]);
   const pathItems = isObject(root['components']) ? root['components']['pathItems'] : undefined;
-  if (isObject(pathItems)) for (const [name, item] of Object.entries(pathItems)) yield* itemServers(item, ['components', 'pathItems', name]);
+  if (isObject(pathItems))
+    for (const [name, item] of Object.entries(pathItems)) yield* itemServers(item, ['components', 'pathItems', name]);
 }
 
 /** The scheme of an absolute URL (`https`), or undefined for a relative one. */

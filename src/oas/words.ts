@@ -10,7 +10,10 @@ export function splitWords(name: string): string[] {
 
 /** A name compared without case, separators or OData's `$` prefix: `sort_by`, `sortBy`, `$orderby` vs `orderBy`. */
 export function normalisedName(name: string): string {
-  return name.toLowerCase().replace(/^\$/, '').replace(/[\s_.~-]+/g, '');
+  return name
+    .toLowerCase()
+    .replace(/^\$/, '')
+    .replace(/[\s_.~-]+/g, '');
 }
 
 /** True when `words` contains `phrase` (itself a list of words) as consecutive words. */

@@ -19,7 +19,18 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { CodeAction, Command, Diagnostic, FileEvent, Hover, InitializeResult, ProtocolConnection, PublishDiagnosticsParams, Range, TextEdit } from 'vscode-languageserver-protocol/node';
+import type {
+  CodeAction,
+  Command,
+  Diagnostic,
+  FileEvent,
+  Hover,
+  InitializeResult,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { CLI } from './cli.js';
 
 export const uriOf = (path: string): string => pathToFileURL(path).href;
@@ -67,7 +78,10 @@ export class LspClient {
       processId: process.pid,
       rootUri: uriOf(options.cwd),
       capabilities: {
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
         workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? false } },
       },
       initializationOptions: options.initializationOptions ?? null,
@@ -78,13 +92,20 @@ export class LspClient {
   }
 
   /** The latest diagnostics of a document, once `accept` holds for them (checked on each publication). */
-  async diagnostics(uri: string, accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 20_000): Promise<Diagnostic[]> {
+  async diagnostics(
+    uri: string,
+    accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const latest = this.published.filter((params) => params.uri === uri).at(-1);
       if (latest !== undefined && accept(latest.diagnostics, latest)) return latest.diagnostics;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no acceptable diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest?.diagnostics.map((d) => d.code))}\n${this.stderr}`);
+      if (left <= 0)
+        throw new Error(
+          `no acceptable diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest?.diagnostics.map((d) => d.code))}\n${this.stderr}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.#waiters.push(() => {
@@ -111,7 +132,10 @@ export class LspClient {
   async change(uri: string, text: string): Promise<number> {
     const version = (this.#versions.get(uri) ?? 1) + 1;
     this.#versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -121,7 +145,10 @@ export class LspClient {
     this.#versions.set(uri, version);
     // Last edit first, so that earlier ranges stay valid.
     const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: ordered.map((edit) => ({ range: edit.range, text: edit.newText })) });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: ordered.map((edit) => ({ range: edit.range, text: edit.newText })),
+    });
     return version;
   }
 
@@ -138,8 +165,11 @@ export class LspClient {
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const actions = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) ?? [];
-    return actions.filter((action): action is CodeAction => !('command' in action && typeof (action as Command).command === 'string' && !('kind' in action)));
+    const actions =
+      (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) ?? [];
+    return actions.filter(
+      (action): action is CodeAction => !('command' in action && typeof (action as Command).command === 'string' && !('kind' in action)),
+    );
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

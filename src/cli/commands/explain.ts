@@ -17,7 +17,12 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
   return {
     command: 'explain <rule>',
     describe: "Print a rule's documentation",
-    builder: (yargs: Argv) => yargs.positional('rule', { describe: 'Rule id, e.g. recommended-server-https', type: 'string', demandOption: true }) as unknown as Argv<ExplainArgs>,
+    builder: (yargs: Argv) =>
+      yargs.positional('rule', {
+        describe: 'Rule id, e.g. recommended-server-https',
+        type: 'string',
+        demandOption: true,
+      }) as unknown as Argv<ExplainArgs>,
     handler: async ({ rule }) => {
       const doc = readRuleDoc(rule);
       if (doc !== undefined) {
@@ -28,14 +33,21 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
       const cwd = process.cwd();
       const configPath = findConfigFile(cwd);
       const config = configPath === undefined ? undefined : readConfig(configPath);
-      const ruleset = config?.ruleset !== undefined ? await chooseRuleset({ cwd, config }) : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
+      const ruleset =
+        config?.ruleset !== undefined
+          ? await chooseRuleset({ cwd, config })
+          : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
       const found = ruleset.rules[rule];
       if (found === undefined) {
         const close = Object.keys(ruleset.rules).filter((id) => id.includes(rule) || rule.includes(id));
-        throw new UsageError(`unknown rule "${rule}"${close.length > 0 ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} ("apistyle rules" lists them)`);
+        throw new UsageError(
+          `unknown rule "${rule}"${close.length > 0 ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} ("apistyle rules" lists them)`,
+        );
       }
       const url = ruleDocUrl(rule, ruleset);
-      process.stdout.write(`# ${rule}\n\nSeverity: ${severityName(found.severity)}\n\n${found.description ?? 'No description.'}\n${url !== undefined ? `\n${url}\n` : ''}`);
+      process.stdout.write(
+        `# ${rule}\n\nSeverity: ${severityName(found.severity)}\n\n${found.description ?? 'No description.'}\n${url !== undefined ? `\n${url}\n` : ''}`,
+      );
       result.exitCode = EXIT_OK;
     },
   };

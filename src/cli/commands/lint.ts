@@ -52,7 +52,8 @@ interface LintArgs {
 function builder(yargs: Argv): Argv<LintArgs> {
   return yargs
     .positional('documents', {
-      describe: 'OpenAPI documents or globs to lint ("-" reads standard input). Default: the config\'s "files", else every OpenAPI document under the current directory',
+      describe:
+        'OpenAPI documents or globs to lint ("-" reads standard input). Default: the config\'s "files", else every OpenAPI document under the current directory',
       type: 'string',
       array: true,
       default: [],
@@ -77,7 +78,12 @@ function builder(yargs: Argv): Argv<LintArgs> {
       choices: FORMAT_NAMES,
       default: 'stylish' as FormatName,
     })
-    .option('output', { alias: 'o', describe: 'Write the report to this file instead of standard output', type: 'string', requiresArg: true })
+    .option('output', {
+      alias: 'o',
+      describe: 'Write the report to this file instead of standard output',
+      type: 'string',
+      requiresArg: true,
+    })
     .option('fail-severity', {
       alias: 'F',
       describe: 'Exit with 1 when a finding is at least this severe',
@@ -87,22 +93,64 @@ function builder(yargs: Argv): Argv<LintArgs> {
     .option('quiet', { alias: 'q', describe: 'Report errors only', type: 'boolean', default: false })
     .option('allow-remote-refs', { describe: 'Fetch http(s) $refs (refused by default)', type: 'boolean', default: false })
     .option('color', { describe: 'Colour the stylish output (default: on a terminal, unless NO_COLOR is set)', type: 'boolean' })
-    .option('cache', { describe: 'Reuse the findings of documents unchanged since the last run (their $ref\'d files, the ruleset and apistyle included)', type: 'boolean', default: false })
+    .option('cache', {
+      describe: "Reuse the findings of documents unchanged since the last run (their $ref'd files, the ruleset and apistyle included)",
+      type: 'boolean',
+      default: false,
+    })
     .option('cache-location', { describe: 'The cache file', type: 'string', default: '.apistylecache', requiresArg: true })
     .option('cache-strategy', {
-      describe: 'How --cache tells a file is unchanged: metadata (size, times and inode as when last hashed, else hash it again) or content (always hash it)',
+      describe:
+        'How --cache tells a file is unchanged: metadata (size, times and inode as when last hashed, else hash it again) or content (always hash it)',
       choices: CACHE_STRATEGIES,
       default: 'metadata' as CacheStrategy,
     })
-    .option('workers', { describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores', type: 'number', requiresArg: true })
-    .option('baseline', { describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)', type: 'string', requiresArg: true, conflicts: 'since' })
-    .option('write-baseline', { describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)', type: 'string', requiresArg: true })
-    .option('since', { describe: 'Report only findings on operations, schemas and components added or changed since this git commit, branch or tag', type: 'string', requiresArg: true })
-    .option('report-suppressed', { describe: 'List the findings silenced by x-lint-ignore / x-zally-ignore (stylish, markdown, sarif), not just count them', type: 'boolean', default: false })
-    .option('skip-non-openapi', { describe: 'Skip named files that are not OpenAPI documents instead of reporting them (for pre-commit hooks)', type: 'boolean', default: false })
-    .option('fix', { describe: 'Apply the mechanical fixes to the documents in place, then report what is left', type: 'boolean', default: false })
-    .option('fix-dry-run', { describe: 'Print the mechanical fixes as a unified diff instead of the report; change nothing', type: 'boolean', default: false })
-    .option('write-ignore', { describe: `Record every current finding in ${IGNORE_FILE_NAME} (next to the config), so that it is no longer reported`, type: 'boolean', default: false })
+    .option('workers', {
+      describe: 'Worker threads for many documents (1: none). Default: as many as the files are worth, up to the cores',
+      type: 'number',
+      requiresArg: true,
+    })
+    .option('baseline', {
+      describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)',
+      type: 'string',
+      requiresArg: true,
+      conflicts: 'since',
+    })
+    .option('write-baseline', {
+      describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)',
+      type: 'string',
+      requiresArg: true,
+    })
+    .option('since', {
+      describe: 'Report only findings on operations, schemas and components added or changed since this git commit, branch or tag',
+      type: 'string',
+      requiresArg: true,
+    })
+    .option('report-suppressed', {
+      describe: 'List the findings silenced by x-lint-ignore / x-zally-ignore (stylish, markdown, sarif), not just count them',
+      type: 'boolean',
+      default: false,
+    })
+    .option('skip-non-openapi', {
+      describe: 'Skip named files that are not OpenAPI documents instead of reporting them (for pre-commit hooks)',
+      type: 'boolean',
+      default: false,
+    })
+    .option('fix', {
+      describe: 'Apply the mechanical fixes to the documents in place, then report what is left',
+      type: 'boolean',
+      default: false,
+    })
+    .option('fix-dry-run', {
+      describe: 'Print the mechanical fixes as a unified diff instead of the report; change nothing',
+      type: 'boolean',
+      default: false,
+    })
+    .option('write-ignore', {
+      describe: `Record every current finding in ${IGNORE_FILE_NAME} (next to the config), so that it is no longer reported`,
+      type: 'boolean',
+      default: false,
+    })
     .example('$0 lint', 'Lint the OpenAPI documents under the current directory')
     .example('$0 lint api.yaml -r recommended -r ./team-ruleset.yaml', 'Lint one document with a built-in and a Spectral ruleset')
     .example('$0 lint "specs/**/*.yaml" -f sarif -o apistyle.sarif', 'Write SARIF for code scanning')
@@ -132,7 +180,9 @@ async function collectInputs(args: LintArgs, cwd: string, session: Session): Pro
   }
   const found = await discoverDocuments(cwd);
   if (found.length === 0) {
-    throw new UsageError(`no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key); name the files to lint`);
+    throw new UsageError(
+      `no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key); name the files to lint`,
+    );
   }
   return { inputs: found, problems: [] };
 }
@@ -153,7 +203,12 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
  * nothing that filters findings across documents. Cached documents are then written as stored.
  */
 function writesJsonItems(args: LintArgs, ignores: IgnoreList | undefined): boolean {
-  const filtered = args.quiet || args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi'];
+  const filtered =
+    args.quiet ||
+    args.baseline !== undefined ||
+    args['write-baseline'] !== undefined ||
+    args.since !== undefined ||
+    args['skip-non-openapi'];
   const fixing = args.fix || args['fix-dry-run'] || args['write-ignore'];
   return args.format === 'json' && !filtered && !fixing && (ignores === undefined || ignores.entries.length === 0);
 }
@@ -176,7 +231,9 @@ async function write(args: LintArgs, chunks: ReadonlyArray<string | Uint8Array>)
 }
 
 async function saveCache(session: Session): Promise<void> {
-  await session.cache?.save().catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
+  await session.cache
+    ?.save()
+    .catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
 }
 
 async function run(args: LintArgs): Promise<number> {
@@ -205,13 +262,17 @@ async function run(args: LintArgs): Promise<number> {
 
   // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
   const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
-  const fixed: FixedDocument[] = fixing === undefined ? [] : await fixing.fixDocuments(await session.engine(), inputs, ignores ?? { path: ignorePath, entries: [] });
+  const fixed: FixedDocument[] =
+    fixing === undefined ? [] : await fixing.fixDocuments(await session.engine(), inputs, ignores ?? { path: ignorePath, entries: [] });
   if (args.fix) {
     await fixing!.writeFixed(fixed);
-    if (fixed.length > 0) process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
+    if (fixed.length > 0)
+      process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
-  const linted = args['fix-dry-run'] ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input)) : inputs;
+  const linted = args['fix-dry-run']
+    ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input))
+    : inputs;
   let report = withProblems(reportOf(await session.lintEach(linted)), problems);
   if (ignoring !== undefined && ignores !== undefined) {
     if (args['write-ignore']) {
@@ -226,7 +287,17 @@ async function run(args: LintArgs): Promise<number> {
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
   if (args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi']) {
     const { compareReport } = await import('../comparison.js');
-    report = await compareReport(report, { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since, skipNonOpenApi: args['skip-non-openapi'], texts }, cwd);
+    report = await compareReport(
+      report,
+      {
+        baseline: args.baseline,
+        writeBaseline: args['write-baseline'],
+        since: args.since,
+        skipNonOpenApi: args['skip-non-openapi'],
+        texts,
+      },
+      cwd,
+    );
   }
   if (args.quiet) {
     const errors = report.findings.filter((finding) => finding.severity === DiagnosticSeverity.Error);

@@ -16,7 +16,7 @@ export function lspCommand(result: CommandResult): CommandModule<object, LspArgs
       yargs
         .option('stdio', { describe: 'Speak LSP over standard input and output (the only transport)', type: 'boolean', default: true })
         // Sent by some clients (vscode-languageclient); the server also watches the processId of `initialize`.
-        .option('clientProcessId', { describe: 'The client\'s process id', type: 'number', hidden: true })
+        .option('clientProcessId', { describe: "The client's process id", type: 'number', hidden: true })
         .example('$0 lsp --stdio', 'What an editor runs') as unknown as Argv<LspArgs>,
     handler: async (args) => {
       if (!args.stdio) throw new UsageError('the language server speaks over standard input and output only: run "apistyle lsp --stdio"');

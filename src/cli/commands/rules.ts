@@ -18,7 +18,13 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
     describe: 'List the rules of a ruleset with their severity and description',
     builder: (yargs: Argv) =>
       yargs
-        .option('ruleset', { alias: 'r', describe: 'Built-in ruleset or ruleset file; repeatable. Default: as for lint', type: 'string', requiresArg: true, coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]) })
+        .option('ruleset', {
+          alias: 'r',
+          describe: 'Built-in ruleset or ruleset file; repeatable. Default: as for lint',
+          type: 'string',
+          requiresArg: true,
+          coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]),
+        })
         .option('config', { alias: 'c', describe: 'Config file', type: 'string', requiresArg: true })
         .option('json', { describe: 'Print JSON', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
     handler: async (args) => {

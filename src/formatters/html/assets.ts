@@ -24,8 +24,8 @@ export function reportScripts(): { libraries: string[]; client: string } {
   if (cached !== undefined) return cached;
   if (!existsSync(CLIENT_SCRIPT)) throw new Error(`the HTML report's script is not built (${CLIENT_SCRIPT}): run "npm run build"`);
   cached = {
-    libraries: [besideMain('chart.js', 'chart.umd.min.js'), besideMain('chartjs-chart-treemap', 'chartjs-chart-treemap.min.js')].map((file) =>
-      withoutSourceMap(readFileSync(file, 'utf8')),
+    libraries: [besideMain('chart.js', 'chart.umd.min.js'), besideMain('chartjs-chart-treemap', 'chartjs-chart-treemap.min.js')].map(
+      (file) => withoutSourceMap(readFileSync(file, 'utf8')),
     ),
     client: withoutSourceMap(readFileSync(CLIENT_SCRIPT, 'utf8')),
   };

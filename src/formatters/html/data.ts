@@ -8,7 +8,16 @@ import type { FormatContext } from '../types.js';
 import { documentText, shapeOf } from './documents.js';
 import type { DocumentShape } from './documents.js';
 import { FrameLines, splitLines } from './frames.js';
-import type { ComparisonSummary, DocumentSummary, FindingRow, Location, ReportData, RuleInfo, RulesetSummary, SeverityCounts } from './model.js';
+import type {
+  ComparisonSummary,
+  DocumentSummary,
+  FindingRow,
+  Location,
+  ReportData,
+  RuleInfo,
+  RulesetSummary,
+  SeverityCounts,
+} from './model.js';
 import { rulesetOf } from './rulesetOf.js';
 import { emptyCounts, score, SCORE_FORMULA } from './score.js';
 
@@ -86,12 +95,13 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
     let at = ruleIndex.get(id);
     if (at === undefined) {
       const rule = context.ruleset.rules[id];
-      at = rules.push({
-        id,
-        ruleset: isInputProblemCode(id) ? -1 : rulesetIndex(rulesetOf(id, context.ruleset)),
-        description: rule?.description ?? '',
-        url: context.docUrl(id) ?? null,
-      }) - 1;
+      at =
+        rules.push({
+          id,
+          ruleset: isInputProblemCode(id) ? -1 : rulesetIndex(rulesetOf(id, context.ruleset)),
+          description: rule?.description ?? '',
+          url: context.docUrl(id) ?? null,
+        }) - 1;
       ruleIndex.set(id, at);
     }
     return at;
@@ -112,14 +122,15 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
     if (at === undefined) {
       const text = documentText(source, context.texts);
       const lines = splitLines(text);
-      at = documents.push({
-        summary: { name: displayPath(source, context.cwd), operations: 0, counts: emptyCounts(), scores: [], problem: null, lines: {} },
-        shape: shapeOf(text),
-        frames: new FrameLines(lines),
-        lines,
-        byRuleset: [],
-        locations: new Map(),
-      }) - 1;
+      at =
+        documents.push({
+          summary: { name: displayPath(source, context.cwd), operations: 0, counts: emptyCounts(), scores: [], problem: null, lines: {} },
+          shape: shapeOf(text),
+          frames: new FrameLines(lines),
+          lines,
+          byRuleset: [],
+          locations: new Map(),
+        }) - 1;
       const state = documents[at]!;
       state.summary.operations = state.shape.operations;
       documentIndex.set(source, at);
@@ -184,7 +195,10 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
     summary.scores =
       summary.problem !== null
         ? [...rulesetNames.map(() => null), null]
-        : [...rulesetNames.map((_, index) => score(document.byRuleset[index] ?? emptyCounts(), summary.operations)), score(summary.counts, summary.operations)];
+        : [
+            ...rulesetNames.map((_, index) => score(document.byRuleset[index] ?? emptyCounts(), summary.operations)),
+            score(summary.counts, summary.operations),
+          ];
     summary.lines = document.frames.collected();
   }
 

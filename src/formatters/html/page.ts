@@ -11,7 +11,10 @@ function escapeHtml(text: string): string {
  * `</script>` nor `<!--` in a message or a document line can end or change the element.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Above this size the data is embedded gzipped (in base64): GitHub's description's data shrinks from 7 MB to 2 MB. */
@@ -32,7 +35,10 @@ function scriptSafeCode(code: string): string {
 
 /** The report page: a skeleton the page's script fills in from the embedded data. */
 export function renderPage(data: ReportData, scripts: { libraries: string[]; client: string }): string {
-  const title = data.documents.length === 1 ? `apistyle report: ${data.documents[0]?.name ?? ''}` : `apistyle report: ${data.documents.length} documents`;
+  const title =
+    data.documents.length === 1
+      ? `apistyle report: ${data.documents[0]?.name ?? ''}`
+      : `apistyle report: ${data.documents.length} documents`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -10,13 +10,10 @@ import type { FindingsQuery } from './report.js';
 
 declare const Chart: typeof ChartClass;
 
-
-
-
-
-
 function drawRulesChart(data: ReportData, show: (query: FindingsQuery) => void): void {
-  const byRule = [...countBy(data, (row) => row[RULE])].sort((a, b) => total(b[1]) - total(a[1]) || (data.rules[a[0]]?.id ?? '').localeCompare(data.rules[b[0]]?.id ?? ''));
+  const byRule = [...countBy(data, (row) => row[RULE])].sort(
+    (a, b) => total(b[1]) - total(a[1]) || (data.rules[a[0]]?.id ?? '').localeCompare(data.rules[b[0]]?.id ?? ''),
+  );
   const canvas = byId<HTMLCanvasElement>('chart-rules');
   canvas.parentElement!.style.height = `${Math.max(120, byRule.length * 17 + 70)}px`;
   const config: ChartConfiguration<'bar'> = {
@@ -200,7 +197,11 @@ function drawComparisonChart(data: ReportData): void {
     type: 'bar',
     data: {
       labels: names,
-      datasets: series.map(({ label, key, color }) => ({ label, backgroundColor: color, data: names.map((_, index) => comparison.byRuleset[index]?.[key] ?? 0) })),
+      datasets: series.map(({ label, key, color }) => ({
+        label,
+        backgroundColor: color,
+        data: names.map((_, index) => comparison.byRuleset[index]?.[key] ?? 0),
+      })),
     },
     options: { scales: { x: { title: { display: true, text: 'findings' } } }, indexAxis: 'y', plugins: { legend: { position: 'bottom' } } },
   };
@@ -215,8 +216,13 @@ function renderFixed(data: ReportData): void {
   const section = byId('fixed');
   section.hidden = false;
   byId('fixed-title').textContent = `Fixed since ${comparison.against}: ${plural(comparison.fixed.length, 'finding')}`;
-  const rows = comparison.fixed.map((fixed) => h('tr', {}, h('td', {}, fixed.code), h('td', {}, fixed.message), h('td', {}, fixed.file), h('td', { class: 'path' }, fixed.path)));
-  byId('fixed-table').append(h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'Message'), h('th', {}, 'File'), h('th', {}, 'Path'))), h('tbody', {}, ...rows));
+  const rows = comparison.fixed.map((fixed) =>
+    h('tr', {}, h('td', {}, fixed.code), h('td', {}, fixed.message), h('td', {}, fixed.file), h('td', { class: 'path' }, fixed.path)),
+  );
+  byId('fixed-table').append(
+    h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'Message'), h('th', {}, 'File'), h('th', {}, 'Path'))),
+    h('tbody', {}, ...rows),
+  );
 }
 
 /** Draws every chart, or says there is nothing to chart. */

@@ -49,11 +49,39 @@ export class Filters {
       .sort((a, b) => (data.rules[a[0]]?.id ?? '').localeCompare(data.rules[b[0]]?.id ?? ''))
       .map(([rule, count]) => option(String(rule), `${data.rules[rule]?.id} (${count})`));
     this.rule = select('filter-rule', 'All rules', ruleOptions);
-    this.severity = select('filter-severity', 'All severities', SEVERITIES.map((name, severity) => option(String(severity), name)));
-    this.document = data.documents.length > 1 ? select('filter-document', 'All documents', data.documents.map((document, index) => option(String(index), document.name))) : null;
-    this.status = data.comparison !== null ? select('filter-status', 'New and existing', STATUS_NAMES.map((name, status) => option(String(status), name))) : null;
-    this.path = h('input', { id: 'filter-path', type: 'search', placeholder: '/pets, components › schemas', autocomplete: 'off' }) as HTMLInputElement;
-    this.text = h('input', { id: 'filter-text', type: 'search', placeholder: 'message, rule, file…', autocomplete: 'off' }) as HTMLInputElement;
+    this.severity = select(
+      'filter-severity',
+      'All severities',
+      SEVERITIES.map((name, severity) => option(String(severity), name)),
+    );
+    this.document =
+      data.documents.length > 1
+        ? select(
+            'filter-document',
+            'All documents',
+            data.documents.map((document, index) => option(String(index), document.name)),
+          )
+        : null;
+    this.status =
+      data.comparison !== null
+        ? select(
+            'filter-status',
+            'New and existing',
+            STATUS_NAMES.map((name, status) => option(String(status), name)),
+          )
+        : null;
+    this.path = h('input', {
+      id: 'filter-path',
+      type: 'search',
+      placeholder: '/pets, components › schemas',
+      autocomplete: 'off',
+    }) as HTMLInputElement;
+    this.text = h('input', {
+      id: 'filter-text',
+      type: 'search',
+      placeholder: 'message, rule, file…',
+      autocomplete: 'off',
+    }) as HTMLInputElement;
     let timer: number | undefined;
     for (const input of [this.path, this.text]) {
       input.addEventListener('input', () => {
@@ -61,7 +89,12 @@ export class Filters {
         timer = window.setTimeout(changed, TYPING_PAUSE_MS);
       });
     }
-    this.locationButton = h('button', { type: 'button', id: 'filter-location', hidden: '', title: 'Show the findings of every location' }) as HTMLButtonElement;
+    this.locationButton = h('button', {
+      type: 'button',
+      id: 'filter-location',
+      hidden: '',
+      title: 'Show the findings of every location',
+    }) as HTMLButtonElement;
     this.locationButton.addEventListener('click', () => {
       this.setLocation(undefined);
       changed();
@@ -101,7 +134,11 @@ export class Filters {
     const status = numberOf(this.status);
     const location = this.location;
     const path = this.path.value.trim().toLowerCase();
-    const words = this.text.value.trim().toLowerCase().split(/\s+/).filter((word) => word !== '');
+    const words = this.text.value
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== '');
     return rows.filter(
       (row) =>
         (rule === undefined || row[RULE] === rule) &&
@@ -116,7 +153,8 @@ export class Filters {
 
   private reset(): void {
     this.setLocation(undefined);
-    for (const control of [this.rule, this.severity, this.document, this.status, this.path, this.text]) if (control !== null) control.value = '';
+    for (const control of [this.rule, this.severity, this.document, this.status, this.path, this.text])
+      if (control !== null) control.value = '';
   }
 
   /** The location filter shows as a button that clears it. */
@@ -130,7 +168,14 @@ export class Filters {
   private textOf(row: FindingRow): string {
     let searched = this.searchText.get(row);
     if (searched === undefined) {
-      searched = [text(this.data, row[MESSAGE]), this.data.rules[row[RULE]]?.id, text(this.data, row[JSON_PATH]), this.data.documents[row[DOCUMENT]]?.name].join('\n').toLowerCase();
+      searched = [
+        text(this.data, row[MESSAGE]),
+        this.data.rules[row[RULE]]?.id,
+        text(this.data, row[JSON_PATH]),
+        this.data.documents[row[DOCUMENT]]?.name,
+      ]
+        .join('\n')
+        .toLowerCase();
       this.searchText.set(row, searched);
     }
     return searched;

@@ -22,7 +22,12 @@ function countsList(counts: SeverityCounts): HTMLElement {
     'ul',
     { class: 'counts' },
     ...counts.map((count, severity) =>
-      h('li', { 'data-severity': SEVERITIES[severity], class: `sev-${SEVERITIES[severity]}` }, h('strong', {}, count.toLocaleString('en')), ` ${SEVERITY_TITLES[severity]?.toLowerCase()}`),
+      h(
+        'li',
+        { 'data-severity': SEVERITIES[severity], class: `sev-${SEVERITIES[severity]}` },
+        h('strong', {}, count.toLocaleString('en')),
+        ` ${SEVERITY_TITLES[severity]?.toLowerCase()}`,
+      ),
     ),
   );
 }
@@ -31,15 +36,33 @@ function scoreText(score: number | null): string {
   return score === null ? '–' : String(score);
 }
 
-function scoreCard(title: string, score: number | null, counts: SeverityCounts, note: string, attributes: Record<string, string>): HTMLElement {
-  const gauge = h('div', { class: `score ${scoreClass(score)}`, 'data-score': score === null ? '' : String(score) }, h('span', {}, scoreText(score)));
+function scoreCard(
+  title: string,
+  score: number | null,
+  counts: SeverityCounts,
+  note: string,
+  attributes: Record<string, string>,
+): HTMLElement {
+  const gauge = h(
+    'div',
+    { class: `score ${scoreClass(score)}`, 'data-score': score === null ? '' : String(score) },
+    h('span', {}, scoreText(score)),
+  );
   gauge.style.setProperty('--score', String(score ?? 0));
-  return h('article', { class: 'score-card', ...attributes }, h('h3', {}, title), gauge, countsList(counts), h('p', { class: 'note' }, note));
+  return h(
+    'article',
+    { class: 'score-card', ...attributes },
+    h('h3', {}, title),
+    gauge,
+    countsList(counts),
+    h('p', { class: 'note' }, note),
+  );
 }
 
 export function renderScores(data: ReportData): void {
   const overall: SeverityCounts = [0, 0, 0, 0];
-  for (const ruleset of data.rulesets) for (const [severity, count] of ruleset.counts.entries()) overall[severity as 0 | 1 | 2 | 3] += count;
+  for (const ruleset of data.rulesets)
+    for (const [severity, count] of ruleset.counts.entries()) overall[severity as 0 | 1 | 2 | 3] += count;
   const cards = byId('scores');
   cards.append(scoreCard('All rulesets', data.score, overall, plural(data.operations, 'operation'), { 'data-overall': 'true' }));
   for (const ruleset of data.rulesets) {
@@ -67,7 +90,9 @@ export function renderDocuments(data: ReportData, show: (query: FindingsQuery) =
       h('td', {}, link, document.problem === null ? null : h('div', { class: 'problem' }, `Not linted: ${document.problem}`)),
       h('td', { class: 'num' }, document.operations.toLocaleString('en')),
       ...document.counts.map((count, severity) => h('td', { class: `num sev-${SEVERITIES[severity]}` }, count.toLocaleString('en'))),
-      ...document.scores.map((score) => h('td', { class: `num ${scoreClass(score)}`, 'data-score': score === null ? '' : String(score) }, scoreText(score))),
+      ...document.scores.map((score) =>
+        h('td', { class: `num ${scoreClass(score)}`, 'data-score': score === null ? '' : String(score) }, scoreText(score)),
+      ),
     );
   });
   byId('documents').append(h('thead', {}, head), h('tbody', {}, ...rows));

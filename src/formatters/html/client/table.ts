@@ -2,7 +2,22 @@
 import type { FindingRow, ReportData } from '../model.js';
 import { byId, h, plural } from './dom.js';
 import { Filters } from './filters.js';
-import { COLUMN, DOCUMENT, END_LINE, EXCERPT, JSON_PATH, LINE, LOCATION, MESSAGE, RULE, SEVERITIES, SEVERITY, STATUS, STATUS_NAMES, text } from './report.js';
+import {
+  COLUMN,
+  DOCUMENT,
+  END_LINE,
+  EXCERPT,
+  JSON_PATH,
+  LINE,
+  LOCATION,
+  MESSAGE,
+  RULE,
+  SEVERITIES,
+  SEVERITY,
+  STATUS,
+  STATUS_NAMES,
+  text,
+} from './report.js';
 import type { FindingsQuery } from './report.js';
 
 /** A page of rows is what is drawn, so tens of thousands of findings cost no more than fifty. */
@@ -55,7 +70,11 @@ export class FindingsTable {
     const count = byId('findings-count');
     const all = this.data.findings.length;
     count.textContent =
-      all === 0 ? 'No findings.' : this.visible.length === 0 ? `No finding matches (of ${plural(all, 'finding')}).` : `Showing ${first + 1}–${first + rows.length} of ${plural(this.visible.length, 'finding')}.`;
+      all === 0
+        ? 'No findings.'
+        : this.visible.length === 0
+          ? `No finding matches (of ${plural(all, 'finding')}).`
+          : `Showing ${first + 1}–${first + rows.length} of ${plural(this.visible.length, 'finding')}.`;
     count.dataset.total = String(this.visible.length);
     byId('page-number').textContent = `Page ${this.page + 1} of ${pages}`;
     byId<HTMLButtonElement>('page-previous').disabled = this.page === 0;
@@ -68,7 +87,9 @@ export class FindingsTable {
     const severity = SEVERITIES[row[SEVERITY]] ?? 'hint';
     const status = STATUS_NAMES[row[STATUS]] ?? '';
     const ruleCell =
-      rule?.url === null || rule?.url === undefined ? h('code', {}, rule?.id ?? '') : h('a', { href: rule.url, target: '_blank', rel: 'noopener', title: rule.description }, rule.id);
+      rule?.url === null || rule?.url === undefined
+        ? h('code', {}, rule?.id ?? '')
+        : h('a', { href: rule.url, target: '_blank', rel: 'noopener', title: rule.description }, rule.id);
     return h(
       'tr',
       { class: 'finding', 'data-rule': rule?.id, 'data-severity': severity, 'data-line': String(row[LINE]), 'data-status': status },
@@ -90,7 +111,9 @@ export class FindingsTable {
       const shown = line === start && row[EXCERPT] >= 0 ? text(this.data, row[EXCERPT]) : lines[String(line)];
       if (shown === undefined) continue;
       const marked = line >= start && line <= end;
-      frame.append(h('span', { class: marked ? 'line marked' : 'line', 'data-line': String(line) }, h('span', { class: 'ln' }, String(line)), shown));
+      frame.append(
+        h('span', { class: marked ? 'line marked' : 'line', 'data-line': String(line) }, h('span', { class: 'ln' }, String(line)), shown),
+      );
     }
     if (frame.childElementCount === 0) frame.append(h('span', { class: 'line' }, '(the document text is not available)'));
     return frame;
