@@ -1,7 +1,9 @@
-// Runs once before the test files: prints one line per missing external tool, so a skipped suite
-// never goes unexplained, and fixes the seed of the property-based tests.
+// Runs once before the test files (and before each re-run in watch mode): builds dist/ when the
+// sources changed since the last build, prints one line per missing external tool, so a skipped
+// suite never goes unexplained, and fixes the seed of the property-based tests.
 import type { TestProject } from 'vitest/node';
 import { EXTERNAL_TOOLS, isInstalled, missingToolNotice } from '../helpers/externalTools.js';
+import { ensureCurrentBuild } from './freshBuild.js';
 
 /** The seed when FC_SEED does not name one: every run explores the same cases, so a failure reproduces. */
 const DEFAULT_SEED = 20261207;
@@ -21,6 +23,8 @@ function seedFromEnvironment(): number {
 }
 
 export default function setup(project: TestProject): void {
+  ensureCurrentBuild();
+  project.onTestsRerun(() => ensureCurrentBuild());
   for (const tool of EXTERNAL_TOOLS) if (!isInstalled(tool)) console.log(missingToolNotice(tool));
   const seed = seedFromEnvironment();
   console.log(`fast-check seed ${seed} (FC_SEED=<n> runs another)`);
