@@ -1,11 +1,11 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { Engine } from '../src/core/linter.js';
-import { builtinRulesetFile, builtinRulesetNames, loadRuleset } from '../src/core/rulesets.js';
+import { loadRuleset, loadRulesets } from '../src/core/rulesets.js';
 import type { Finding } from '../src/core/types.js';
 import { applyEdits, FIXES, fixFor, SourceDocument } from '../src/fixes/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
@@ -64,13 +64,49 @@ async function fixAndRelint(
   return { fixed, title: fix.title };
 }
 
-it('every fix is keyed by the id of a built-in rule', () => {
-  const ids = new Set(
-    builtinRulesetNames().flatMap((name) =>
-      Object.keys((parse(readFileSync(builtinRulesetFile(name), 'utf8')) as { rules: object }).rules),
-    ),
+it('every fix is keyed by a rule function and one of its message ids', async () => {
+  for (const [name, byMessage] of FIXES) {
+    const file = join(REPO_ROOT, 'src', 'functions', `${name}.ts`);
+    assert.ok(existsSync(file), `${name} is a rule function`);
+    const module = (await import(file)) as Record<string, unknown>;
+    const messages = Object.values(module).find(
+      (value): value is { functionName: string; templates: object } =>
+        typeof value === 'object' && value !== null && (value as { functionName?: unknown }).functionName === name,
+    );
+    assert.ok(messages, `${name} defines its messages`);
+    for (const id of Object.keys(byMessage)) assert.ok(Object.hasOwn(messages.templates, id), `${name} has a message ${id}`);
+  }
+});
+
+it('no fix reads a message: they read the data the finding carries', () => {
+  for (const file of readdirSync(join(REPO_ROOT, 'src', 'fixes'))) {
+    const code = readFileSync(join(REPO_ROOT, 'src', 'fixes', file), 'utf8');
+    assert.doesNotMatch(code, /\.message\b/, `src/fixes/${file} reads a finding's message`);
+  }
+});
+
+it("a user's rule that reuses a function with a fix gets the fix, whatever its id and message", async () => {
+  // Spectral takes functionsDir relative to the ruleset file.
+  const functionsDir = relative(dir, join(REPO_ROOT, 'dist', 'functions'));
+  const rulesetFile = join(dir, 'team-ruleset.yaml');
+  writeFileSync(
+    rulesetFile,
+    `functionsDir: ${JSON.stringify(functionsDir)}\nfunctions: [nameCasing]\nrules:\n  team-camel-properties:\n    description: Properties in camelCase.\n    message: Use camelCase here.\n    severity: warn\n    given: $\n    then:\n      function: nameCasing\n      functionOptions: {casing: camel}\n`,
   );
-  for (const id of Object.keys(FIXES)) assert.ok(ids.has(id), id);
+  const engine = new Engine({ ruleset: await loadRulesets([rulesetFile], dir), projectRoot: dir });
+  const text =
+    'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Customer:\n      type: object\n      properties:\n        first_name: {type: string}\n';
+  const [finding] = (await engine.lintText(join(dir, 'team.yaml'), text)).findings.filter((f) => f.code === 'team-camel-properties');
+  assert.ok(finding);
+  assert.equal(finding.message, 'Use camelCase here.');
+  assert.deepEqual(finding.data, {
+    function: 'nameCasing',
+    messageId: 'rename',
+    params: { kind: 'Property', name: 'first_name', casing: 'lowerCamelCase', suggestion: 'firstName' },
+  });
+  const fix = fixFor(new SourceDocument(text), finding);
+  assert.ok(fix);
+  assert.match(applyEdits(text, fix.edits), /\n {8}firstName: \{type: string\}\n/);
 });
 
 describe('mechanical fixes: apply, lint again, the finding is gone and nothing new appears', () => {
@@ -218,6 +254,7 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
       severity: 0,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       source: 'x.yaml',
+      data: { function: 'versionSegmentFormat', messageId: 'notMajorOnly', params: { segment: 'v1.0', wanted: 'v1' } },
     };
     assert.equal(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n  bad: [\n'), finding), undefined);
     assert.ok(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n'), finding));

@@ -13,6 +13,8 @@ import {
   syntaxErrors,
   withinText,
 } from './documents.js';
+import { takeFindingData } from './findingData.js';
+import type { FindingData } from './findingData.js';
 import type { Finding, LintReport } from './types.js';
 import { isInputProblem } from './findings.js';
 
@@ -56,7 +58,7 @@ export interface LintedInput {
 /** Spectral reports duplicate keys as parser errors; they are findings here, the document is still linted. */
 export const DUPLICATE_KEY = 'duplicate-key';
 
-function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding {
+function toFinding(result: ISpectralDiagnostic, fallbackSource: string, data: FindingData | undefined): Finding {
   return {
     code: String(result.code),
     message: result.message,
@@ -64,6 +66,7 @@ function toFinding(result: ISpectralDiagnostic, fallbackSource: string): Finding
     severity: result.severity,
     range: result.range,
     source: result.source ?? fallbackSource,
+    ...(data !== undefined ? { data } : {}),
   };
 }
 
@@ -210,12 +213,13 @@ export class Engine {
       // A rule function that throws stops Spectral's whole run of this document; the other documents go on.
       return [inputProblem(source, 'linter-error', `linting stopped: ${describeRunError(error)}`)];
     }
+    const dataOf = takeFindingData(document);
     // Spectral applies `parserOptions.duplicateKeys` to the linted document only; apply it to the files it references too.
     const duplicatesOff = this.#duplicateKeysOff;
     const findings = results
       .filter((result) => !(duplicatesOff && result.code === 'parser' && result.message.startsWith('Duplicate key')))
       .map((result) => {
-        const finding = toFinding(result, source);
+        const finding = toFinding(result, source, dataOf(String(result.code), result.path, result.message));
         if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
         return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
       });
@@ -236,7 +240,7 @@ export class Engine {
       known.size === 0
         ? findings
         : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
-    const dataOf = (file: string): unknown =>
+    const contentOf = (file: string): unknown =>
       file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file);
     // A rule whose function threw is reported where it threw; the other rules' findings stand.
     const failedRules = takeRuleFailures(document).map((failure) => ({
@@ -244,7 +248,7 @@ export class Engine {
       path: failure.path,
       range: document.getRangeForJsonPath(failure.path, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     }));
-    return [...broken, ...cycles, ...failedRules, ...this.#referencedOverrides.apply(rest, source, dataOf)];
+    return [...broken, ...cycles, ...failedRules, ...this.#referencedOverrides.apply(rest, source, contentOf)];
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {

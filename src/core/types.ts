@@ -1,4 +1,5 @@
 import type { DiagnosticSeverity, IRange, JsonPath } from '@stoplight/types';
+import type { FindingData } from './findingData.js';
 
 /** Severity names as users write them in rulesets and on the command line. */
 export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
@@ -18,6 +19,8 @@ export interface Finding {
   range: IRange;
   /** Absolute path of the file the finding is in (`<stdin>` for standard input). */
   source: string;
+  /** What a rule function said, as data: its message id and parameters (absent for input problems and foreign functions). */
+  data?: FindingData;
 }
 
 /**

@@ -1,4 +1,12 @@
+import type { FindingData, MessageParams } from '../core/findingData.js';
 import type { Finding } from '../core/types.js';
+import { ARRAY_PARAMETER_STYLE_MESSAGES } from '../functions/arrayParameterStyle.js';
+import type { Messages, MessageShapes } from '../functions/messages.js';
+import { NAME_CASING_MESSAGES } from '../functions/nameCasing.js';
+import { PARAMETER_SCHEMA_KEYWORDS_MESSAGES } from '../functions/parameterSchemaKeywords.js';
+import { RESPONSE_HEADERS_MESSAGES } from '../functions/responseHeaders.js';
+import { SERVER_SCHEME_MESSAGES } from '../functions/serverScheme.js';
+import { VERSION_SEGMENT_FORMAT_MESSAGES } from '../functions/versionSegmentFormat.js';
 import { commaSeparatedArray } from './arrayParameterStyle.js';
 import { limitBounds } from './limitBounds.js';
 import { declareHeaderFromComponent } from './missingHeader.js';
@@ -8,35 +16,52 @@ import type { SourceDocument } from './source.js';
 import type { Fix, FixProvider } from './types.js';
 import { majorVersionSegment } from './versionSegment.js';
 
-export { SourceDocument, applyEdits, overlaps } from './source.js';
+export { applyEdits, overlaps, SourceDocument } from './source.js';
 export type { Fix, FixProvider, TextEdit } from './types.js';
 
-/** The rules whose findings have a mechanical fix, by rule id. */
-export const FIXES: Readonly<Record<string, FixProvider>> = {
-  'psa-property-camel-case': renameToCasing,
-  'redex-property-pascal-case': renameToCasing,
-  'redex-query-pascal-case': renameToCasing,
-  'psa-pagination-limit-default': limitBounds,
-  'psa-multi-value-comma': commaSeparatedArray,
-  'psa-version-major-only': majorVersionSegment,
-  'recommended-server-https': httpsServer,
-  'psa-server-https': httpsServer,
-  'psa-created-location': declareHeaderFromComponent,
-  'psa-not-modified-headers': declareHeaderFromComponent,
-  'pmsi-last-token-header': declareHeaderFromComponent,
-  'pmsi-rate-limit-headers': declareHeaderFromComponent,
-  'qualicharge-429-retry-after': declareHeaderFromComponent,
-};
+/** A function's fixes by message id, typed by the parameters of each message. */
+type FixesOf<Shapes extends MessageShapes> = { readonly [Id in keyof Shapes]?: FixProvider<Shapes[Id]> };
 
-/** The fix of a finding in a document, if its rule has one and it applies here. */
+function fixesOf<Shapes extends MessageShapes>(messages: Messages<Shapes>, fixes: FixesOf<Shapes>): readonly [string, FixesOf<Shapes>] {
+  return [messages.functionName, fixes];
+}
+
+/**
+ * The mechanical fixes, by rule function and message id: any rule that uses the function, a
+ * user's own included, gets them.
+ */
+export const FIXES: ReadonlyMap<string, Readonly<Record<string, FixProvider<never>>>> = new Map<
+  string,
+  Readonly<Record<string, FixProvider<never>>>
+>([
+  fixesOf(NAME_CASING_MESSAGES, { rename: renameToCasing }),
+  fixesOf(PARAMETER_SCHEMA_KEYWORDS_MESSAGES, { missingKeywords: limitBounds }),
+  fixesOf(ARRAY_PARAMETER_STYLE_MESSAGES, {
+    collectionFormat: commaSeparatedArray,
+    style: commaSeparatedArray,
+    exploded: commaSeparatedArray,
+  }),
+  fixesOf(VERSION_SEGMENT_FORMAT_MESSAGES, { capitalV: majorVersionSegment, notMajorOnly: majorVersionSegment }),
+  fixesOf(SERVER_SCHEME_MESSAGES, { scheme: httpsServer, serverUrl: httpsServer }),
+  fixesOf(RESPONSE_HEADERS_MESSAGES, { missing: declareHeaderFromComponent }),
+]);
+
+function providerFor(data: FindingData): FixProvider | undefined {
+  const byMessage = FIXES.get(data.function);
+  const provider = byMessage !== undefined && Object.hasOwn(byMessage, data.messageId) ? byMessage[data.messageId] : undefined;
+  // The table pairs each provider with its own message's parameters; the data carries those.
+  return provider as FixProvider<MessageParams> | undefined;
+}
+
+/** Whether a finding has a mechanical fix at all (in some document). */
+export function hasFix(finding: Finding): boolean {
+  return finding.data !== undefined && providerFor(finding.data) !== undefined;
+}
+
+/** The fix of a finding in a document, if its function has one for its message and it applies here. */
 export function fixFor(document: SourceDocument, finding: Finding): Fix | undefined {
-  const provider = Object.hasOwn(FIXES, finding.code) ? FIXES[finding.code] : undefined;
-  if (provider === undefined || !document.usable) return undefined;
-  try {
-    const fix = provider(document, finding);
-    return fix === undefined || fix.edits.length === 0 ? undefined : fix;
-  } catch {
-    // A fix is a convenience: one that cannot make sense of an odd document offers nothing.
-    return undefined;
-  }
+  const provider = finding.data === undefined ? undefined : providerFor(finding.data);
+  if (provider === undefined || finding.data === undefined || !document.usable) return undefined;
+  const fix = provider(document, finding, finding.data.params);
+  return fix === undefined || fix.edits.length === 0 ? undefined : fix;
 }

@@ -1,20 +1,19 @@
+import type { PARAMETER_SCHEMA_KEYWORDS_MESSAGES } from '../functions/parameterSchemaKeywords.js';
+import type { ParamsOf } from '../functions/messages.js';
 import type { FixProvider } from './types.js';
+
+type MissingKeywords = ParamsOf<typeof PARAMETER_SCHEMA_KEYWORDS_MESSAGES>['missingKeywords'];
 
 /** What a page holds when the client says nothing, and the most it may ask for: common values a team adjusts afterwards. */
 export const DEFAULT_LIMIT = 20;
 export const MAXIMUM_LIMIT = 100;
-
-const MESSAGE = /declares no (.+?): set /;
 
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 /** A `limit` parameter without `default` or `maximum` gets them (20 and 100, kept within the bounds it already declares). */
-export const limitBounds: FixProvider = (document, finding) => {
-  const match = MESSAGE.exec(finding.message);
-  if (match === null) return undefined;
-  const missing = match[1]!.split(' and no ');
+export const limitBounds: FixProvider<MissingKeywords> = (document, finding, { missing }) => {
   const last = finding.path[finding.path.length - 1];
   // 3.x: the inline schema; 2.0: the parameter itself, reported at its name. A `$ref`'d schema is fixed where it is defined.
   const target = last === 'schema' ? document.map(finding.path) : last === 'name' ? document.map(finding.path.slice(0, -1)) : undefined;

@@ -1,17 +1,11 @@
 import { isScalar } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
 import type { SourceDocument } from './source.js';
+import type { RESPONSE_HEADERS_MESSAGES } from '../functions/responseHeaders.js';
+import type { ParamsOf } from '../functions/messages.js';
 import type { FixProvider } from './types.js';
 
-const MESSAGE = /^.* does not declare (?!any of )(.+)\.$/;
-
-/** "A, B and C" → [A, B, C]. */
-function names(list: string): string[] {
-  return list
-    .split(/, | and /)
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-}
+type MissingHeaders = ParamsOf<typeof RESPONSE_HEADERS_MESSAGES>['missing'];
 
 /** The path of the local response component a `$ref` points at (a shared response is fixed where it is defined). */
 function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPath | undefined {
@@ -26,14 +20,13 @@ function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPa
  * component of that name, when the document has one (3.x `components/headers`). A response
  * `$ref`'d from `components/responses` gets it there, for every operation that uses it.
  */
-export const declareHeaderFromComponent: FixProvider = (document, finding) => {
-  const match = MESSAGE.exec(finding.message.replace(/ \(in the response it references\)\.$/, '.'));
-  if (match === null || document.isOas2) return undefined;
+export const declareHeaderFromComponent: FixProvider<MissingHeaders> = (document, finding, { missing }) => {
+  if (document.isOas2) return undefined;
   const components = document.map(['components', 'headers']);
   if (components === undefined) return undefined;
   const available = document.keys(components);
   const refs: Array<readonly [string, { $ref: string }]> = [];
-  for (const name of names(match[1]!)) {
+  for (const name of missing) {
     const component = available.find((key) => key.toLowerCase() === name.toLowerCase());
     // Declaring some headers only would leave the finding with another message: all or nothing.
     if (component === undefined) return undefined;

@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
+import type { NAME_CASING_MESSAGES } from '../functions/nameCasing.js';
 import type { SourceDocument } from './source.js';
+import type { ParamsOf } from '../functions/messages.js';
 import type { FixProvider, TextEdit } from './types.js';
 
-const SUGGESTION = /: write "([^"]+)"\.$/;
+type Rename = ParamsOf<typeof NAME_CASING_MESSAGES>['rename'];
 
 /** `*` steps into every item of a list; any other step into the entry of that name. */
 type Step = string;
@@ -105,9 +107,7 @@ function renameInExample(
  * A property or parameter name written in the wrong casing is renamed to the spelling the
  * finding suggests; a property's `required` entries and the examples that show it follow.
  */
-export const renameToCasing: FixProvider = (document, finding) => {
-  const wanted = SUGGESTION.exec(finding.message)?.[1];
-  if (wanted === undefined) return undefined;
+export const renameToCasing: FixProvider<Rename> = (document, finding, { suggestion: wanted }) => {
   const { path } = finding;
   const last = path[path.length - 1];
   if (last === 'name') {

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../core/findingData.js';
 import type { Finding } from '../core/types.js';
 import type { SourceDocument } from './source.js';
 import type { TextEdit } from './textEdit.js';
@@ -10,5 +11,12 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-/** Computes the fix of a finding, or undefined when the finding has no mechanical fix in this document. */
-export type FixProvider = (document: SourceDocument, finding: Finding) => Fix | undefined;
+/**
+ * Computes the fix of a finding from the parameters its message was built from, or undefined
+ * when the finding has no mechanical fix in this document.
+ */
+export type FixProvider<Params extends MessageParams = MessageParams> = (
+  document: SourceDocument,
+  finding: Finding,
+  params: Params,
+) => Fix | undefined;

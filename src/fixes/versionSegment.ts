@@ -1,7 +1,9 @@
 import { isScalar } from 'yaml';
+import type { VERSION_SEGMENT_FORMAT_MESSAGES } from '../functions/versionSegmentFormat.js';
+import type { ParamsOf } from '../functions/messages.js';
 import type { FixProvider } from './types.js';
 
-const MESSAGE = /^Version segment "([^"]+)" .*: write "([^"]+)"\.$/;
+type VersionSegment = ParamsOf<typeof VERSION_SEGMENT_FORMAT_MESSAGES>['capitalV'];
 
 function replaceSegment(path: string, segment: string, wanted: string): string {
   const [beforeQuery = '', ...rest] = path.split(/(?=[?#])/);
@@ -15,10 +17,7 @@ function replaceSegment(path: string, segment: string, wanted: string): string {
 }
 
 /** `v1.0` → `v1`, `V2` → `v2` in a server URL, a 2.0 `basePath` or a path key. */
-export const majorVersionSegment: FixProvider = (document, finding) => {
-  const match = MESSAGE.exec(finding.message);
-  if (match === null) return undefined;
-  const [, segment = '', wanted = ''] = match;
+export const majorVersionSegment: FixProvider<VersionSegment> = (document, finding, { segment, wanted }) => {
   const title = `Write the version segment "${segment}" as "${wanted}"`;
   const { path } = finding;
   if (path.length === 2 && path[0] === 'paths') {

@@ -4,6 +4,20 @@ import { isOas2 } from '../oas/document.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { hasType } from '../oas/schemas.js';
+import { defineMessages } from './messages.js';
+
+export const ARRAY_PARAMETER_STYLE_MESSAGES = defineMessages<{
+  collectionFormat: { name: string; collectionFormat: string };
+  style: { name: string; style: string };
+  exploded: { name: string; byDefault: boolean };
+}>('arrayParameterStyle', {
+  collectionFormat: ({ name, collectionFormat }) =>
+    `Array parameter "${name}" uses collectionFormat ${collectionFormat}: send several values comma-separated (collectionFormat: csv).`,
+  style: ({ name, style }) =>
+    `Array parameter "${name}" uses style ${style}: send several values comma-separated (style: form, explode: false).`,
+  exploded: ({ name, byDefault }) =>
+    `Array parameter "${name}" is exploded (name=a&name=b)${byDefault ? ' by default' : ''}: send several values comma-separated (explode: false).`,
+});
 
 export interface ArrayParameterStyleOptions {
   /** Parameter locations the rule applies to (default: query). */
@@ -42,25 +56,24 @@ export default defineRulesetFunction<unknown, ArrayParameterStyleOptions | null>
       if (oas2) {
         const format = parameter['collectionFormat'];
         if (format !== undefined && format !== 'csv') {
-          results.push({
-            message: `Array parameter "${name}" uses collectionFormat ${String(format)}: send several values comma-separated (collectionFormat: csv).`,
-            path: place('collectionFormat'),
-          });
+          results.push(
+            ARRAY_PARAMETER_STYLE_MESSAGES.report(context, place('collectionFormat'), 'collectionFormat', {
+              name,
+              collectionFormat: String(format),
+            }),
+          );
         }
         continue;
       }
       if (parameter['content'] !== undefined) continue;
       const style = parameter['style'];
       if (style !== undefined && style !== 'form') {
-        results.push({
-          message: `Array parameter "${name}" uses style ${String(style)}: send several values comma-separated (style: form, explode: false).`,
-          path: place('style'),
-        });
+        results.push(ARRAY_PARAMETER_STYLE_MESSAGES.report(context, place('style'), 'style', { name, style: String(style) }));
       } else if (parameter['explode'] !== false) {
-        results.push({
-          message: `Array parameter "${name}" is exploded (name=a&name=b)${parameter['explode'] === undefined ? ' by default' : ''}: send several values comma-separated (explode: false).`,
-          path: place(parameter['explode'] === undefined ? 'name' : 'explode'),
-        });
+        const byDefault = parameter['explode'] === undefined;
+        results.push(
+          ARRAY_PARAMETER_STYLE_MESSAGES.report(context, place(byDefault ? 'name' : 'explode'), 'exploded', { name, byDefault }),
+        );
       }
     }
     return results;

@@ -7,11 +7,25 @@ import { isOas2 } from '../oas/document.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
+import { defineMessages } from './messages.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: everything ASCII
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 export type PropertyCasing = 'camel' | 'pascal';
+
+type Misnamed = {
+  /** What is named: "Property", "Query parameter", ... */
+  kind: string;
+  name: string;
+  /** The casing asked for: "lowerCamelCase". */
+  casing: string;
+};
+
+export const NAME_CASING_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; misnamed: Misnamed }>('nameCasing', {
+  rename: ({ kind, name, casing, suggestion }) => `${kind} "${name}" is not ${casing}: write "${suggestion}".`,
+  misnamed: ({ kind, name, casing }) => `${kind} "${name}" is not ${casing}.`,
+});
 
 export interface NameCasingOptions {
   casing: PropertyCasing;
@@ -84,10 +98,12 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
       if (allow.has(name) || pattern.test(name)) return;
       if (options.skipNonAscii === true && NON_ASCII.test(name)) return;
       const suggestion = write(splitWords(name));
-      results.push({
-        message: `${kind} "${name}" is not ${label}${suggestion !== '' && suggestion !== name && pattern.test(suggestion) ? `: write "${suggestion}"` : ''}.`,
-        path: [...context.path, ...path],
-      });
+      const at = [...context.path, ...path];
+      results.push(
+        suggestion !== '' && suggestion !== name && pattern.test(suggestion)
+          ? NAME_CASING_MESSAGES.report(context, at, 'rename', { kind, name, casing: label, suggestion })
+          : NAME_CASING_MESSAGES.report(context, at, 'misnamed', { kind, name, casing: label }),
+      );
     };
     if (options.names === 'parameters') {
       const locations = new Set(options.in ?? ['query']);

@@ -5,6 +5,15 @@ import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaKeyword } from '../oas/schemas.js';
+import { defineMessages } from './messages.js';
+
+export const PARAMETER_SCHEMA_KEYWORDS_MESSAGES = defineMessages<{ missingKeywords: { name: string; missing: readonly string[] } }>(
+  'parameterSchemaKeywords',
+  {
+    missingKeywords: ({ name, missing }) =>
+      `Parameter "${name}" declares no ${missing.join(' and no ')}: set ${missing.map((k) => `a ${k}`).join(' and ')} so clients know what they get.`,
+  },
+);
 
 export interface ParameterSchemaKeywordsOptions {
   /** The parameter's name, compared without case. */
@@ -47,13 +56,13 @@ export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       const missing = options.keywords.filter((keyword) => schemaKeyword(schema, keyword, refs, siblingsOfRef) === undefined);
       if (missing.length === 0) continue;
       const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');
-      results.push({
-        message: `Parameter "${String(parameter['name'])}" declares no ${missing.join(' and no ')}: set ${missing.map((k) => `a ${k}`).join(' and ')} so clients know what they get.`,
-        path: [
-          ...context.path,
-          ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name']),
-        ],
-      });
+      const path = [
+        ...context.path,
+        ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name']),
+      ];
+      results.push(
+        PARAMETER_SCHEMA_KEYWORDS_MESSAGES.report(context, path, 'missingKeywords', { name: String(parameter['name']), missing }),
+      );
     }
     return results;
   },

@@ -8,6 +8,25 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
 import { declaredTypes, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
+import { defineMessages } from './messages.js';
+
+/** "A, B and C". */
+function joined(names: readonly string[], word: string): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`;
+}
+
+export const RESPONSE_HEADERS_MESSAGES = defineMessages<{
+  missing: { subject: string; missing: readonly string[]; inReferencedResponse: boolean };
+  missingAny: { subject: string; headers: readonly string[]; inReferencedResponse: boolean };
+  wrongType: { subject: string; header: string; type: string; declared: readonly string[] };
+}>('responseHeaders', {
+  missing: ({ subject, missing, inReferencedResponse }) =>
+    `${subject} does not declare ${joined(missing, 'and')}${inReferencedResponse ? ' (in the response it references)' : ''}.`,
+  missingAny: ({ subject, headers, inReferencedResponse }) =>
+    `${subject} does not declare any of ${joined(headers, 'or')}${inReferencedResponse ? ' (in the response it references)' : ''}.`,
+  wrongType: ({ subject, header, type, declared }) =>
+    `${subject}: header ${header} must be of type ${type}${declared.length > 0 ? `, not ${declared.join('/')}` : ''}.`,
+});
 
 export interface ResponseHeadersOptions {
   /** Header names, compared without case. */
@@ -79,9 +98,6 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
     const refs = refFollower(context);
     const oas2 = isOas2(root);
     const results: IFunctionResult[] = [];
-    const joined = (names: string[], word: string) =>
-      names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names[names.length - 1]}`;
-    const list = joined(options.headers, 'or');
     // A rule for every response judges a shared response in its own right, once, where it is defined;
     // a rule for some codes judges it where it is used under one of them.
     const everyResponse = options.codes === undefined && options.methods === undefined && options.operationsWith === undefined;
@@ -102,10 +118,20 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
         const where = viaRef && base === path ? [...path, '$ref'] : isObject(response['headers']) ? [...base, 'headers'] : base;
         const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
         if (options.mode === 'all' ? missing.length > 0 : missing.length === options.headers.length) {
-          results.push({
-            message: `${subject} does not declare ${options.mode === 'all' ? joined(missing, 'and') : `any of ${list}`}${viaRef && base === path ? ' (in the response it references)' : ''}.`,
-            path: [...context.path, ...where],
-          });
+          const inReferencedResponse = viaRef && base === path;
+          results.push(
+            options.mode === 'all'
+              ? RESPONSE_HEADERS_MESSAGES.report(context, [...context.path, ...where], 'missing', {
+                  subject,
+                  missing,
+                  inReferencedResponse,
+                })
+              : RESPONSE_HEADERS_MESSAGES.report(context, [...context.path, ...where], 'missingAny', {
+                  subject,
+                  headers: options.headers,
+                  inReferencedResponse,
+                }),
+          );
           continue;
         }
         if (options.type === undefined) continue;
@@ -120,10 +146,14 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
           if (key !== undefined && typedHeaders.has(key)) continue;
           if (key !== undefined) typedHeaders.add(key);
           const types = headerTypes(header, oas2, refs);
-          results.push({
-            message: `${shared === undefined ? subject : `Header ${String(shared[shared.length - 1])}`}: header ${name} must be of type ${options.type}${types.length > 0 ? `, not ${types.join('/')}` : ''}.`,
-            path: [...context.path, ...(shared ?? where)],
-          });
+          results.push(
+            RESPONSE_HEADERS_MESSAGES.report(context, [...context.path, ...(shared ?? where)], 'wrongType', {
+              subject: shared === undefined ? subject : `Header ${String(shared[shared.length - 1])}`,
+              header: name,
+              type: options.type,
+              declared: types,
+            }),
+          );
         }
       }
     }

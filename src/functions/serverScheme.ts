@@ -3,6 +3,15 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { schemeOf, serverUrls } from '../oas/servers.js';
+import { defineMessages } from './messages.js';
+
+export const SERVER_SCHEME_MESSAGES = defineMessages<{
+  scheme: { scheme: string; allowed: readonly string[] };
+  serverUrl: { url: string; scheme: string; allowed: readonly string[] };
+}>('serverScheme', {
+  scheme: ({ scheme, allowed }) => `Scheme "${scheme}" is not allowed: serve the API over ${allowed.join(' or ')} only.`,
+  serverUrl: ({ url, scheme, allowed }) => `Server URL "${url}" uses ${scheme}: serve the API over ${allowed.join(' or ')} only.`,
+});
 
 export interface ServerSchemeOptions {
   schemes: string[];
@@ -28,7 +37,7 @@ export default defineRulesetFunction<unknown, ServerSchemeOptions | null>(
   function serverScheme(root, options, context) {
     if (!isObject(root)) return [];
     const allowed = new Set(options?.schemes ?? ['https']);
-    const wanted = [...allowed].join(' or ');
+    const wanted = [...allowed];
     const results: IFunctionResult[] = [];
 
     if (isOas2(root)) {
@@ -46,10 +55,7 @@ export default defineRulesetFunction<unknown, ServerSchemeOptions | null>(
         if (!Array.isArray(list)) continue;
         for (const [i, scheme] of list.entries()) {
           if (typeof scheme === 'string' && !allowed.has(scheme.toLowerCase())) {
-            results.push({
-              message: `Scheme "${scheme}" is not allowed: serve the API over ${wanted} only.`,
-              path: [...context.path, ...path, i],
-            });
+            results.push(SERVER_SCHEME_MESSAGES.report(context, [...context.path, ...path, i], 'scheme', { scheme, allowed: wanted }));
           }
         }
       }
@@ -59,10 +65,13 @@ export default defineRulesetFunction<unknown, ServerSchemeOptions | null>(
     for (const server of serverUrls(root)) {
       const scheme = schemeOf(server.url);
       if (scheme !== undefined && !allowed.has(scheme)) {
-        results.push({
-          message: `Server URL "${server.url}" uses ${scheme}: serve the API over ${wanted} only.`,
-          path: [...context.path, ...server.path],
-        });
+        results.push(
+          SERVER_SCHEME_MESSAGES.report(context, [...context.path, ...server.path], 'serverUrl', {
+            url: server.url,
+            scheme,
+            allowed: wanted,
+          }),
+        );
       }
     }
     return results;

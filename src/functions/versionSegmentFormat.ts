@@ -5,6 +5,15 @@ import { isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
+import { defineMessages } from './messages.js';
+
+export const VERSION_SEGMENT_FORMAT_MESSAGES = defineMessages<{
+  capitalV: { segment: string; wanted: string };
+  notMajorOnly: { segment: string; wanted: string };
+}>('versionSegmentFormat', {
+  capitalV: ({ segment, wanted }) => `Version segment "${segment}" is written with a capital V: write "${wanted}".`,
+  notMajorOnly: ({ segment, wanted }) => `Version segment "${segment}" must carry the major version only: write "${wanted}".`,
+});
 
 export interface VersionSegmentFormatOptions {
   /** The regular expression a version segment must match. */
@@ -43,11 +52,8 @@ export default defineRulesetFunction<unknown, VersionSegmentFormatOptions | null
         if (!VERSION_LIKE.test(segment) || pattern.test(segment)) continue;
         const major = /\d+/.exec(segment)?.[0];
         const wanted = `v${major ?? ''}`;
-        const what = /^v\d+$/i.test(segment) ? 'is written with a capital V' : 'must carry the major version only';
-        results.push({
-          message: `Version segment "${segment}" ${what}: write "${wanted}".`,
-          path: [...context.path, ...at],
-        });
+        const id = /^v\d+$/i.test(segment) ? 'capitalV' : 'notMajorOnly';
+        results.push(VERSION_SEGMENT_FORMAT_MESSAGES.report(context, [...context.path, ...at], id, { segment, wanted }));
       }
     }
     return results;
