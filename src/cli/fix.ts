@@ -1,37 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../core/errors.js';
-import { applyIgnores } from '../core/ignoreFile.js';
-import type { IgnoreList } from '../core/ignoreFile.js';
-import type { Engine, LintInput } from '../core/linter.js';
-import { fixText } from '../fixes/apply.js';
+import type { FixedDocument } from '../core/session.js';
 import { writeFileAtomic } from './io.js';
-
-export interface FixedDocument {
-  source: string;
-  original: string;
-  fixed: string;
-  fixes: number;
-}
-
-/** Fixes each document in memory (ignored findings are left alone); documents that cannot be read are skipped, the lint reports them. */
-export async function fixDocuments(engine: Engine, inputs: readonly LintInput[], ignores: IgnoreList): Promise<FixedDocument[]> {
-  const results: FixedDocument[] = [];
-  for (const input of inputs) {
-    const source = typeof input === 'string' ? input : input.source;
-    const original = typeof input === 'string' ? await readFile(source, 'utf8').catch(() => undefined) : input.text;
-    if (original === undefined) continue;
-    const lint = async (text: string) =>
-      applyIgnores(
-        (await engine.lintText(source, text)).findings.filter((f) => f.source === source),
-        ignores,
-      ).kept;
-    const { text, applied } = await fixText(original, lint);
-    if (text !== original) results.push({ source, original, fixed: text, fixes: applied.length });
-  }
-  return results;
-}
 
 /** Writes the fixed documents in place, atomically. */
 export async function writeFixed(documents: readonly FixedDocument[]): Promise<void> {

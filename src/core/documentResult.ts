@@ -1,6 +1,8 @@
 import { parseJsonItems, renderJsonItems } from './jsonItems.js';
 import type { CachedResult } from './cache.js';
 import { isInputProblem } from './findings.js';
+import { applyIgnores } from './ignoreList.js';
+import type { IgnoreList } from './ignoreList.js';
 import type { Finding, SeverityCounts } from './types.js';
 
 export type { SeverityCounts } from './types.js';
@@ -27,6 +29,8 @@ export class DocumentResult {
   #suppressed: Finding[] | undefined;
   #items: string | Uint8Array | undefined;
   #suppressedItems: string | Uint8Array | undefined;
+  #ignored: Finding[] = [];
+  #beforeIgnoreFile: Finding[] | undefined;
 
   private constructor(source: string, counts: SeverityCounts, hasInputProblem: boolean) {
     this.source = source;
@@ -46,6 +50,30 @@ export class DocumentResult {
     result.#items = cached.items;
     result.#suppressedItems = cached.suppressedItems;
     return result;
+  }
+
+  /**
+   * This result with the project's ignore file applied: the findings it silences move to
+   * `ignored`. Applied to the findings as the rules reported them, however often it is applied.
+   */
+  withIgnoreFile(list: IgnoreList): DocumentResult {
+    const all = this.findingsBeforeIgnoreFile;
+    if (list.entries.length === 0 && this.#ignored.length === 0) return this;
+    const { kept, suppressed } = applyIgnores(all, list);
+    const result = DocumentResult.linted(this.source, kept, this.suppressed);
+    result.#ignored = suppressed;
+    result.#beforeIgnoreFile = all;
+    return result;
+  }
+
+  /** The findings the project's ignore file silences. */
+  get ignored(): Finding[] {
+    return this.#ignored;
+  }
+
+  /** The findings reported and those the ignore file silences, in the order the rules reported them. */
+  get findingsBeforeIgnoreFile(): Finding[] {
+    return this.#beforeIgnoreFile ?? this.findings;
   }
 
   get findings(): Finding[] {

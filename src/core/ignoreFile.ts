@@ -7,28 +7,13 @@ import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
 import { fingerprints, identityOf } from './fingerprint.js';
 import { isInputProblem } from './findings.js';
+import { applyIgnores } from './ignoreList.js';
+import type { IgnoreEntry, IgnoreList } from './ignoreList.js';
 import type { Finding, LintReport } from './types.js';
 
 export { IGNORE_FILE_NAME, ignoreFilePath } from './paths.js';
-
-/**
- * One ignored finding. `fingerprint` identifies it exactly; the other fields say what it is to a
- * reader. An entry written by hand without a fingerprint ignores every finding of `rule` in
- * `file` (at `path`, when given).
- */
-export interface IgnoreEntry {
-  file: string;
-  rule: string;
-  path?: string;
-  message?: string;
-  fingerprint?: string;
-}
-
-export interface IgnoreList {
-  /** Absolute path of the ignore file; file names in entries are relative to its folder. */
-  path: string;
-  entries: IgnoreEntry[];
-}
+export { applyIgnores } from './ignoreList.js';
+export type { IgnoreEntry, IgnoreList } from './ignoreList.js';
 
 const HEADER = `# Findings apistyle does not report, written by "apistyle lint --write-ignore" and by the
 # editor's "ignore this finding". file is relative to this folder; fingerprint identifies one
@@ -80,32 +65,6 @@ export function readIgnoreFile(path: string): IgnoreList {
     fail(path, code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
   }
   return parseIgnoreFile(path, text);
-}
-
-/** Splits findings into those reported and those the ignore file silences. Input problems are never ignored. */
-export function applyIgnores(findings: readonly Finding[], ignores: IgnoreList): { kept: Finding[]; suppressed: Finding[] } {
-  if (ignores.entries.length === 0) return { kept: [...findings], suppressed: [] };
-  const baseDir = dirname(ignores.path);
-  const exact = new Set(ignores.entries.flatMap((entry) => (entry.fingerprint !== undefined ? [entry.fingerprint] : [])));
-  const broad = ignores.entries.filter((entry) => entry.fingerprint === undefined);
-  const prints = fingerprints(findings, baseDir);
-  const kept: Finding[] = [];
-  const suppressed: Finding[] = [];
-  findings.forEach((finding, index) => {
-    if (isInputProblem(finding)) {
-      kept.push(finding);
-      return;
-    }
-    const identity = identityOf(finding, baseDir);
-    const matches =
-      exact.has(prints[index]!) ||
-      broad.some(
-        (entry) =>
-          entry.file === identity.file && entry.rule === identity.code && (entry.path === undefined || entry.path === identity.path),
-      );
-    (matches ? suppressed : kept).push(finding);
-  });
-  return { kept, suppressed };
 }
 
 /** The report without the findings the ignore file silences; they move to `suppressed`. */

@@ -9,7 +9,10 @@ import type { ApistyleConfig } from './configFile.js';
 import { DocumentResult } from './documentResult.js';
 import { isInputProblem } from './findings.js';
 import type { Engine, LintedInput, LintInput } from './linter.js';
-import { projectRootFor } from './paths.js';
+import { IgnoreFileState } from './ignoreFileState.js';
+import type { IgnoreFileProblem } from './ignoreFileState.js';
+import type { IgnoreList } from './ignoreList.js';
+import { ignoreFilePath, projectRootFor } from './paths.js';
 import { workersFor } from './pool.js';
 import type { SessionOptions } from './sessionOptions.js';
 import type { Finding, LintReport } from './types.js';
@@ -51,6 +54,30 @@ export interface Session {
   lint(documents: readonly LintInput[]): Promise<LintReport>;
   /** Lints documents as `lint` does, and gives each one's result in their order, cached ones unparsed. */
   lintEach(documents: readonly LintInput[]): Promise<DocumentResult[]>;
+  /**
+   * Lints text afresh, every file it `$ref`s read again (a long-running client: files change
+   * between runs), with the same suppressions as `lintEach`; says which files it `$ref`s.
+   */
+  lintText(source: string, text: string): Promise<{ result: DocumentResult; referencedFiles: string[] }>;
+  /** The documents' mechanical fixes, applied in memory; findings the documents or the ignore file silence are left alone. */
+  fix(documents: readonly LintInput[]): Promise<FixedDocument[]>;
+  /** The project's ignore file (`.apistyle-ignore.yaml` beside the config, else at the project root). */
+  ignorePath: string;
+  /** Its entries, read again when it changed; throws `UsageError` for a broken one (unless the last good one is kept). */
+  ignoreFile(): Promise<IgnoreList>;
+  /** What is wrong with the ignore file, while the last good one stands in for it. */
+  ignoreFileProblem(): IgnoreFileProblem | undefined;
+  /** Forgets the ignore file read: the next lint reads it again (it was just written). */
+  forgetIgnoreFile(): void;
+}
+
+/** A document with its mechanical fixes applied in memory. */
+export interface FixedDocument {
+  source: string;
+  original: string;
+  fixed: string;
+  /** How many fixes were applied. */
+  fixes: number;
 }
 
 type NamedRuleset = SessionOptions['ruleset'];
@@ -76,7 +103,8 @@ function rulesetIdentity(named: NamedRuleset, configOf: () => ApistyleConfig | u
 /** Everything a run needs, decided once: the config, the ruleset it implies, and an engine with the `$ref` policy. */
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const configPath = options.configPath === undefined ? findConfigFile(cwd) : resolve(cwd, options.configPath);
+  const configPath =
+    options.configPath === null ? undefined : options.configPath === undefined ? findConfigFile(cwd) : resolve(cwd, options.configPath);
   let config: ApistyleConfig | undefined;
   const readConfigOnce = (): ApistyleConfig | undefined => (config ??= configPath === undefined ? undefined : readConfig(configPath));
   const named = options.ruleset;
@@ -97,8 +125,16 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   let makingEngine: Promise<Engine> | undefined;
   const engine = (): Promise<Engine> =>
     (makingEngine ??= Promise.all([ruleset(), import('./linter.js')]).then(
-      ([loaded, { Engine }]) => new Engine({ ruleset: loaded, projectRoot, allowRemoteRefs }),
+      ([loaded, { Engine }]) =>
+        new Engine({
+          ruleset: loaded,
+          projectRoot,
+          allowRemoteRefs,
+          ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}),
+          ...(options.lintBrokenDocuments !== undefined ? { lintBrokenDocuments: options.lintBrokenDocuments } : {}),
+        }),
     ));
+  const ignores = new IgnoreFileState(ignoreFilePath(configPath, projectRoot), options.keepLastGoodIgnoreFile ?? false);
 
   let cache: ResultCache | undefined;
   if (options.cacheLocation === undefined) {
@@ -143,7 +179,32 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       const done = linted.get(source) ?? (await (await engine()).lintInput(input, cache !== undefined));
       results[i] = await settle(done, texts);
     }
-    return results as DocumentResult[];
+    // The ignore file applies after the cache, which keeps what the rules and the documents say: editing it invalidates nothing.
+    const list = await ignores.list();
+    return (results as DocumentResult[]).map((result) => result.withIgnoreFile(list));
+  };
+
+  const lintText = async (source: string, text: string): Promise<{ result: DocumentResult; referencedFiles: string[] }> => {
+    const linted = await (await engine()).lintText(source, text);
+    const { kept, suppressed } = await (await import('./suppression.js')).splitSuppressed(linted.findings, new Map([[source, text]]));
+    const result = DocumentResult.linted(source, kept, suppressed).withIgnoreFile(await ignores.list());
+    return { result, referencedFiles: linted.referencedFiles };
+  };
+
+  const fix = async (documents: readonly LintInput[]): Promise<FixedDocument[]> => {
+    const [{ fixText }, { readFile }] = await Promise.all([import('../fixes/apply.js'), import('node:fs/promises')]);
+    const fixed: FixedDocument[] = [];
+    for (const input of documents) {
+      const source = typeof input === 'string' ? resolve(cwd, input) : input.source;
+      // A document that cannot be read has nothing to fix: the lint reports it.
+      const original = typeof input === 'string' ? await readFile(source, 'utf8').catch(() => undefined) : input.text;
+      if (original === undefined) continue;
+      // What a fix may touch is what the user sees: never a finding the document or the ignore file silences.
+      const reported = async (text: string) => (await lintText(source, text)).result.findings.filter((f) => f.source === source);
+      const { text, applied } = await fixText(original, reported);
+      if (text !== original) fixed.push({ source, original, fixed: text, fixes: applied.length });
+    }
+    return fixed;
   };
 
   /** Applies the documents' own suppressions to a linted document, and stores the outcome in the cache. */
@@ -164,7 +225,21 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   };
 
   const lint = async (documents: readonly LintInput[]): Promise<LintReport> => reportOf(await lintEach(documents));
-  return { configPath, config: readConfigOnce, cache, ruleset, engine, lint, lintEach };
+  return {
+    configPath,
+    config: readConfigOnce,
+    cache,
+    ruleset,
+    engine,
+    lint,
+    lintEach,
+    lintText,
+    fix,
+    ignorePath: ignores.path,
+    ignoreFile: () => ignores.list(),
+    ignoreFileProblem: () => ignores.problem,
+    forgetIgnoreFile: () => ignores.forget(),
+  };
 }
 
 /** The report of documents' results: their findings in order, input problems, what the documents silenced. */
@@ -176,5 +251,10 @@ export function reportOf(results: readonly DocumentResult[]): LintReport {
     for (const finding of result.findings) findings.push(finding);
     for (const finding of result.suppressed) suppressed.push(finding);
   }
-  return { findings, inputProblems: findings.filter(isInputProblem), documents: results.map((result) => result.source), suppressed };
+  return {
+    findings,
+    inputProblems: findings.filter(isInputProblem),
+    documents: results.map((result) => result.source),
+    suppressed: [...suppressed, ...results.flatMap((result) => result.ignored)],
+  };
 }

@@ -18,10 +18,16 @@ export interface LintOptions {
 }
 
 export interface SessionOptions extends LintOptions {
-  /** An explicit config file; by default one is searched from `cwd` upward. */
-  configPath?: string;
+  /** An explicit config file, or null for none; by default one is searched from `cwd` upward. */
+  configPath?: string | null;
   /** Keep findings of unchanged documents in this file and reuse them. */
   cacheLocation?: string;
   /** How the cache tells that a file is unchanged (default: `metadata`). */
   cacheStrategy?: CacheStrategy;
+  /** Text to use instead of a file's content on disk (an editor's unsaved buffers). */
+  readOverride?: (path: string) => string | undefined;
+  /** Lint what could be read of a document with syntax errors (an editor's half-typed text). */
+  lintBrokenDocuments?: boolean;
+  /** A broken ignore file leaves the last good one in force and is reported as a problem, instead of stopping the run (an editor). */
+  keepLastGoodIgnoreFile?: boolean;
 }

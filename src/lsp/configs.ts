@@ -1,22 +1,19 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { chooseRuleset } from '../api.js';
-import { findConfigFile, readConfig } from '../core/config.js';
+import { findConfigFile } from '../core/config.js';
 import { oneLine } from '../core/errors.js';
-import { ignoreFilePath, readIgnoreFile } from '../core/ignoreFile.js';
-import type { IgnoreList } from '../core/ignoreFile.js';
-import { Engine } from '../core/linter.js';
 import { projectRootFor } from '../core/paths.js';
-import { DEFAULT_RULESET, loadRuleset } from '../core/rulesets.js';
+import { DEFAULT_RULESET } from '../core/rulesets.js';
+import { openSession } from '../core/session.js';
+import type { Session } from '../core/session.js';
 
-/** What lints the documents under one config (or, without one, under one project root). */
+/** What lints the documents under one config (or, without one, under one project root): the core's session for it. */
 export interface Workspace {
   configPath: string | undefined;
+  session: Session;
   ruleset: Ruleset;
-  engine: Engine;
-  ignorePath: string;
   /** The config and the ruleset files it loaded: a change to any of them reloads it. */
   files: string[];
 }
@@ -65,22 +62,20 @@ function configFiles(configPath: string): string[] {
   return [...files];
 }
 
-function problemOf(file: string, error: unknown): FileProblem {
-  const message = oneLine(error);
+function problemOf(file: string, message: string): FileProblem {
   const line = /\bline (\d+)\b/.exec(message)?.[1];
   return { file, message, line: line === undefined ? 0 : Number(line) - 1 };
 }
 
 /**
- * The config of each document, found from the document's folder upward as the CLI finds it from
- * its own, loaded once and kept until one of its files changes. A config that fails to load
- * leaves the last good one in service and is reported as a problem.
+ * The session of each document: the config found from the document's folder upward, as the CLI
+ * finds it from its own, opened once and kept until one of its files changes. A config that fails
+ * to load leaves the last good one in service and is reported as a problem.
  */
 export class ConfigRegistry {
   readonly #workspaces = new Map<string, Workspace>();
   readonly #stale = new Set<string>();
   readonly #problems = new Map<string, FileProblem>();
-  readonly #ignores = new Map<string, { mtimeMs: number; list: IgnoreList }>();
 
   constructor(private readonly readOverride: (path: string) => string | undefined) {}
 
@@ -97,19 +92,27 @@ export class ConfigRegistry {
     if (known !== undefined && !this.#stale.has(key)) return known;
     this.#stale.delete(key);
     try {
-      const workspace = await this.#load(folder, configPath);
+      const workspace = await this.#open(folder, configPath);
       this.#workspaces.set(key, workspace);
       if (configPath !== undefined) this.#problems.delete(configPath);
       return workspace;
     } catch (error) {
       const file = configPath ?? documentPath;
-      this.#problems.set(file, problemOf(file, error));
+      this.#problems.set(file, problemOf(file, oneLine(error)));
       if (known !== undefined) return known;
       // Never a good config yet: serve with the default ruleset until it is fixed.
-      const fallback = await this.#engineFor(folder, configPath, await loadRuleset(DEFAULT_RULESET));
+      const fallback = await this.#open(folder, configPath, DEFAULT_RULESET);
       this.#workspaces.set(key, fallback);
       return fallback;
     }
+  }
+
+  /** Records, or clears, the problem of a workspace's ignore file after a lint read it. */
+  noteIgnoreFile(workspace: Workspace): void {
+    const { ignorePath } = workspace.session;
+    const problem = workspace.session.ignoreFileProblem();
+    if (problem === undefined) this.#problems.delete(ignorePath);
+    else this.#problems.set(ignorePath, problemOf(ignorePath, problem.message));
   }
 
   /** Files changed on disk: the configs that depend on them are reloaded on next use. Returns whether any did. */
@@ -130,45 +133,18 @@ export class ConfigRegistry {
     for (const key of this.#workspaces.keys()) this.#stale.add(key);
   }
 
-  /** The ignore file of a workspace, read again when it changed; a broken one leaves the last good list in force. */
-  ignoresOf(workspace: Workspace): IgnoreList {
-    const path = workspace.ignorePath;
-    let mtimeMs = -1;
-    try {
-      mtimeMs = statSync(path).mtimeMs;
-    } catch {
-      // No ignore file: nothing ignored.
-    }
-    const cached = this.#ignores.get(path);
-    if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.list;
-    try {
-      const list = readIgnoreFile(path);
-      this.#ignores.set(path, { mtimeMs, list });
-      this.#problems.delete(path);
-      return list;
-    } catch (error) {
-      this.#problems.set(path, problemOf(path, error));
-      const list = cached?.list ?? { path, entries: [] };
-      this.#ignores.set(path, { mtimeMs, list });
-      return list;
-    }
-  }
-
-  /** Forgets the cached ignore list of a file (it was just written). */
-  forgetIgnores(path: string): void {
-    this.#ignores.delete(path);
-  }
-
-  async #load(folder: string, configPath: string | undefined): Promise<Workspace> {
-    const config = configPath === undefined ? undefined : readConfig(configPath);
-    const ruleset = await chooseRuleset({ cwd: folder, ...(config !== undefined ? { config } : {}) });
-    return this.#engineFor(folder, configPath, ruleset);
-  }
-
-  async #engineFor(folder: string, configPath: string | undefined, ruleset: Ruleset): Promise<Workspace> {
-    const projectRoot = projectRootFor(folder, configPath);
-    const engine = new Engine({ ruleset, projectRoot, readOverride: this.readOverride, lintBrokenDocuments: true });
+  async #open(folder: string, configPath: string | undefined, ruleset?: string): Promise<Workspace> {
+    const session = await openSession({
+      cwd: folder,
+      // The fallback for a config that never loaded uses none, with the project it would have had.
+      ...(ruleset === undefined
+        ? { configPath: configPath ?? null }
+        : { configPath: null, ruleset, projectRoot: projectRootFor(folder, configPath) }),
+      readOverride: this.readOverride,
+      lintBrokenDocuments: true,
+      keepLastGoodIgnoreFile: true,
+    });
     const files = configPath === undefined ? [] : configFiles(configPath);
-    return { configPath, ruleset, engine, ignorePath: ignoreFilePath(configPath, projectRoot), files };
+    return { configPath, session, ruleset: await session.ruleset(), files };
   }
 }

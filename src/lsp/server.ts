@@ -15,7 +15,7 @@ import { CONFIG_FILE_NAMES } from '../core/config.js';
 import { looksLikeOpenApi } from '../core/documents.js';
 import { oneLine } from '../core/errors.js';
 import { fingerprints } from '../core/fingerprint.js';
-import { applyIgnores, entriesFor, IGNORE_FILE_NAME, readIgnoreFile, withEntries, writeIgnoreFile } from '../core/ignoreFile.js';
+import { entriesFor, IGNORE_FILE_NAME, readIgnoreFile, withEntries, writeIgnoreFile } from '../core/ignoreFile.js';
 import type { Finding } from '../core/types.js';
 import { SourceDocument } from '../fixes/index.js';
 import { codeActionsFor, findingsFor, IGNORE_COMMAND } from './codeActions.js';
@@ -122,24 +122,26 @@ export function startServer(): Promise<never> {
     }
     const { version } = document;
     const workspace = await configs.workspaceFor(path);
-    watcher.watch([...workspace.files, workspace.ignorePath]);
+    watcher.watch([...workspace.files, workspace.session.ignorePath]);
     watcher.watchFolder(dirname(path));
-    const { findings, referencedFiles } = await workspace.engine.lintText(path, document.getText());
-    const ignores = configs.ignoresOf(workspace);
+    const { result, referencedFiles } = await workspace.session.lintText(path, document.getText());
+    configs.noteIgnoreFile(workspace);
     refreshProblems();
     // An older run never overwrites a newer one's result.
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
     graph.set(path, referencedFiles);
     watcher.watch(referencedFiles);
-    const prints = fingerprints(findings, dirname(workspace.ignorePath));
-    const suppressed = new Set(applyIgnores(findings, ignores).suppressed);
+    // Fingerprints count identical findings in the order the rules reported them, ignored ones included, as the CLI does.
+    const findings = result.findingsBeforeIgnoreFile;
+    const prints = fingerprints(findings, dirname(workspace.session.ignorePath));
+    const ignored = new Set(result.ignored);
     const entries = findings
       .map((finding, index) => ({
         finding,
         fingerprint: prints[index]!,
         diagnostic: toDiagnostic(finding, path, prints[index]!, workspace.ruleset),
       }))
-      .filter((entry) => !suppressed.has(entry.finding));
+      .filter((entry) => !ignored.has(entry.finding));
     published.set(uri, { version, workspace, findings, entries });
     lintDiagnostics.set(
       uri,
@@ -266,7 +268,7 @@ export function startServer(): Promise<never> {
     const [uri, fingerprint] = args as unknown[];
     const state = typeof uri === 'string' ? published.get(uri) : undefined;
     if (state === undefined || typeof fingerprint !== 'string') return null;
-    const { ignorePath } = state.workspace;
+    const { ignorePath } = state.workspace.session;
     const entry = entriesFor(state.findings, dirname(ignorePath)).find((candidate) => candidate.fingerprint === fingerprint);
     if (entry === undefined) return null;
     try {
@@ -275,7 +277,7 @@ export function startServer(): Promise<never> {
       void connection.window.showErrorMessage(`apistyle: ${oneLine(error)}`);
       return null;
     }
-    configs.forgetIgnores(ignorePath);
+    state.workspace.session.forgetIgnoreFile();
     lintAll(0);
     return null;
   });

@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import { chooseRuleset } from '../../api.js';
+import { chooseRuleset, openSession } from '../../api.js';
 import { builtinRulesetNames } from '../../core/builtinRulesets.js';
-import { findConfigFile, readConfig } from '../../core/configFile.js';
 import { readRuleDoc, ruleDocUrl } from '../../core/docs.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_OK } from '../../core/exitCode.js';
@@ -31,12 +30,9 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
         return;
       }
       const cwd = process.cwd();
-      const configPath = findConfigFile(cwd);
-      const config = configPath === undefined ? undefined : readConfig(configPath);
-      const ruleset =
-        config?.ruleset !== undefined
-          ? await chooseRuleset({ cwd, config })
-          : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
+      // The rules `lint` would run here first (a config's own rules included), then every built-in one.
+      const inForce = await (await openSession({ cwd })).ruleset();
+      const ruleset = Object.hasOwn(inForce.rules, rule) ? inForce : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
       const found = ruleset.rules[rule];
       if (found === undefined) {
         const close = Object.keys(ruleset.rules).filter((id) => id.includes(rule) || rule.includes(id));

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { openSession, reportOf } from '../../api.js';
@@ -12,9 +11,8 @@ import type { DocumentResult } from '../../core/documentResult.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
 import { discoverDocuments, expandPatterns } from '../../core/files.js';
-import type { IgnoreList } from '../../core/ignoreFile.js';
 import type { LintInput } from '../../core/linter.js';
-import { IGNORE_FILE_NAME, ignoreFilePath, projectRootFor } from '../../core/paths.js';
+import { IGNORE_FILE_NAME } from '../../core/paths.js';
 import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { Finding, LintReport, SeverityName } from '../../core/types.js';
@@ -23,7 +21,7 @@ import { FORMAT_NAMES, loadFormatter } from '../../formatters/names.js';
 import type { FormatName } from '../../formatters/names.js';
 import { readStdin, restoreStdinArgument, useColor, writeChunksAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
-import type { FixedDocument } from '../fix.js';
+import type { FixedDocument } from '../../core/session.js';
 
 interface LintArgs {
   documents: string[];
@@ -202,7 +200,7 @@ function withProblems(report: LintReport, problems: Finding[]): LintReport {
  * Whether the report can be written as each document's JSON items, joined: JSON output with
  * nothing that filters findings across documents. Cached documents are then written as stored.
  */
-function writesJsonItems(args: LintArgs, ignores: IgnoreList | undefined): boolean {
+function writesJsonItems(args: LintArgs): boolean {
   const filtered =
     args.quiet ||
     args.baseline !== undefined ||
@@ -210,7 +208,7 @@ function writesJsonItems(args: LintArgs, ignores: IgnoreList | undefined): boole
     args.since !== undefined ||
     args['skip-non-openapi'];
   const fixing = args.fix || args['fix-dry-run'] || args['write-ignore'];
-  return args.format === 'json' && !filtered && !fixing && (ignores === undefined || ignores.entries.length === 0);
+  return args.format === 'json' && !filtered && !fixing;
 }
 
 /** The severities found in documents' results, each once per document that has it (from the counts: cached findings stay unparsed). */
@@ -247,13 +245,9 @@ async function run(args: LintArgs): Promise<number> {
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   });
   const { inputs, problems } = await collectInputs(args, cwd, session);
-  const ignorePath = ignoreFilePath(session.configPath, projectRootFor(cwd, session.configPath));
-  // The ignore file's reader (and its YAML library) is loaded only when there is one to read or write.
-  const ignoring = args['write-ignore'] || existsSync(ignorePath) ? await import('../../core/ignoreFile.js') : undefined;
-  let ignores = ignoring?.readIgnoreFile(ignorePath);
   const failSeverity = severityFromName(args['fail-severity']);
 
-  if (writesJsonItems(args, ignores)) {
+  if (writesJsonItems(args)) {
     const results = await session.lintEach(inputs);
     await saveCache(session);
     await write(args, jsonOutputChunks([renderJsonItems(problems), ...results.map((result) => result.jsonItems)]));
@@ -262,8 +256,7 @@ async function run(args: LintArgs): Promise<number> {
 
   // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
   const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
-  const fixed: FixedDocument[] =
-    fixing === undefined ? [] : await fixing.fixDocuments(await session.engine(), inputs, ignores ?? { path: ignorePath, entries: [] });
+  const fixed: FixedDocument[] = fixing === undefined ? [] : await session.fix(inputs);
   if (args.fix) {
     await fixing!.writeFixed(fixed);
     if (fixed.length > 0)
@@ -273,16 +266,17 @@ async function run(args: LintArgs): Promise<number> {
   const linted = args['fix-dry-run']
     ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input))
     : inputs;
-  let report = withProblems(reportOf(await session.lintEach(linted)), problems);
-  if (ignoring !== undefined && ignores !== undefined) {
-    if (args['write-ignore']) {
-      // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
-      ignores = ignoring.withEntries(ignores, ignoring.entriesFor(report.findings, dirname(ignorePath)));
-      await ignoring.writeIgnoreFile(ignores);
-      process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${ignorePath}\n`);
-    }
-    report = ignoring.suppressIgnored(report, ignores);
+  let results = await session.lintEach(linted);
+  if (args['write-ignore']) {
+    const ignoring = await import('../../core/ignoreFile.js');
+    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
+    const all = results.flatMap((result) => result.findingsBeforeIgnoreFile);
+    const ignores = ignoring.withEntries(await session.ignoreFile(), ignoring.entriesFor(all, dirname(session.ignorePath)));
+    await ignoring.writeIgnoreFile(ignores);
+    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${session.ignorePath}\n`);
+    results = results.map((result) => result.withIgnoreFile(ignores));
   }
+  let report = withProblems(reportOf(results), problems);
   await saveCache(session);
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
   if (args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi']) {
