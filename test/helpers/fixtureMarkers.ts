@@ -264,7 +264,7 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
     report.push(`${show(resolve(fixture))}: a valid-* fixture must give no ${ruleId} finding; it gives ${ownFindings.length}`);
   if (valid && ownMarkers.length > 0)
     report.push(
-      `${show(resolve(fixture))}: a valid-* fixture cannot expect a ${ruleId} finding, yet ${plural(ownMarkers.length, 'marker')} do (${ownMarkers.map((m) => `${show(m.file)}:${m.line}`).join(', ')})`,
+      `${show(resolve(fixture))}: a valid-* fixture cannot expect a ${ruleId} finding: remove the ${plural(ownMarkers.length, 'marker')} at ${ownMarkers.map((m) => `${show(m.file)}:${m.line}`).join(', ')}`,
     );
   if (!valid && ownMarkers.length === 0)
     report.push(
@@ -292,9 +292,9 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
       (marker, finding) => finding.code === ruleOf(marker) && (marker.fragment === undefined || finding.message.includes(marker.fragment)),
     );
     if (matched.size === lineMarkers.length && matched.size === relevant.length) continue;
-    const block = [`${show(file)}:${line}: expected ${plural(lineMarkers.length, 'finding')}, found ${relevant.length}`];
+    const counts = `expected ${plural(lineMarkers.length, 'finding')}, found ${relevant.length}`;
+    const block = [`${show(file)}:${line}: ${counts}${lineMarkers.length === relevant.length ? ', but they do not match' : ''}`];
     const used = new Set(matched.values());
-    const unmatched = onLine.filter((finding) => !used.has(relevant.indexOf(finding)));
     lineMarkers.forEach((marker, m) => {
       const f = matched.get(m);
       if (f !== undefined) {
@@ -302,15 +302,15 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
         return;
       }
       const wanted = `a ${ruleOf(marker)} finding${marker.fragment === undefined ? '' : ` whose message contains ${JSON.stringify(marker.fragment)}`}`;
-      const rest =
-        unmatched.length === 0
-          ? 'no other finding starts on this line'
-          : `unmatched on this line: ${unmatched.map(describeFinding).join('; ')}`;
-      block.push(`  marker \`${marker.text}\` expects ${wanted}; ${rest}`);
+      block.push(`  marker \`${marker.text}\` expects ${wanted}: none is left to match it`);
     });
     relevant.forEach((finding, f) => {
       if (!used.has(f)) block.push(`  finding with no marker: ${describeFinding(finding)}`);
     });
+    // A marker may name the wrong rule: show what the other rules found here, though they are not counted.
+    const uncounted = onLine.filter((finding) => !named.has(finding.code));
+    if (matched.size < lineMarkers.length && uncounted.length > 0)
+      block.push(`  not counted, no marker names their rule: ${uncounted.map(describeFinding).join('; ')}`);
     report.push(block.join('\n'));
   }
   return report;
