@@ -181,6 +181,15 @@ describe('the fixture runner fails, saying where and why', () => {
     ]);
   });
 
+  it('a duplicate key with no marker, whatever the rule', async () => {
+    const duplicated = (marker: string): string =>
+      yamlDocument('  {}\n').replace('  version: 1.0.0\n', `  version: 1.0.0\n  version: 1.0.1${marker}\n`);
+    assert.deepEqual(await check(await lowercase(), LOWERCASE, { 'valid-a.yaml': duplicated('') }), [
+      `${LOWERCASE}/valid-a.yaml:5: expected 0 findings, found 1\n  finding with no marker: duplicate-key "Duplicate key: version" at info.version (5:3-5:10)`,
+    ]);
+    assert.deepEqual(await check(await lowercase(), LOWERCASE, { 'valid-a.yaml': duplicated(' # expect: duplicate-key') }), []);
+  });
+
   it('a valid fixture with a finding of its rule, or a marker of it', async () => {
     assert.deepEqual(await check(await lowercase(), LOWERCASE, { 'valid-a.yaml': TWO_SEGMENTS('# expect # expect') }), [
       `${LOWERCASE}/valid-a.yaml: a valid-* fixture must give no ${LOWERCASE} finding; it gives 2`,

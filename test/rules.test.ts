@@ -19,7 +19,8 @@
 // holds its own markers, which hold for every fixture that references it):
 // - each finding of the folder's rule has its marker, and each marker its finding: same line,
 //   same count, the rule and fragment the marker names;
-// - another rule's findings are counted only on lines where a marker names that rule;
+// - another rule's findings are counted only on lines where a marker names that rule, except
+//   `duplicate-key` (the parser's), which needs its marker wherever it is;
 // - nothing is an input problem (`parser`, `invalid-ref`, `not-openapi`, `unreadable-file`) or a
 //   `linter-error`, whatever the rule, whatever the severity;
 // - a valid-* fixture gives no finding of the folder's rule, an invalid-* one at least one.

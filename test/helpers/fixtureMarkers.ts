@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { Parser } from 'yaml';
-import { Engine } from '../../src/core/linter.js';
+import { DUPLICATE_KEY, Engine } from '../../src/core/linter.js';
 import { INPUT_PROBLEM_CODES } from '../../src/core/types.js';
 import type { Finding } from '../../src/core/types.js';
 
@@ -271,10 +271,15 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
       `${show(resolve(fixture))}: an invalid-* fixture must expect at least one ${ruleId} finding (a line ending in \`${isJson(fixture) ? '//' : '#'} expect\`)`,
     );
 
+  // A duplicate key, once a parser error, means the fixture is not the document its author
+  // wrote: it must be pinned (`expect: duplicate-key`) wherever it is, like the folder's rule.
+  const alwaysPinned = new Set([ruleId, DUPLICATE_KEY]);
   const keyOf = (file: string, line: number): string => `${file}\n${String(line).padStart(9, '0')}`;
   const lines = new Set([
     ...markers.map((marker) => keyOf(marker.file, marker.line)),
-    ...ownFindings.map((finding) => keyOf(resolve(finding.source), finding.range.start.line + 1)),
+    ...lintable
+      .filter((finding) => alwaysPinned.has(finding.code))
+      .map((finding) => keyOf(resolve(finding.source), finding.range.start.line + 1)),
   ]);
   // The fixture's own lines first, then the files it references.
   const order = (key: string): string => `${key.startsWith(`${files[0]}\n`) ? 0 : 1}${key}`;
@@ -283,7 +288,7 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
     const line = Number(lineText);
     const onLine = lintable.filter((finding) => resolve(finding.source) === file && finding.range.start.line + 1 === line);
     const lineMarkers = markers.filter((marker) => marker.file === file && marker.line === line);
-    const named = new Set([ruleId, ...lineMarkers.map(ruleOf)]);
+    const named = new Set([...alwaysPinned, ...lineMarkers.map(ruleOf)]);
     // Other rules' findings are pinned only where a marker names their rule: elsewhere they are none of this fixture's business.
     const relevant = onLine.filter((finding) => named.has(finding.code));
     const matched = matchMarkers(
