@@ -2,20 +2,27 @@
 // go through the same check as test/fixtures/rules (test/helpers/fixtureMarkers.ts), and each kind
 // of mismatch must be reported with the message a maintainer needs to fix the fixture.
 import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ruleset, createRulesetFunction } from '@stoplight/spectral-core';
 import type { RuleDefinition } from '@stoplight/spectral-core';
 import { pattern } from '@stoplight/spectral-functions';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { tempProject } from './helpers/cli.js';
 import { builtinRuleset } from './helpers/engine.js';
 import { checkFixture, stripJsonComments } from './helpers/fixtureMarkers.js';
 
 const LOWERCASE = 'recommended-path-lowercase';
 
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
 /** Writes a fixture folder `<rule-id>/` with the files given and checks its first file. */
 async function check(ruleset: Ruleset, ruleId: string, files: Record<string, string>): Promise<string[]> {
   const root = tempProject(Object.fromEntries(Object.entries(files).map(([path, text]) => [join(ruleId, path), text])));
+  roots.push(root);
   return checkFixture(ruleset, ruleId, join(root, ruleId, Object.keys(files)[0]!));
 }
 
@@ -125,6 +132,12 @@ describe('the fixture runner fails, saying where and why', () => {
         `${LOWERCASE}/invalid-a.yaml:8: expected 2 findings, found 2, but they do not match\n  ok: marker \`# expect\` matches ${SHOP}\n  marker \`# expect: recommended-no-verbs-in-path\` expects a recommended-no-verbs-in-path finding: none is left to match it\n  finding with no marker: ${GIFT_CARDS}`,
       ],
     );
+  });
+
+  it("a marker for the folder's rule where only another rule reports", async () => {
+    assert.deepEqual(await check(await lowercase(), 'recommended-no-verbs-in-path', { 'invalid-a.yaml': TWO_SEGMENTS('# expect') }), [
+      `recommended-no-verbs-in-path/invalid-a.yaml:8: expected 1 finding, found 0\n  marker \`# expect\` expects a recommended-no-verbs-in-path finding: none is left to match it\n  not counted, no marker names their rule: ${SHOP}; ${GIFT_CARDS}`,
+    ]);
   });
 
   it('a marker whose message fragment is not in the message', async () => {
