@@ -112,7 +112,9 @@ describe('every front end sees the same findings', () => {
     clients.push(client);
     const uri = await client.open(join(dir, 'api.yaml'), API);
     const diagnostics: Diagnostic[] = await client.diagnostics(uri);
-    const editor = diagnostics.map((d) => key({ code: String(d.code), message: d.message, range: d.range })).sort();
+    const editor = diagnostics
+      .map((d) => key({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }))
+      .sort();
     assert.deepEqual(editor, cli, 'language server');
   });
 

@@ -4,7 +4,7 @@ import { isOas2 } from '../oas/document.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { hasType } from '../oas/schemas.js';
-import { defineMessages } from './messages.js';
+import { defineMessages } from '../core/messages.js';
 
 export const ARRAY_PARAMETER_STYLE_MESSAGES = defineMessages<{
   collectionFormat: { name: string; collectionFormat: string };

@@ -5,7 +5,7 @@ import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaKeyword } from '../oas/schemas.js';
-import { defineMessages } from './messages.js';
+import { defineMessages } from '../core/messages.js';
 
 export const PARAMETER_SCHEMA_KEYWORDS_MESSAGES = defineMessages<{ missingKeywords: { name: string; missing: readonly string[] } }>(
   'parameterSchemaKeywords',

@@ -8,7 +8,7 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
 import { declaredTypes, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
-import { defineMessages } from './messages.js';
+import { defineMessages } from '../core/messages.js';
 
 /** "A, B and C". */
 function joined(names: readonly string[], word: string): string {

@@ -5,7 +5,7 @@ import { isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
-import { defineMessages } from './messages.js';
+import { defineMessages } from '../core/messages.js';
 
 export const VERSION_SEGMENT_FORMAT_MESSAGES = defineMessages<{
   capitalV: { segment: string; wanted: string };

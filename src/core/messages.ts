@@ -2,8 +2,8 @@
 // with the finding (src/core/findingData.ts), so fixes and tools read data, never prose.
 import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { recordFindingData } from '../core/findingData.js';
-import type { MessageParams } from '../core/findingData.js';
+import { recordFindingData } from './findingData.js';
+import type { MessageParams } from './findingData.js';
 
 /** Message ids mapped to the parameters each message is built from. */
 export type MessageShapes = Record<string, MessageParams>;
