@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { baselineText, compareWithBaseline, readBaseline } from '../core/baseline.js';
 import type { BaselineEntry } from '../core/baseline.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, describeWriteError } from '../core/errors.js';
 import { withoutNonOpenApi } from '../core/nonOpenApi.js';
 import { compareWithRevision } from '../core/since.js';
 import type { LintReport } from '../core/types.js';
@@ -31,7 +31,7 @@ export async function compareReport(report: LintReport, options: ComparisonOptio
     try {
       await writeFileAtomic(path, text);
     } catch (error) {
-      throw new UsageError(`cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`cannot write the baseline ${path}: ${describeWriteError(error)}`);
     }
     // Writing a baseline accepts what the run found: compared with it, nothing is new.
     if (options.baseline === undefined) result = compareWithBaseline(result, readBaseline(path), path, path);

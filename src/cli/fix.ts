@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { UsageError } from '../core/errors.js';
+import { UsageError, describeWriteError } from '../core/errors.js';
 import type { FixedDocument } from '../core/session.js';
 import { writeFileAtomic } from './io.js';
 
@@ -13,7 +13,7 @@ export async function writeFixed(documents: readonly FixedDocument[]): Promise<v
     try {
       await writeFileAtomic(document.source, document.fixed);
     } catch (error) {
-      throw new UsageError(`cannot write ${document.source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`cannot write ${document.source}: ${describeWriteError(error)}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError, describeReadError } from './errors.js';
 import { fingerprints, identityOf, relativeSource } from './fingerprint.js';
 import type { FindingIdentity } from './fingerprint.js';
 import { isInputProblem } from './findings.js';
@@ -40,15 +40,8 @@ export function readBaseline(path: string): BaselineEntry[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(
-      path,
-      code === 'ENOENT'
-        ? 'no such file (create it with --write-baseline)'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : (error as Error).message,
-    );
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    fail(path, missing ? 'no such file (create it with --write-baseline)' : describeReadError(error));
   }
   let data: unknown;
   try {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isBuiltinRuleset } from './builtinRulesets.js';
-import { UsageError } from './errors.js';
+import { UsageError, describeReadError } from './errors.js';
 import { findUp } from './paths.js';
 import { parseUserYaml } from './userYaml.js';
 
@@ -50,8 +50,7 @@ export function readConfig(path: string): ApistyleConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+    fail(path, describeReadError(error));
   }
   const parsed = parseUserYaml(text);
   if ('error' in parsed) fail(path, parsed.error);

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { InputProblem, InputProblemCode } from './types.js';
+import { describeReadError } from './errors.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
@@ -35,7 +36,7 @@ export async function readBytes(path: string): Promise<Uint8Array | InputProblem
     if (info.isDirectory()) return inputProblem(path, 'unreadable-file', 'is a directory, not a file');
     return await readFile(path);
   } catch (error) {
-    return inputProblem(path, 'unreadable-file', describeFsError(error));
+    return inputProblem(path, 'unreadable-file', describeReadError(error));
   }
 }
 
@@ -49,21 +50,6 @@ export function decodeText(bytes: Uint8Array, source: string): string | InputPro
     return text;
   } catch {
     return inputProblem(source, 'unreadable-file', 'is not valid UTF-8 text (binary file?)');
-  }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
   }
 }
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { UsageError } from './errors.js';
+import { UsageError, describeReadError, describeWriteError } from './errors.js';
 import { fingerprints, identityOf } from './fingerprint.js';
 import { isInputProblem } from './findings.js';
 import { applyIgnores } from './ignoreList.js';
@@ -62,7 +62,7 @@ export function readIgnoreFile(path: string): IgnoreList {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path, entries: [] };
-    fail(path, code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message);
+    fail(path, describeReadError(error));
   }
   return parseIgnoreFile(path, text);
 }
@@ -106,8 +106,6 @@ export async function writeIgnoreFile(ignores: IgnoreList): Promise<void> {
     await rename(temp, ignores.path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw new UsageError(
-      `cannot write the ignore file ${ignores.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    throw new UsageError(`cannot write the ignore file ${ignores.path}: ${describeWriteError(error)}`);
   }
 }

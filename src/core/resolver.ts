@@ -5,6 +5,7 @@ import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { checkYamlAliases, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
 import { DEFAULT_REMOTE_LIMITS, fetchRemoteText, RemoteRefusedError } from './remoteFetch.js';
 import type { RemoteLimits } from './remoteFetch.js';
+import { describeReadError } from './errors.js';
 
 export interface ResolverPolicy {
   /** `$ref`s to files outside this directory are refused. */
@@ -58,10 +59,7 @@ function fileReader(policy: ResolverPolicy) {
       text = await readFile(real, 'utf8');
     } catch (error) {
       if (error instanceof RefRefusedError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new Error(`$ref to "${path}": no such file`);
-      if (code === 'EISDIR') throw new Error(`$ref to "${path}": is a directory, not a file`);
-      throw new Error(`$ref to "${path}": ${(error as Error).message}`);
+      throw new Error(`$ref to "${path}": ${describeReadError(error)}`);
     }
     checkReferencedText(path, text);
     return text;

@@ -8,7 +8,7 @@ import type { CacheStrategy } from '../../core/cache.js';
 import { configDir } from '../../core/configFile.js';
 import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.js';
 import type { DocumentResult } from '../../core/documentResult.js';
-import { UsageError } from '../../core/errors.js';
+import { UsageError, describeWriteError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
 import { discoverDocuments, expandPatterns } from '../../core/files.js';
 import type { LintInput } from '../../core/linter.js';
@@ -224,7 +224,7 @@ async function write(args: LintArgs, chunks: ReadonlyArray<string | Uint8Array>)
   try {
     await writeChunksAtomic(args.output, chunks);
   } catch (error) {
-    throw new UsageError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${args.output}: ${describeWriteError(error)}`);
   }
 }
 
