@@ -85,7 +85,9 @@ async function compiledRuleset(name: string): Promise<Ruleset> {
   const compiled = join(COMPILED_RULESETS_DIR, `${name}.js`);
   const source = newestSource(name);
   if (!existsSync(compiled) || statSync(compiled).mtimeMs < source.time) {
-    throw new Error(`dist/rulesets/${name}.js is older than ${source.file.slice(PACKAGE_ROOT.length + 1)}: run "npm run build" (or "${DOCS_COMMAND}")`);
+    throw new Error(
+      `dist/rulesets/${name}.js is older than ${source.file.slice(PACKAGE_ROOT.length + 1)}: run "npm run build" (or "${DOCS_COMMAND}")`,
+    );
   }
   return new Ruleset(await builtinDefinition(name), { severity: 'recommended', source: builtinRulesetFile(name) });
 }
@@ -104,7 +106,8 @@ export async function loadDocsModel(): Promise<DocsModel> {
       if (rule.owner !== ruleset) continue;
       const checks = rule.then.map((then): Check => {
         const fn = then.function as unknown as FunctionWithSchemas;
-        if (fn.schemas === undefined) throw new Error(`${id}: the function "${fn.name}" is not an apistyle function (it has no option schema)`);
+        if (fn.schemas === undefined)
+          throw new Error(`${id}: the function "${fn.name}" is not an apistyle function (it has no option schema)`);
         return {
           functionName: fn.name,
           schema: (fn.schemas.options ?? null) as OptionsSchema | null,
@@ -250,9 +253,7 @@ export function renderOptions(rule: RuleModel): string {
       [
         '| option | type | default | in this rule | description |',
         '| --- | --- | --- | --- | --- |',
-        ...rows.map(
-          (row) => `| ${code(row.name)} | ${code(row.type)} | ${row.default} | ${row.value} | ${prose(row.description)} |`,
-        ),
+        ...rows.map((row) => `| ${code(row.name)} | ${code(row.type)} | ${row.default} | ${row.value} | ${prose(row.description)} |`),
       ].join('\n'),
     );
     for (const { lead, key, value } of rows.flatMap((row) => row.below)) blocks.push(lead, yamlBlock(key, value));
@@ -370,7 +371,10 @@ function pagePart(file: string, rule: RuleModel): Part[] {
 }
 
 /** Every file with generated parts, as it is and as it should be. */
-export function docFiles(model: DocsModel, read: (file: string) => string = (file) => readFileSync(join(PACKAGE_ROOT, file), 'utf8')): DocFile[] {
+export function docFiles(
+  model: DocsModel,
+  read: (file: string) => string = (file) => readFileSync(join(PACKAGE_ROOT, file), 'utf8'),
+): DocFile[] {
   const files: DocFile[] = [];
   for (const rule of model.rules.values()) {
     const file = `docs/rules/${rule.id}.md`;
