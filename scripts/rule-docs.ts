@@ -19,6 +19,9 @@ export const INDEX_FILE = 'docs/rules/README.md';
 /** The subset of JSON Schema the functions' option schemas use. */
 export interface OptionSchema {
   type?: string | string[];
+  properties?: Record<string, OptionSchema>;
+  required?: string[];
+  additionalProperties?: boolean | OptionSchema;
   enum?: unknown[];
   const?: unknown;
   items?: OptionSchema;
@@ -148,8 +151,22 @@ export function flowYaml(value: unknown): string {
 function yamlLines(key: string, value: unknown, indent: string): string[] {
   const inline = `${indent}${key}: ${flowYaml(value)}`;
   if (typeof value !== 'object' || value === null || inline.length <= 100) return [inline];
+  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return wrappedFlow(inline, indent);
   if (Array.isArray(value)) return [`${indent}${key}:`, ...value.flatMap((item) => listItemLines(item, `${indent}  `))];
   return [`${indent}${key}:`, ...Object.entries(value).flatMap(([k, v]) => yamlLines(flowYaml(k), v, `${indent}  `))];
+}
+
+/** A flow sequence of scalars across lines of at most 100 characters, as YAML allows. */
+function wrappedFlow(line: string, indent: string): string[] {
+  const lines: string[] = [];
+  let rest = line;
+  while (rest.length > 100) {
+    const cut = rest.lastIndexOf(', ', 100);
+    if (cut <= indent.length) break;
+    lines.push(rest.slice(0, cut + 1));
+    rest = `${indent}  ${rest.slice(cut + 2)}`;
+  }
+  return [...lines, rest];
 }
 
 function listItemLines(item: unknown, indent: string): string[] {
@@ -182,11 +199,25 @@ export function typeOf(schema: OptionSchema, definitions: Record<string, OptionS
   if (types.length === 0) return 'any JSON value';
   return types
     .map((type) => {
+      if (type === 'object') return objectType(schema, definitions);
       if (type !== 'array') return type;
       const item = schema.items === undefined ? 'unknown' : typeOf(schema.items, definitions);
       return item.includes(' | ') ? `(${item})[]` : `${item}[]`;
     })
     .join(' | ');
+}
+
+/** An object's fields by name, `?` marking the optional ones; a map as `Record`. Field types are left to the description. */
+function objectType(schema: OptionSchema, definitions: Record<string, OptionSchema>): string {
+  if (schema.properties !== undefined) {
+    const required = new Set(schema.required ?? []);
+    return `{ ${Object.keys(schema.properties)
+      .map((name) => `${name}${required.has(name) ? '' : '?'}`)
+      .join(', ')} }`;
+  }
+  const values = schema.additionalProperties;
+  if (typeof values === 'object') return `Record<string, ${typeOf(values, definitions)}>`;
+  return 'object';
 }
 
 /** A default that is not a value ("all", "every response"), stated at the end of the description. */

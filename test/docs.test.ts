@@ -13,11 +13,13 @@ import {
   DOCS_COMMAND,
   INDEX_FILE,
   docFiles,
+  flowYaml,
   loadDocsModel,
   markers,
   renderHeader,
   renderIndexTable,
   renderOptions,
+  yamlBlock,
 } from '../scripts/rule-docs.js';
 import type { Check, DocsModel, RuleModel, StalePart } from '../scripts/rule-docs.js';
 import { REPO_ROOT } from './helpers/cli.js';
@@ -72,6 +74,12 @@ const NAME_CASING: Check = {
       in: { type: 'array', items: { enum: ['query', 'header'] }, default: ['query'], description: 'The locations judged.' },
       methods: { type: 'array', items: { type: 'string' }, description: 'Only these methods (default: all).' },
       allow: { type: 'array', items: { type: 'string' }, description: 'Names that pass | as written.' },
+      rows: {
+        type: 'array',
+        items: { type: 'object', required: ['path'], properties: { path: { type: 'string' }, rate: { type: 'string' } } },
+        description: 'Rows of a table.',
+      },
+      renames: { type: 'object', additionalProperties: { type: 'string' }, description: 'Old names mapped to new ones.' },
     },
   },
   options: { casing: 'pascal', allow: ['_links', '_embedded', '_meta', '_templates', '_curies', '_forms', '_actions'] },
@@ -137,6 +145,8 @@ describe('rendering', () => {
       "| `in` | `('query' \\| 'header')[]` | `[query]` | — | The locations judged. |",
       '| `methods` | `string[]` | all | — | Only these methods. |',
       '| `allow` | `string[]` | — | see below | Names that pass \\| as written. |',
+      '| `rows` | `{ path, rate? }[]` | — | — | Rows of a table. |',
+      '| `renames` | `Record<string, string>` | — | — | Old names mapped to new ones. |',
     ]);
     assert.ok(
       table.includes('`allow` in this rule:\n\n```yaml\nallow: [_links, _embedded, _meta, _templates, _curies, _forms, _actions]\n```'),
@@ -159,6 +169,23 @@ describe('rendering', () => {
     const table = renderOptions(ruleModel({ checks: [NAME_CASING, { functionName: 'openApiSchema', schema: null, options: undefined }] }));
     assert.match(table, /^The first check, `nameCasing`:\n\n\| option/);
     assert.match(table, /The second check, `openApiSchema`:\n\n`openApiSchema` takes no options\.$/);
+  });
+
+  it('option values and defaults read back as they are, on one line or in a block', () => {
+    const values = [...model.rules.values()].flatMap((rule) =>
+      rule.checks.flatMap((check) => [
+        ...Object.entries(check.options ?? {}),
+        ...Object.entries(check.schema?.properties ?? {}).flatMap(([name, property]) =>
+          'default' in property ? [[name, property.default] as const] : [],
+        ),
+      ]),
+    );
+    assert.ok(values.length > 100, 'the rulesets pass options');
+    for (const [name, value] of values) {
+      assert.deepEqual(parse(flowYaml(value)), value, `${name} on one line`);
+      const block = yamlBlock(name, value);
+      assert.deepEqual(parse(block.replace(/^```yaml\n|\n```$/g, '')), { [name]: value }, block);
+    }
   });
 
   it('an option the rule passes that the schema does not have is an error', () => {
