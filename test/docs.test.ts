@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { parse } from 'yaml';
+import { readRuleDoc } from '../src/core/docs.js';
 import { defineRulesetFunction } from '../src/core/rulesetFunction.js';
 import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
 import {
@@ -266,6 +267,17 @@ describe('option defaults', () => {
       { casing: 'camel', in: ['query'] },
       { casing: 'pascal', in: ['header'], allow: ['_links'] },
     ]);
+  });
+});
+
+describe('pages as users read them', () => {
+  it('"apistyle explain" and hovers show the generated parts without the comments that fence them', () => {
+    const page = readRuleDoc('psa-fields-param')!;
+    const { begin, end } = markers('options');
+    assert.ok(readFileSync(join(REPO_ROOT, 'docs/rules/psa-fields-param.md'), 'utf8').includes(begin), 'the page has the fences');
+    assert.ok(!page.includes(begin) && !page.includes(end) && !page.includes('<!--'), page);
+    assert.match(page, /## Options\n\n\| option \| type \| default \| in this rule \| description \|\n/);
+    assert.match(page, /\n```\n\n## Turning it off or changing severity\n/);
   });
 });
 
