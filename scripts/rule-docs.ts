@@ -349,12 +349,12 @@ function markedPart(file: string, name: string, render: () => string): Part {
   const { begin, end } = markers(name);
   return {
     name,
-    render,
+    // A blank line on each side keeps the comments out of the Markdown blocks between them.
+    render: () => `\n${render()}\n`,
     locate(lines) {
       const from = lines.indexOf(begin);
       const to = lines.indexOf(end, from + 1);
       if (from < 0 || to < 0) throw new Error(`${file} has no generated ${name}: put the lines\n  ${begin}\n  ${end}\nwhere it goes`);
-      // A blank line on each side keeps the Markdown inside a block of its own.
       return { from: from + 1, to };
     },
   };
@@ -387,7 +387,7 @@ function rewrite(file: string, text: string, parts: Part[]): DocFile {
   return { file, text, generated: out.join('\n'), stale };
 }
 
-function pagePart(file: string, rule: RuleModel): Part[] {
+function pageParts(file: string, rule: RuleModel): Part[] {
   const header: Part = {
     name: 'header',
     render: () => renderHeader(rule),
@@ -398,7 +398,7 @@ function pagePart(file: string, rule: RuleModel): Part[] {
       return { from: 2, to: 3 };
     },
   };
-  return [header, markedPart(file, 'options', () => ['', renderOptions(rule), ''].join('\n'))];
+  return [header, markedPart(file, 'options', () => renderOptions(rule))];
 }
 
 /** Every file with generated parts, as it is and as it should be. */
@@ -409,10 +409,10 @@ export function docFiles(
   const files: DocFile[] = [];
   for (const rule of model.rules.values()) {
     const file = `docs/rules/${rule.id}.md`;
-    files.push(rewrite(file, read(file), pagePart(file, rule)));
+    files.push(rewrite(file, read(file), pageParts(file, rule)));
   }
   const tables = [...model.rulesets.keys()].map((ruleset) =>
-    markedPart(INDEX_FILE, `rules of ${ruleset}`, () => ['', renderIndexTable(model, ruleset), ''].join('\n')),
+    markedPart(INDEX_FILE, `rules of ${ruleset}`, () => renderIndexTable(model, ruleset)),
   );
   files.push(rewrite(INDEX_FILE, read(INDEX_FILE), tables));
   return files;
