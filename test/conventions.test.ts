@@ -100,7 +100,19 @@ describe('conventions', () => {
       if (options === null) continue;
       assert.equal(options['additionalProperties'], false, `${name}: additionalProperties: false`);
       for (const [option, schema] of Object.entries((options['properties'] ?? {}) as Record<string, { description?: string }>)) {
-        assert.ok((schema.description ?? '').length > 10, `${name}.${option} has a description`);
+        const description = schema.description ?? '';
+        assert.ok(description.length > 10, `${name}.${option} has a description`);
+        // The docs' default column reads `default`, or else a closing "(default: …)" for a default
+        // that is not a value ("all"); stated both ways, or elsewhere in the text, the two can drift.
+        const inWords = /\(default\b/.test(description);
+        assert.ok(
+          !('default' in schema && inWords),
+          `${name}.${option}: the default is in the schema's \`default\`, not also in the description`,
+        );
+        assert.ok(
+          !inWords || /\(default: [^()]+\)\.$/.test(description),
+          `${name}.${option}: a default in words closes the description as "(default: …)."`,
+        );
       }
     }
   });

@@ -11,9 +11,13 @@ export function ruleDocFile(ruleId: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** The comments that fence a page's generated parts (`npm run docs`), with the blank line after: they speak to maintainers. */
+const GENERATED_PART_FENCE = /^<!-- (?:begin|end) generated [^\n]*-->\n\n?/gm;
+
+/** A rule's doc page, as users read it. */
 export function readRuleDoc(ruleId: string): string | undefined {
   const file = ruleDocFile(ruleId);
-  return file === undefined ? undefined : readFileSync(file, 'utf8');
+  return file === undefined ? undefined : readFileSync(file, 'utf8').replace(GENERATED_PART_FENCE, '');
 }
 
 /**

@@ -38,7 +38,8 @@ export default defineRulesetFunction<unknown, ArrayParameterStyleOptions | null>
         in: {
           type: 'array',
           items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] },
-          description: 'Parameter locations the rule applies to (default: query).',
+          default: ['query'],
+          description: 'Parameter locations the rule applies to.',
         },
       },
     },

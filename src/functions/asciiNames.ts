@@ -30,7 +30,8 @@ export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
         targets: {
           type: 'array',
           items: { enum: ['paths', 'parameters', 'properties'] },
-          description: 'Which names are judged: path segments, parameter names, schema property names (default: all).',
+          default: ['paths', 'parameters', 'properties'],
+          description: 'Which names are judged: path segments, parameter names, schema property names.',
         },
       },
     },

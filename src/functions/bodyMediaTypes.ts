@@ -42,16 +42,19 @@ export default defineRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | n
         bodies: {
           type: 'array',
           items: { enum: ['request', 'response'] },
-          description: 'Which bodies to check (default: both).',
+          default: DEFAULTS.bodies,
+          description: 'Which bodies to check: request bodies, response bodies.',
         },
         mode: {
           enum: ['offer', 'only'],
-          description: '"offer": at least one JSON media type (default); "only": every media type must be JSON.',
+          default: DEFAULTS.mode,
+          description: '"offer": at least one JSON media type; "only": every media type must be JSON.',
         },
-        plusJson: { type: 'boolean', description: 'Accept +json types such as application/problem+json (default: true).' },
+        plusJson: { type: 'boolean', default: DEFAULTS.plusJson, description: 'Accept +json types such as application/problem+json.' },
         structuredOnly: {
           type: 'boolean',
-          description: 'Check only bodies whose schema is an object or array (default: true).',
+          default: DEFAULTS.structuredOnly,
+          description: 'Check only bodies whose schema is an object or array.',
         },
       },
     },

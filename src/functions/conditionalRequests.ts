@@ -32,7 +32,8 @@ export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
         methods: {
           type: 'array',
           items: { enum: [...HTTP_METHODS] },
-          description: 'Lower-case methods of the operations judged (default: get).',
+          default: ['get'],
+          description: 'Lower-case methods of the operations judged.',
         },
       },
     },

@@ -38,7 +38,8 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
         formats: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Schema formats that mark a date (default: date-time and date).',
+          default: ['date-time', 'date'],
+          description: 'Schema formats that mark a date.',
         },
         pattern: {
           type: 'string',
@@ -57,7 +58,8 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
         },
         examples: {
           enum: ['responses', 'all'],
-          description: 'Whose examples are judged: responses (default), or requests and responses alike.',
+          default: 'responses',
+          description: 'Whose examples are judged: "responses", or "all" (requests and responses alike).',
         },
         display: { type: 'string', description: 'How the standard writes a date, shown in messages, e.g. "YYYY-MM-DD HH:MM:SS".' },
         forbiddenExample: {

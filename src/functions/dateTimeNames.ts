@@ -38,7 +38,7 @@ export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
       required: ['suffix'],
       properties: {
         suffix: { type: 'string', minLength: 1, description: 'The suffix date-time names must end with, e.g. "Time".' },
-        formats: { type: 'array', items: { type: 'string' }, description: 'Schema formats that mark a date-time (default: date-time).' },
+        formats: { type: 'array', items: { type: 'string' }, default: ['date-time'], description: 'Schema formats that mark a date-time.' },
       },
     },
   },

@@ -139,7 +139,8 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
         extension: {
           type: 'string',
           pattern: '^x-',
-          description: 'With "rate-limited": the extension that declares an operation\'s rate limit (default: x-rate-limit).',
+          default: 'x-rate-limit',
+          description: 'With "rate-limited": the extension that declares an operation\'s rate limit.',
         },
       },
     },

@@ -69,12 +69,14 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
         casing: { enum: ['camel', 'pascal'], description: '"camel": lowerCamelCase; "pascal": PascalCase.' },
         names: {
           enum: ['properties', 'parameters'],
-          description: 'Which names are judged: schema property names (default) or parameter names.',
+          default: 'properties',
+          description: 'Which names are judged: "properties" (schema property names) or "parameters" (parameter names).',
         },
         in: {
           type: 'array',
           items: { enum: ['query', 'header', 'path', 'cookie', 'formData'] },
-          description: 'With names "parameters": the locations judged (default: query).',
+          default: ['query'],
+          description: 'With names "parameters": the parameter locations judged.',
         },
         allow: {
           type: 'array',
@@ -83,9 +85,14 @@ export default defineRulesetFunction<unknown, NameCasingOptions>(
         },
         scope: {
           enum: ['all', 'bodies'],
-          description: '"all": every schema (default); "bodies": schemas of request and response bodies, components they use included.',
+          default: 'all',
+          description: '"all": every schema; "bodies": schemas of request and response bodies, components they use included.',
         },
-        skipNonAscii: { type: 'boolean', description: 'Leave names with non-ASCII characters alone (another rule reports them).' },
+        skipNonAscii: {
+          type: 'boolean',
+          default: false,
+          description: 'Leave names with non-ASCII characters alone (another rule reports them).',
+        },
       },
     },
   },

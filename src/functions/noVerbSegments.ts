@@ -55,7 +55,8 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
         verbs: {
           type: 'array',
           items: { type: 'string', pattern: '^[a-z]+$' },
-          description: 'Lower-case verbs that may not open a static path segment (default: the CRUD verbs).',
+          default: CRUD_VERBS,
+          description: 'Lower-case verbs that may not open a static path segment.',
         },
         lastSegmentOf: {
           type: 'array',
@@ -64,7 +65,8 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
         },
         advice: {
           enum: Object.keys(ADVICE),
-          description: 'The advice in the message: "forbidden" (default), "controller" (tolerated action) or "search" (use a GET).',
+          default: 'forbidden',
+          description: 'The advice in the message: "forbidden", "controller" (tolerated action) or "search" (use a GET).',
         },
       },
     },

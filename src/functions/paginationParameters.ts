@@ -69,7 +69,8 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
         listProperties: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Envelope properties that hold the list of a collection response (default: data).',
+          default: ['data'],
+          description: 'Envelope properties that hold the list of a collection response.',
         },
         misspellings: {
           type: 'object',

@@ -49,13 +49,15 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
         in: {
           type: 'array',
           items: { enum: ['query', 'header', 'path', 'cookie', 'formData', 'body'] },
-          description: 'Parameter locations the rule applies to (default: query).',
+          default: ['query'],
+          description: 'Parameter locations the rule applies to.',
         },
         forbidden: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Names that may not be used.' },
         match: {
           enum: ['name', 'words'],
+          default: 'name',
           description:
-            '"name" (default): the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
+            '"name": the whole name, ignoring case and separators (sort_by = sortBy); "words": any name containing the words of an entry (access_token contains "token").',
         },
         use: { type: 'string', description: 'What to use instead, shown in the message, e.g. "sort and desc" or "a header".' },
         wholeNames: {
@@ -76,6 +78,7 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
         },
         apiKeySchemes: {
           type: 'boolean',
+          default: false,
           description: 'Also report apiKey security schemes sent in one of the locations, whatever the key is called.',
         },
       },

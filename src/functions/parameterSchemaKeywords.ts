@@ -34,7 +34,7 @@ export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       required: ['name', 'keywords'],
       properties: {
         name: { type: 'string', description: 'The parameter name the rule applies to (case does not matter), e.g. "limit".' },
-        in: { enum: ['query', 'header', 'path', 'cookie'], description: 'The parameter location (default: query).' },
+        in: { enum: ['query', 'header', 'path', 'cookie'], default: 'query', description: 'The parameter location.' },
         keywords: {
           type: 'array',
           minItems: 1,

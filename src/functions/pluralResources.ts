@@ -29,13 +29,14 @@ export default defineRulesetFunction<unknown, PluralResourcesOptions | null>(
         uncountable: {
           type: 'array',
           items: { type: 'string' },
-          description:
-            'Lower-case nouns that have no plural and pass as they are (default: status, news, data, metadata, information, equipment, settings).',
+          default: UNCOUNTABLE_NOUNS,
+          description: 'Lower-case nouns that have no plural and pass as they are.',
         },
         listProperties: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Envelope properties that hold the list in a collection response (default: data).',
+          default: ['data'],
+          description: 'Envelope properties that hold the list in a collection response.',
         },
       },
     },

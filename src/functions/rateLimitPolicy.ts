@@ -110,7 +110,8 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
         extension: {
           type: 'string',
           pattern: '^x-',
-          description: "The extension that carries an operation's policy (default: x-rate-limit).",
+          default: 'x-rate-limit',
+          description: "The extension that carries an operation's policy.",
         },
         check: {
           enum: ['presence', 'shape', 'table'],

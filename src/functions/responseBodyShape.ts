@@ -158,7 +158,7 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
           items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
           description: 'Response codes the rule applies to, e.g. ["422"] (default: every response).',
         },
-        requireJson: { type: 'boolean', description: 'Report a response of these codes that has no JSON body (default: true).' },
+        requireJson: { type: 'boolean', default: true, description: 'Report a response of these codes that has no JSON body.' },
         shape: {
           $ref: '#/definitions/shape',
           description: 'The shape ({type, required, declared, properties, items, enumWithin}) the JSON body must have.',

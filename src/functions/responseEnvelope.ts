@@ -83,9 +83,10 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
         listProperties: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Envelope properties that hold the list of a collection response (default: data).',
+          default: ['data'],
+          description: 'Envelope properties that hold the list of a collection response.',
         },
-        reportBareArray: { type: 'boolean', description: 'Report a bare top-level array as a missing envelope (default: true).' },
+        reportBareArray: { type: 'boolean', default: true, description: 'Report a bare top-level array as a missing envelope.' },
         codes: {
           type: 'array',
           items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },

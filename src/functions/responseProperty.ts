@@ -96,6 +96,7 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
         },
         tokenEndpoints: {
           type: 'boolean',
+          default: false,
           description: "Also judge operations at the path of an OAuth2 tokenUrl of the document's security schemes.",
         },
         namesLabel: {
@@ -104,7 +105,8 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
         },
         requireBody: {
           type: 'boolean',
-          description: 'Report a response of these codes that has no body at all (default: false, not judged).',
+          default: false,
+          description: 'Report a response of these codes that has no body at all (when false, it is not judged).',
         },
       },
     },

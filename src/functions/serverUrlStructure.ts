@@ -71,9 +71,10 @@ export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
         environments: {
           type: 'array',
           items: { type: 'string' },
-          description: 'Host prefixes naming a non-production environment (default: dev, preprod).',
+          default: ['dev', 'preprod'],
+          description: 'Host prefixes naming a non-production environment.',
         },
-        apiLabel: { type: 'string', description: 'The host label that marks an API host (default: "api").' },
+        apiLabel: { type: 'string', default: 'api', description: 'The host label that marks an API host.' },
       },
     },
   },

@@ -41,7 +41,7 @@ export default defineRulesetFunction<unknown, StatusCodesOptions>(
         },
         perMethodWithPathParameter: { ...METHOD_MAP, description: 'Extra codes a method may document when its path has a {parameter}.' },
         within: { type: 'array', items: CODE, description: 'Judge only these codes or ranges; the others pass (default: all).' },
-        allowDefault: { type: 'boolean', description: 'Whether a "default" response is allowed (default: true).' },
+        allowDefault: { type: 'boolean', default: true, description: 'Whether a "default" response is allowed.' },
       },
     },
   },

@@ -31,8 +31,9 @@ export default defineRulesetFunction<unknown, VersionInUriOptions | null>(
         versionPattern: {
           type: 'string',
           format: 'regex',
+          default: DEFAULT_VERSION_PATTERN,
           description:
-            'A path segment matching this regular expression is the version segment (default: v1, and malformed v1.0 or version1).',
+            'A path segment matching this regular expression, ignoring case, is the version segment (the default matches v1, and malformed v1.0 or version1).',
         },
       },
     },

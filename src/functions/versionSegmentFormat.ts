@@ -31,7 +31,8 @@ export default defineRulesetFunction<unknown, VersionSegmentFormatOptions | null
         pattern: {
           type: 'string',
           format: 'regex',
-          description: 'The regular expression a version segment must match (default: ^v\\d+$, major only).',
+          default: '^v\\d+$',
+          description: 'The regular expression a version segment must match; the default allows the major version only.',
         },
       },
     },
