@@ -43,6 +43,11 @@ function keyOf(rule: string, path: JsonPath): string {
   return JSON.stringify([rule, path.map(String)]);
 }
 
+/** A path segment as Spectral reports it: it reads a function's path segments as JSON Pointer fragments (`~1` is `/`). */
+function asSpectralReports(segment: string | number): string {
+  return typeof segment === 'string' ? segment.replaceAll('~1', '/').replaceAll('~0', '~') : String(segment);
+}
+
 /** Records what a rule function reports at `path` of the document it lints. */
 export function recordFindingData(document: object, rule: string, path: JsonPath, message: string, data: FindingData): void {
   let byKey = records().get(document);
@@ -50,7 +55,7 @@ export function recordFindingData(document: object, rule: string, path: JsonPath
     byKey = new Map();
     records().set(document, byKey);
   }
-  const key = keyOf(rule, path);
+  const key = keyOf(rule, path.map(asSpectralReports));
   const list = byKey.get(key);
   if (list === undefined) byKey.set(key, [{ message, data }]);
   else list.push({ message, data });
