@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { builtinRulesetNames } from '../src/core/rulesets.js';
 import { lintWith } from './helpers/engine.js';
-import { rulesOf } from './helpers/rulesets.js';
+import { functionsOfRule, rulesOf } from './helpers/rulesets.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 const MARKER = /#\s*expect\s*$/;
@@ -23,6 +23,7 @@ for (const rulesetName of builtinRulesetNames()) {
   describe(`ruleset ${rulesetName}`, () => {
     for (const ruleId of rulesOf(rulesetName)) {
       const dir = join(FIXTURES, ruleId);
+      const functions = functionsOfRule(rulesetName, ruleId);
       describe(ruleId, () => {
         const files = existsSync(dir)
           ? readdirSync(dir)
@@ -50,6 +51,12 @@ for (const rulesetName of builtinRulesetNames()) {
             const actual = [
               ...new Set(findings.filter((f) => f.code === ruleId && f.source === path).map((f) => f.range.start.line + 1)),
             ].sort((a, b) => a - b);
+            for (const finding of findings.filter((f) => f.code === ruleId)) {
+              assert.ok(
+                finding.data !== undefined && functions.includes(finding.data.function),
+                `"${finding.message}" carries the data of ${functions.join(' or ')} (message id and parameters)`,
+              );
+            }
             if (file.startsWith('valid')) {
               assert.deepEqual(actual, [], `expected no ${ruleId} finding`);
             } else {
