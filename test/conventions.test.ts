@@ -4,10 +4,15 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
 import { ruleDocUrl } from '../src/core/docs.js';
+import type { Finding } from '../src/core/types.js';
+import type { Messages, MessageShapes } from '../src/core/messages.js';
+import { Engine } from '../src/core/linter.js';
 import { REPO_ROOT } from './helpers/cli.js';
+import { builtinRuleset } from './helpers/engine.js';
 
 interface RuleYaml {
   description?: string;
@@ -30,6 +35,12 @@ const allRules = [...rulesets].flatMap(([name, ruleset]) =>
 const functionFiles = readdirSync(join(REPO_ROOT, 'src/functions'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -3));
+/** Every document of specs/ (the files a multi-file sample references are linted through it). */
+const SAMPLE_SPECS = [
+  ...builtinRulesetNames().flatMap((name) => ['compliant', 'violating'].map((sample) => join(REPO_ROOT, 'specs', name, `${sample}.yaml`))),
+  join(REPO_ROOT, 'specs', 'petstore-swagger2.json'),
+  join(REPO_ROOT, 'specs', 'multi-file', 'openapi.yaml'),
+];
 const CATALOG = join(REPO_ROOT, '..', 'shared', 'RULES.md');
 /**
  * Rules the catalog's "Decisions of 2026-12" added, by the issue that builds them. The list only
@@ -58,6 +69,42 @@ const PREFIX: Record<string, string> = {
 
 function functionsOf(rule: RuleYaml): string[] {
   return (Array.isArray(rule.then) ? rule.then : [rule.then]).map((then) => then.function);
+}
+
+function isMessages(value: unknown): value is Messages<MessageShapes> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { functionName?: unknown }).functionName === 'string' &&
+    typeof (value as { report?: unknown }).report === 'function'
+  );
+}
+
+/** The `defineMessages` tables a function module exports. */
+async function messagesOf(name: string): Promise<Array<Messages<MessageShapes>>> {
+  const module = (await import(pathToFileURL(join(REPO_ROOT, 'src/functions', `${name}.ts`)).href)) as Record<string, unknown>;
+  return Object.values(module).filter(isMessages);
+}
+
+/** Lines of object literals with a `message` property: a result built by hand, not by a message's `report`. */
+function handBuiltResults(file: string): number[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const lines: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isObjectLiteralExpression(node) &&
+      node.properties.some(
+        (property) =>
+          property.name !== undefined &&
+          (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) &&
+          property.name.text === 'message',
+      )
+    )
+      lines.push(source.getLineAndCharacterOfPosition(node.getStart()).line + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return lines;
 }
 
 describe('conventions', () => {
@@ -89,6 +136,63 @@ describe('conventions', () => {
       assert.ok(used.has(name), `src/functions/${name}.ts is used`);
       assert.match(readFileSync(join(REPO_ROOT, 'src/functions', `${name}.ts`), 'utf8'), new RegExp(`function ${name}\\(`));
     }
+  });
+
+  it('src/functions holds rule functions only', async () => {
+    for (const name of functionFiles) {
+      const module = (await import(pathToFileURL(join(REPO_ROOT, 'src/functions', `${name}.ts`)).href)) as Record<string, unknown>;
+      assert.equal(typeof module['default'], 'function', `src/functions/${name}.ts exports its rule function`);
+    }
+  });
+
+  it('every rule function defines its messages with defineMessages, under its own name', async () => {
+    for (const name of functionFiles) {
+      const tables = await messagesOf(name);
+      assert.deepEqual(
+        tables.map((table) => table.functionName),
+        [name],
+        `src/functions/${name}.ts exports one defineMessages table, named "${name}"`,
+      );
+      const ids = Object.keys(tables[0]!.templates);
+      assert.ok(ids.length > 0, `${name} has messages`);
+      for (const id of ids) assert.match(id, /^[a-z][a-zA-Z0-9]*$/, `${name}: message id ${id} is camelCase`);
+    }
+  });
+
+  it('no rule function builds a result by hand: each reports a message id and its parameters', () => {
+    for (const name of functionFiles) {
+      assert.deepEqual(
+        handBuiltResults(join(REPO_ROOT, 'src/functions', `${name}.ts`)),
+        [],
+        `src/functions/${name}.ts builds {message, ...} objects (on these lines): report through its defineMessages table`,
+      );
+    }
+  });
+
+  it("every built-in rule's findings on the sample specs carry the data of its function's messages", async () => {
+    const idsOf = new Map(
+      await Promise.all(functionFiles.map(async (name) => [name, (await messagesOf(name))[0]?.templates ?? {}] as const)),
+    );
+    let checked = 0;
+    for (const [name, ruleset] of rulesets) {
+      const findings: Finding[] = [];
+      const engine = new Engine({ ruleset: await builtinRuleset(name), projectRoot: REPO_ROOT });
+      for (const file of SAMPLE_SPECS) findings.push(...(await engine.lintOne(file)));
+      for (const finding of findings) {
+        const rule = ruleset.rules[finding.code];
+        // Input problems (parser, invalid-ref, not-openapi) come from no rule function.
+        if (rule === undefined) continue;
+        const where = `${finding.code} at ${finding.source}:${finding.range.start.line + 1} (${finding.message})`;
+        assert.ok(finding.data !== undefined, `${where} carries data`);
+        assert.ok(functionsOf(rule).includes(finding.data.function), `${where}: reported by ${finding.data.function}`);
+        assert.ok(
+          Object.hasOwn(idsOf.get(finding.data.function) ?? {}, finding.data.messageId),
+          `${where}: ${finding.data.messageId} is a message of ${finding.data.function}`,
+        );
+        checked++;
+      }
+    }
+    assert.ok(checked > 1000, `the samples give findings to check (${checked})`);
   });
 
   it('every function option is described and no unknown option is accepted', async () => {

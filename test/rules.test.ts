@@ -34,8 +34,8 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { builtinRulesetNames } from '../src/core/rulesets.js';
 import { builtinRuleset } from './helpers/engine.js';
-import { checkFixture } from './helpers/fixtureMarkers.js';
-import { rulesOf } from './helpers/rulesets.js';
+import { lintFixture } from './helpers/fixtureMarkers.js';
+import { functionsOfRule, rulesOf } from './helpers/rulesets.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
 
@@ -43,6 +43,7 @@ for (const rulesetName of builtinRulesetNames()) {
   describe(`ruleset ${rulesetName}`, () => {
     for (const ruleId of rulesOf(rulesetName)) {
       const dir = join(FIXTURES, ruleId);
+      const functions = functionsOfRule(rulesetName, ruleId);
       describe(ruleId, () => {
         const files = existsSync(dir)
           ? readdirSync(dir)
@@ -67,8 +68,14 @@ for (const rulesetName of builtinRulesetNames()) {
         });
         for (const file of files) {
           it(file, async () => {
-            const mismatches = await checkFixture(await builtinRuleset(rulesetName), ruleId, join(dir, file));
+            const { mismatches, findings } = await lintFixture(await builtinRuleset(rulesetName), ruleId, join(dir, file));
             if (mismatches.length > 0) assert.fail(`${mismatches.length} mismatch(es):\n${mismatches.join('\n')}`);
+            for (const finding of findings.filter((f) => f.code === ruleId)) {
+              assert.ok(
+                finding.data !== undefined && functions.includes(finding.data.function),
+                `"${finding.message}" carries the data of ${functions.join(' or ')} (message id and parameters)`,
+              );
+            }
           });
         }
       });

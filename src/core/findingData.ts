@@ -43,6 +43,24 @@ function keyOf(rule: string, path: JsonPath): string {
   return JSON.stringify([rule, path.map(String)]);
 }
 
+/**
+ * The path Spectral gives the result a function returns at `path` (of a rule on the document as
+ * written): it reads the segments as JSON Pointer fragments (`~1` is `/`), and keeps the longest
+ * start of the path that exists in the document, so a finding inside a `$ref`'d file is reported at
+ * the `$ref` that brings it in.
+ */
+function reportedPath(document: object, path: JsonPath): string[] {
+  let node: unknown = (document as { data?: unknown }).data;
+  const reported: string[] = [];
+  for (const segment of path) {
+    const key = typeof segment === 'string' ? segment.replaceAll('~1', '/').replaceAll('~0', '~') : String(segment);
+    if (typeof node !== 'object' || node === null || !(key in node)) break;
+    reported.push(key);
+    node = (node as Record<string, unknown>)[key];
+  }
+  return reported;
+}
+
 /** Records what a rule function reports at `path` of the document it lints. */
 export function recordFindingData(document: object, rule: string, path: JsonPath, message: string, data: FindingData): void {
   let byKey = records().get(document);
@@ -50,7 +68,7 @@ export function recordFindingData(document: object, rule: string, path: JsonPath
     byKey = new Map();
     records().set(document, byKey);
   }
-  const key = keyOf(rule, path);
+  const key = keyOf(rule, reportedPath(document, path));
   const list = byKey.get(key);
   if (list === undefined) byKey.set(key, [{ message, data }]);
   else list.push({ message, data });

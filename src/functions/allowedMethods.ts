@@ -3,6 +3,15 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
+import { defineMessages } from '../core/messages.js';
+
+export const ALLOWED_METHODS_MESSAGES = defineMessages<{
+  /** `method` and `allowed` are lower-case, as the document writes them. */
+  notAllowed: { method: string; path: string; allowed: readonly string[] };
+}>('allowedMethods', {
+  notAllowed: ({ method, path, allowed }) =>
+    `${method.toUpperCase()} ${path}: ${method.toUpperCase()} is not an allowed method; use only ${allowed.map((m) => m.toUpperCase()).join(', ')}.`,
+});
 
 export interface AllowedMethodsOptions {
   methods: string[];
@@ -29,7 +38,6 @@ export default defineRulesetFunction<unknown, AllowedMethodsOptions>(
   function allowedMethods(paths, { methods }, context) {
     if (!isObject(paths)) return [];
     const allowed = new Set(methods);
-    const list = methods.map((m) => m.toUpperCase()).join(', ');
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
     const seen = new Set<unknown>();
@@ -42,10 +50,13 @@ export default defineRulesetFunction<unknown, AllowedMethodsOptions>(
       const base = target.source === null ? target.path : [...context.path, pathKey, '$ref'];
       for (const method of HTTP_METHODS) {
         if (item[method] !== undefined && !allowed.has(method)) {
-          results.push({
-            message: `${method.toUpperCase()} ${pathKey}: ${method.toUpperCase()} is not an allowed method; use only ${list}.`,
-            path: target.source === null ? [...base, method] : base,
-          });
+          results.push(
+            ALLOWED_METHODS_MESSAGES.report(context, target.source === null ? [...base, method] : base, 'notAllowed', {
+              method,
+              path: pathKey,
+              allowed: methods,
+            }),
+          );
         }
       }
     }

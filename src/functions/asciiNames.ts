@@ -6,6 +6,20 @@ import { isObject } from '../oas/json.js';
 import { parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
+import { defineMessages } from '../core/messages.js';
+
+export const ASCII_NAMES_MESSAGES = defineMessages<{
+  nonAscii: {
+    /** What is named: "Path", "Parameter" or "Property". */
+    kind: string;
+    name: string;
+    /** The characters outside ASCII, each once, in order of appearance. */
+    characters: string;
+  };
+}>('asciiNames', {
+  nonAscii: ({ kind, name, characters }) =>
+    `${kind} "${name}" has characters outside ASCII (${characters}): use clear English words in plain ASCII.`,
+});
 
 export interface AsciiNamesOptions {
   /** Which names are judged (default: all three). */
@@ -42,10 +56,9 @@ export default defineRulesetFunction<unknown, AsciiNamesOptions | null>(
     const refs = refFollower(context);
     const results: IFunctionResult[] = [];
     const report = (kind: string, name: string, path: JsonPath) =>
-      results.push({
-        message: `${kind} "${name}" has characters outside ASCII (${offending(name)}): use clear English words in plain ASCII.`,
-        path: [...context.path, ...path],
-      });
+      results.push(
+        ASCII_NAMES_MESSAGES.report(context, [...context.path, ...path], 'nonAscii', { kind, name, characters: offending(name) }),
+      );
     if (targets.has('paths')) {
       for (const key of pathKeys(root['paths'])) if (NON_ASCII.test(key)) report('Path', key, ['paths', key]);
     }

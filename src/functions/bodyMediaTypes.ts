@@ -1,5 +1,5 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
-import type { IFunctionResult } from '@stoplight/spectral-core';
+import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { bodySites } from '../oas/bodies.js';
 import type { BodyKind } from '../oas/bodies.js';
@@ -9,6 +9,7 @@ import { isJsonMediaType, isMediaTypeKey } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { isStructuredSchema } from '../oas/schemas.js';
+import { defineMessages } from '../core/messages.js';
 
 export interface BodyMediaTypesOptions {
   /** Which bodies to check. */
@@ -30,6 +31,32 @@ function isFormMediaType(type: string): boolean {
 function jsonLabel(plusJson: boolean): string {
   return plusJson ? 'application/json (or a +json type)' : 'application/json';
 }
+
+/** A 3.x body: the request body, or a response (`code` is '' for a response not under a status code). */
+type Body = { body: BodyKind; code: string; plusJson: boolean };
+/** A 2.0 operation's (or the document's) `consumes` or `produces` list. */
+type MediaTypeList = { field: 'consumes' | 'produces'; plusJson: boolean };
+
+function bodyLabel({ body, code }: Body): string {
+  return body === 'request' ? 'Request body' : `Response${code !== '' ? ` ${code}` : ''}`;
+}
+
+function listLabel(field: MediaTypeList['field']): string {
+  return field === 'consumes' ? 'request body' : 'responses';
+}
+
+export const BODY_MEDIA_TYPES_MESSAGES = defineMessages<{
+  noJson: Body & { mediaTypes: readonly string[] };
+  notJson: Body & { mediaType: string };
+  noJsonInList: MediaTypeList & { method: string; path: string; mediaTypes: readonly string[] };
+  notJsonInList: MediaTypeList & { mediaType: string };
+}>('bodyMediaTypes', {
+  noJson: (params) => `${bodyLabel(params)} offers ${params.mediaTypes.join(', ')} but no ${jsonLabel(params.plusJson)}.`,
+  notJson: (params) => `${bodyLabel(params)} uses ${params.mediaType}: bodies must be ${jsonLabel(params.plusJson)}.`,
+  noJsonInList: ({ field, plusJson, method, path, mediaTypes }) =>
+    `${method.toUpperCase()} ${path} ${field} ${mediaTypes.join(', ')} for its ${listLabel(field)} but no ${jsonLabel(plusJson)}.`,
+  notJsonInList: ({ field, plusJson, mediaType }) => `${field} lists ${mediaType}: ${listLabel(field)} must be ${jsonLabel(plusJson)}.`,
+});
 
 /** Reports request and response bodies whose media types are not JSON as the standard wants. */
 export default defineRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | null>(
@@ -62,12 +89,12 @@ export default defineRulesetFunction<unknown, Partial<BodyMediaTypesOptions> | n
   function bodyMediaTypes(root, partial, context) {
     const options: BodyMediaTypesOptions = { ...DEFAULTS, ...(partial ?? {}) };
     const refs = refFollower(context);
-    const base = context.path;
-    return isOas2(root) ? checkOas2(root, options, refs, base) : checkOas3(root, options, refs, base);
+    return isOas2(root) ? checkOas2(root, options, refs, context) : checkOas3(root, options, refs, context);
   },
 );
 
-function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, base: JsonPath): IFunctionResult[] {
+function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, context: RulesetFunctionContext): IFunctionResult[] {
+  const base = context.path;
   const results: IFunctionResult[] = [];
   const isJson = (type: string) => isJsonMediaType(type, options);
   for (const site of bodySites(root, refs)) {
@@ -88,17 +115,19 @@ function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
       if (!structured) continue;
     }
     const where = site.inline ? [...site.at, 'content'] : site.at;
-    const what = `${site.kind === 'request' ? 'Request body' : `Response${site.code !== undefined ? ` ${site.code}` : ''}`}`;
+    const body: Body = { body: site.kind, code: site.kind === 'request' ? '' : (site.code ?? ''), plusJson: options.plusJson };
     if (options.mode === 'offer') {
       if (!types.some(isJson)) {
-        results.push({ message: `${what} offers ${types.join(', ')} but no ${jsonLabel(options.plusJson)}.`, path: [...base, ...where] });
+        results.push(BODY_MEDIA_TYPES_MESSAGES.report(context, [...base, ...where], 'noJson', { ...body, mediaTypes: types }));
       }
     } else {
       for (const type of types.filter((t) => !isJson(t))) {
-        results.push({
-          message: `${what} uses ${type}: bodies must be ${jsonLabel(options.plusJson)}.`,
-          path: [...base, ...(site.inline ? [...where, type] : where)],
-        });
+        results.push(
+          BODY_MEDIA_TYPES_MESSAGES.report(context, [...base, ...(site.inline ? [...where, type] : where)], 'notJson', {
+            ...body,
+            mediaType: type,
+          }),
+        );
       }
     }
   }
@@ -106,8 +135,9 @@ function checkOas3(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
 }
 
 /** 2.0 declares media types per operation (`consumes`/`produces`) or for the whole document. */
-function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, base: JsonPath): IFunctionResult[] {
+function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollower, context: RulesetFunctionContext): IFunctionResult[] {
   if (!isObject(root)) return [];
+  const base = context.path;
   const results: IFunctionResult[] = [];
   const isJson = (type: unknown) => typeof type === 'string' && isJsonMediaType(type, options);
   for (const entry of operations(root)) {
@@ -142,21 +172,29 @@ function checkOas2(root: unknown, options: BodyMediaTypesOptions, refs: RefFollo
       // Without any declaration the media type is left open, which this rule cannot judge.
       if (!Array.isArray(list) || list.length === 0) continue;
       const listPath: JsonPath = own !== undefined ? [...entry.path, field] : [field];
-      const label = kind === 'request' ? 'request body' : 'responses';
       if (options.mode === 'offer') {
         if (!list.some(isJson)) {
-          results.push({
-            message: `${entry.method.toUpperCase()} ${entry.pathKey} ${field} ${list.join(', ')} for its ${label} but no ${jsonLabel(options.plusJson)}.`,
-            path: [...base, ...listPath],
-          });
+          results.push(
+            BODY_MEDIA_TYPES_MESSAGES.report(context, [...base, ...listPath], 'noJsonInList', {
+              field,
+              plusJson: options.plusJson,
+              method: entry.method,
+              path: entry.pathKey,
+              // As Array.prototype.join writes them.
+              mediaTypes: list.map((type: unknown) => (type === null || type === undefined ? '' : String(type))),
+            }),
+          );
         }
       } else {
         for (const [i, type] of list.entries()) {
           if (!isJson(type)) {
-            results.push({
-              message: `${field} lists ${String(type)}: ${label} must be ${jsonLabel(options.plusJson)}.`,
-              path: [...base, ...listPath, i],
-            });
+            results.push(
+              BODY_MEDIA_TYPES_MESSAGES.report(context, [...base, ...listPath, i], 'notJsonInList', {
+                field,
+                plusJson: options.plusJson,
+                mediaType: String(type),
+              }),
+            );
           }
         }
       }

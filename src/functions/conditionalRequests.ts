@@ -5,6 +5,28 @@ import { isObject } from '../oas/json.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders } from '../oas/responses.js';
+import { defineMessages } from '../core/messages.js';
+
+export const CONDITIONAL_REQUESTS_MESSAGES = defineMessages<{
+  noRevalidation: {
+    method: string;
+    path: string;
+    /** The validator the operation returns (`ETag`). */
+    validator: string;
+    requestHeader: string;
+    status: string;
+    /** Whether the operation does not accept `requestHeader`. */
+    missingHeader: boolean;
+    /** Whether it does not document `status`. */
+    missingStatus: boolean;
+  };
+}>('conditionalRequests', {
+  noRevalidation: ({ method, path, validator, requestHeader, status, missingHeader, missingStatus }) =>
+    `${method.toUpperCase()} ${path} returns ${validator} but does not ${[
+      ...(missingHeader ? [`accept ${requestHeader}`] : []),
+      ...(missingStatus ? [`document ${status}`] : []),
+    ].join(' or ')}: let clients revalidate cheaply.`,
+});
 
 export interface ConditionalRequestsOptions {
   /** A validator a response declares (`ETag`, `Last-Modified`). */
@@ -53,12 +75,23 @@ export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
       );
       const responses = entry.operation['responses'];
       const documents = isObject(responses) && options.status in responses;
-      const lacks = [...(accepts ? [] : [`accept ${options.requestHeader}`]), ...(documents ? [] : [`document ${options.status}`])];
-      if (lacks.length === 0) continue;
-      results.push({
-        message: `${entry.method.toUpperCase()} ${entry.pathKey} returns ${options.validator} but does not ${lacks.join(' or ')}: let clients revalidate cheaply.`,
-        path: [...context.path, ...entry.path, ...(isObject(responses) ? ['responses'] : [])],
-      });
+      if (accepts && documents) continue;
+      results.push(
+        CONDITIONAL_REQUESTS_MESSAGES.report(
+          context,
+          [...context.path, ...entry.path, ...(isObject(responses) ? ['responses'] : [])],
+          'noRevalidation',
+          {
+            method: entry.method,
+            path: entry.pathKey,
+            validator: options.validator,
+            requestHeader: options.requestHeader,
+            status: options.status,
+            missingHeader: !accepts,
+            missingStatus: !documents,
+          },
+        ),
+      );
     }
     return results;
   },

@@ -4,6 +4,29 @@ import type { JsonPath } from '@stoplight/types';
 import { documentExamples, exampleLeaves } from '../oas/examples.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
+import { defineMessages } from '../core/messages.js';
+
+/** A response date schema: its `format`, how the standard writes dates, and the pattern it must declare. */
+type DateSchema = { format: string; display: string; pattern: string };
+
+export const DATE_TIME_FORMAT_MESSAGES = defineMessages<{
+  missingPattern: DateSchema;
+  /** `current`: the pattern the schema declares instead. */
+  wrongPattern: DateSchema & { current: string };
+  exampleFormat: {
+    value: string;
+    display: string;
+    /** Whether only response examples are judged (the message then says "response example"). */
+    responsesOnly: boolean;
+  };
+}>('dateTimeFormat', {
+  missingPattern: ({ format, display, pattern }) =>
+    `A response date (format: ${format}) is not declared as ${display}: add pattern ${pattern}.`,
+  wrongPattern: ({ format, display, pattern, current }) =>
+    `A response date (format: ${format}) is not declared as ${display}: add pattern ${pattern} instead of ${current}.`,
+  exampleFormat: ({ value, display, responsesOnly }) =>
+    `The ${responsesOnly ? 'response example' : 'example'} "${value}" writes a date otherwise than ${display}.`,
+});
 
 export interface DateTimeFormatOptions {
   /** Schema formats that mark a date (default: date-time, date). */
@@ -79,17 +102,21 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
       if (options.pattern === undefined || typeof format !== 'string' || !formats.has(format) || schema['pattern'] === options.pattern)
         continue;
       const where: JsonPath = inline ? [...at, 'format'] : at;
-      results.push({
-        message: `A response date (format: ${format}) is not declared as ${options.display}: add pattern ${options.pattern}${schema['pattern'] !== undefined ? ` instead of ${String(schema['pattern'])}` : ''}.`,
-        path: [...context.path, ...where],
-      });
+      const date = { format, display: options.display, pattern: options.pattern };
+      results.push(
+        schema['pattern'] === undefined
+          ? DATE_TIME_FORMAT_MESSAGES.report(context, [...context.path, ...where], 'missingPattern', date)
+          : DATE_TIME_FORMAT_MESSAGES.report(context, [...context.path, ...where], 'wrongPattern', {
+              ...date,
+              current: String(schema['pattern']),
+            }),
+      );
     }
     const forbidden = options.forbiddenExample === undefined ? undefined : new RegExp(options.forbiddenExample);
     const dateLike = options.dateExample === undefined ? undefined : new RegExp(options.dateExample);
     const required = options.requiredExample === undefined ? undefined : new RegExp(options.requiredExample);
     if (forbidden !== undefined || (dateLike !== undefined && required !== undefined)) {
       const scope = options.examples ?? 'responses';
-      const what = scope === 'all' ? 'example' : 'response example';
       for (const { value, path } of documentExamples(root, refs, scope)) {
         for (const leaf of exampleLeaves(value, path)) {
           if (typeof leaf.value !== 'string') continue;
@@ -97,10 +124,13 @@ export default defineRulesetFunction<unknown, DateTimeFormatOptions>(
             (forbidden?.test(leaf.value) ?? false) ||
             (dateLike !== undefined && required !== undefined && dateLike.test(leaf.value) && !required.test(leaf.value));
           if (wrong)
-            results.push({
-              message: `The ${what} "${leaf.value}" writes a date otherwise than ${options.display}.`,
-              path: [...context.path, ...leaf.path],
-            });
+            results.push(
+              DATE_TIME_FORMAT_MESSAGES.report(context, [...context.path, ...leaf.path], 'exampleFormat', {
+                value: leaf.value,
+                display: options.display,
+                responsesOnly: scope !== 'all',
+              }),
+            );
         }
       }
     }

@@ -8,6 +8,21 @@ import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { schemaKeyword } from '../oas/schemas.js';
 import { splitWords, toPascalCase } from '../oas/words.js';
+import { defineMessages } from '../core/messages.js';
+
+type Misnamed = {
+  /** What is named: "Property" or "Parameter". */
+  kind: string;
+  name: string;
+  /** The suffix date-time names end with (`Time`). */
+  suffix: string;
+};
+
+export const DATE_TIME_NAMES_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; noSuffix: Misnamed }>('dateTimeNames', {
+  rename: ({ kind, name, suffix, suggestion }) => `${kind} "${name}" is a date-time: name it with the suffix ${suffix} ("${suggestion}").`,
+  noSuffix: ({ kind, name, suffix }) =>
+    `${kind} "${name}" is a date-time: name it with the suffix ${suffix} (say what the time is of, e.g. CreatedTime).`,
+});
 
 export interface DateTimeNamesOptions {
   /** The suffix date-time names end with (`Time`). */
@@ -58,10 +73,12 @@ export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
       const words = splitWords(name);
       if (name.endsWith(options.suffix) || words[words.length - 1] === suffixWord) return;
       const better = suggestion(name, options.suffix);
-      results.push({
-        message: `${kind} "${name}" is a date-time: name it with the suffix ${options.suffix}${better !== undefined ? ` ("${better}")` : ' (say what the time is of, e.g. CreatedTime)'}.`,
-        path: [...context.path, ...path],
-      });
+      const at = [...context.path, ...path];
+      results.push(
+        better !== undefined
+          ? DATE_TIME_NAMES_MESSAGES.report(context, at, 'rename', { kind, name, suffix: options.suffix, suggestion: better })
+          : DATE_TIME_NAMES_MESSAGES.report(context, at, 'noSuffix', { kind, name, suffix: options.suffix }),
+      );
     };
     for (const { schema, at, inline } of schemaVisits(root, 'all', refs, false)) {
       if (!isObject(schema['properties'])) continue;

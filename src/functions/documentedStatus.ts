@@ -11,6 +11,7 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes } from '../oas/responses.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
+import { defineMessages } from '../core/messages.js';
 
 export const STATUS_CONDITIONS = [
   'always',
@@ -45,6 +46,22 @@ const REASONS: Record<StatusCondition, string> = {
   negotiates: 'offers several media types but documents',
   'rate-limited': 'declares a rate limit but documents',
 };
+
+export const DOCUMENTED_STATUS_MESSAGES = defineMessages<{
+  missingStatus: {
+    method: string;
+    path: string;
+    /** Why the operation must document one of the codes. */
+    condition: StatusCondition;
+    /** The codes or ranges, any one of which would do. */
+    codes: readonly string[];
+    /** What the status is for, as the rule says it; '' when it says nothing. */
+    purpose: string;
+  };
+}>('documentedStatus', {
+  missingStatus: ({ method, path, condition, codes, purpose }) =>
+    `${method.toUpperCase()} ${path} ${REASONS[condition]} no ${codes.join(' or ')} response${purpose !== '' ? ` (${purpose})` : ''}.`,
+});
 
 function takesBody(entry: OperationEntry, refs: RefFollower): boolean {
   if (entry.operation['requestBody'] !== undefined) return true;
@@ -155,10 +172,14 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
       const responses = refs.value(entry.operation['responses']);
       const codes = responseEntries(responses).map(([code]) => code);
       if (codes.some((code) => matchesAny(code, anyOf))) continue;
-      results.push({
-        message: `${entry.method.toUpperCase()} ${entry.pathKey} ${REASONS[when]} no ${anyOf.join(' or ')} response${purpose !== undefined ? ` (${purpose})` : ''}.`,
-        path: [...context.path, ...entry.path, ...(isObject(entry.operation['responses']) ? ['responses'] : [])],
-      });
+      results.push(
+        DOCUMENTED_STATUS_MESSAGES.report(
+          context,
+          [...context.path, ...entry.path, ...(isObject(entry.operation['responses']) ? ['responses'] : [])],
+          'missingStatus',
+          { method: entry.method, path: entry.pathKey, condition: when, codes: anyOf, purpose: purpose ?? '' },
+        ),
+      );
     }
     return results;
   },

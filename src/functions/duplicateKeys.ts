@@ -4,6 +4,19 @@ import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
 import { basename, dirname, resolve } from 'node:path';
 import { isObject } from '../oas/json.js';
+import { defineMessages } from '../core/messages.js';
+
+export const DUPLICATE_KEYS_MESSAGES = defineMessages<{
+  duplicateKey: { key: string };
+  /** `file`: the referenced file's name (without its directory); `line`: 1-based. */
+  duplicateKeyInFile: { file: string; key: string; line: number };
+  duplicateKeyInExample: { key: string };
+}>('duplicateKeys', {
+  duplicateKey: ({ key }) => `The key "${key}" appears twice in the same object: keys must be unique at each level.`,
+  duplicateKeyInFile: ({ file, key, line }) =>
+    `The referenced file ${file} repeats the key "${key}" in one object (line ${line}): keys must be unique at each level.`,
+  duplicateKeyInExample: ({ key }) => `The example repeats the key "${key}" in one object: keys must be unique at each level.`,
+});
 
 const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
 
@@ -78,10 +91,7 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
     const match = DUPLICATE.exec(diagnostic.message);
     if (diagnostic.code !== 'parser' || match === null) continue;
     const key = match[1] ?? String(diagnostic.path[diagnostic.path.length - 1] ?? '');
-    results.push({
-      message: `The key "${key}" appears twice in the same object: keys must be unique at each level.`,
-      path: [...diagnostic.path],
-    });
+    results.push(DUPLICATE_KEYS_MESSAGES.report(context, [...diagnostic.path], 'duplicateKey', { key }));
   }
   // Duplicates in the files the document references are reported at the first `$ref` to each file.
   const referenced = context.documentInventory.referencedDocuments as Record<
@@ -96,17 +106,17 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
       const match = DUPLICATE.exec(diagnostic.message);
       if (match === null) continue;
       const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
-      results.push({
-        message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`,
-        path: [...at, '$ref'],
-      });
+      results.push(
+        DUPLICATE_KEYS_MESSAGES.report(context, [...at, '$ref'], 'duplicateKeyInFile', {
+          file: basename(source),
+          key,
+          line: diagnostic.range.start.line + 1,
+        }),
+      );
     }
   }
   for (const { path, key } of duplicatesInStringExamples(root)) {
-    results.push({
-      message: `The example repeats the key "${key}" in one object: keys must be unique at each level.`,
-      path: [...context.path, ...path],
-    });
+    results.push(DUPLICATE_KEYS_MESSAGES.report(context, [...context.path, ...path], 'duplicateKeyInExample', { key }));
   }
   return results;
 });

@@ -6,6 +6,25 @@ import { exampleLeaves, responseExamples } from '../oas/examples.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { declaredTypes } from '../oas/schemas.js';
+import { defineMessages } from '../core/messages.js';
+
+type None = Record<string, never>;
+
+export const NO_NULLS_IN_RESPONSES_MESSAGES = defineMessages<{
+  nullable: None;
+  xNullable: None;
+  nullType: None;
+  nullInEnum: None;
+  nullConst: None;
+  nullInExample: None;
+}>('noNullsInResponses', {
+  nullable: () => 'A response schema is nullable: omit absent values instead of returning null.',
+  xNullable: () => 'A response schema is x-nullable: omit absent values instead of returning null.',
+  nullType: () => 'A response schema allows the type "null": omit absent values instead of returning null.',
+  nullInEnum: () => 'A response schema lists null among its values: omit absent values instead.',
+  nullConst: () => 'A response schema is the constant null: omit the property instead.',
+  nullInExample: () => 'A response example contains null: leave the property out instead.',
+});
 
 /**
  * Reports what lets a response carry `null`: a response schema that is nullable (`nullable: true`,
@@ -18,31 +37,19 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
   const results: IFunctionResult[] = [];
   for (const { schema, at, inline } of schemaVisits(root, 'responses', refs, true)) {
     const where = (key: string): JsonPath => [...context.path, ...(inline ? [...at, key] : at)];
-    if (schema['nullable'] === true)
-      results.push({ message: 'A response schema is nullable: omit absent values instead of returning null.', path: where('nullable') });
-    if (schema['x-nullable'] === true)
-      results.push({
-        message: 'A response schema is x-nullable: omit absent values instead of returning null.',
-        path: where('x-nullable'),
-      });
-    if (declaredTypes(schema).includes('null'))
-      results.push({
-        message: 'A response schema allows the type "null": omit absent values instead of returning null.',
-        path: where('type'),
-      });
+    if (schema['nullable'] === true) results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, where('nullable'), 'nullable', {}));
+    if (schema['x-nullable'] === true) results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, where('x-nullable'), 'xNullable', {}));
+    if (declaredTypes(schema).includes('null')) results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, where('type'), 'nullType', {}));
     if (Array.isArray(schema['enum']) && schema['enum'].includes(null))
-      results.push({ message: 'A response schema lists null among its values: omit absent values instead.', path: where('enum') });
+      results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, where('enum'), 'nullInEnum', {}));
     if ('const' in schema && schema['const'] === null)
-      results.push({ message: 'A response schema is the constant null: omit the property instead.', path: where('const') });
+      results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, where('const'), 'nullConst', {}));
   }
   // A null anywhere inside an example value counts.
   for (const { value, path } of responseExamples(root, refs)) {
     for (const leaf of exampleLeaves(value, path)) {
       if (leaf.value === null)
-        results.push({
-          message: 'A response example contains null: leave the property out instead.',
-          path: [...context.path, ...leaf.path],
-        });
+        results.push(NO_NULLS_IN_RESPONSES_MESSAGES.report(context, [...context.path, ...leaf.path], 'nullInExample', {}));
     }
   }
   return results;

@@ -5,6 +5,7 @@ import { isObject } from '../oas/json.js';
 import { pathSegments, segmentWords, staticSegments } from '../oas/paths.js';
 import { pointerToPath, valueAt } from '../oas/json.js';
 import { CRUD_VERBS } from '../oas/vocabulary.js';
+import { defineMessages } from '../core/messages.js';
 
 export interface NoVerbSegmentsOptions {
   verbs?: string[];
@@ -19,6 +20,19 @@ const ADVICE = {
   controller: 'tolerated, but not RESTful: prefer a PATCH on the resource, or on a sub-resource that holds the state it changes',
   search: 'filters belong in the query string of a GET on the collection',
 } as const;
+type Advice = keyof typeof ADVICE;
+
+export const NO_VERB_SEGMENTS_MESSAGES = defineMessages<{
+  /** `advice`: how the rule words the finding (its `advice` option). */
+  verbSegment: { segment: string; verb: string; wholeSegment: boolean; advice: Advice };
+  /** `action`: the path's trailing action (`cancel`, a custom method after a colon included); `verb` its first word. */
+  actionSegment: { method: string; path: string; action: string; verb: string; advice: Advice };
+}>('noVerbSegments', {
+  verbSegment: ({ segment, verb, wholeSegment, advice }) =>
+    `Path segment "${segment}" ${wholeSegment ? 'is' : 'starts with'} the verb "${verb}": ${ADVICE[advice]}.`,
+  actionSegment: ({ method, path, action, verb, advice }) =>
+    `${method.toUpperCase()} ${path}: "${action}" is the action "${verb}": ${ADVICE[advice]}.`,
+});
 
 /** A path item as written, or the local `$ref`'d one (3.1 `components/pathItems`) it stands for. */
 function resolvePathItem(item: unknown, root: unknown): unknown {
@@ -74,7 +88,7 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
   function noVerbSegments(paths, options, context) {
     if (!isObject(paths)) return [];
     const verbs = new Set(options?.verbs ?? CRUD_VERBS);
-    const advice = ADVICE[options?.advice ?? 'forbidden'];
+    const advice = options?.advice ?? 'forbidden';
     const results: IFunctionResult[] = [];
     for (const [pathKey, item] of pathEntries(paths)) {
       const segments = staticSegments(pathKey);
@@ -89,10 +103,15 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
         if (pathKeys(paths).some((other) => other.startsWith(`${base}/{`))) continue;
         for (const method of options.lastSegmentOf) {
           if (resolvedItem[method] === undefined) continue;
-          results.push({
-            message: `${method.toUpperCase()} ${pathKey}: "${action}" is the action "${first}": ${advice}.`,
-            path: [...context.path, pathKey, method],
-          });
+          results.push(
+            NO_VERB_SEGMENTS_MESSAGES.report(context, [...context.path, pathKey, method], 'actionSegment', {
+              method,
+              path: pathKey,
+              action,
+              verb: first,
+              advice,
+            }),
+          );
         }
         continue;
       }
@@ -100,10 +119,14 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
         const words = segmentWords(segment.text);
         const first = words[0];
         if (first !== undefined && verbs.has(first)) {
-          results.push({
-            message: `Path segment "${segment.text}" ${words.length === 1 ? 'is' : 'starts with'} the verb "${first}": ${advice}.`,
-            path: [...context.path, pathKey],
-          });
+          results.push(
+            NO_VERB_SEGMENTS_MESSAGES.report(context, [...context.path, pathKey], 'verbSegment', {
+              segment: segment.text,
+              verb: first,
+              wholeSegment: words.length === 1,
+              advice,
+            }),
+          );
         }
       }
     }

@@ -3,6 +3,14 @@ import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core'
 // Spectral's own schema check, imported from its module rather than through the package index,
 // which would also load the AsyncAPI and Arazzo rulesets (about 90 ms at every start).
 import * as documentSchemaModule from '@stoplight/spectral-rulesets/dist/oas/functions/oasDocumentSchema.js';
+import { defineMessages } from '../core/messages.js';
+
+export const OPEN_API_SCHEMA_MESSAGES = defineMessages<{
+  /** `problem`: what Spectral's schema check says, as it says it (it gives no more than a message and a path). */
+  invalid: { problem: string };
+}>('openApiSchema', {
+  invalid: ({ problem }) => problem,
+});
 
 /**
  * The module is CommonJS with a `default` export: Node's ESM loader, Spectral's bundler and the
@@ -21,5 +29,8 @@ const documentSchema = unwrapDefault(documentSchemaModule);
 
 /** Validates the document against the official OpenAPI schema of its version, as Spectral's oas2-schema and oas3-schema rules do. */
 export default defineRulesetFunction<unknown, null>({ input: null, options: null }, function openApiSchema(input, _options, context) {
-  return documentSchema(input, null, context) as IFunctionResult[] | undefined;
+  const results = documentSchema(input, null, context) as IFunctionResult[] | undefined;
+  return results?.map((result) =>
+    OPEN_API_SCHEMA_MESSAGES.report(context, result.path ?? context.path, 'invalid', { problem: result.message }),
+  );
 });

@@ -7,6 +7,7 @@ import type { JsonObject } from '../oas/json.js';
 import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { declaredTypes } from '../oas/schemas.js';
+import { defineMessages } from '../core/messages.js';
 
 export interface PaginationParameter {
   name: string;
@@ -24,16 +25,41 @@ export interface PaginationParametersOptions {
   misspellings?: Record<string, string>;
 }
 
-function describe(set: PaginationParameter[]): string {
-  return set.map((p) => p.name).join(' + ');
+/** The schema keywords a pagination parameter lacks, beside the values it should have (a default as JSON: `"20"`, `20`). */
+type Constraints = { name: string; keywords: readonly string[]; values: readonly string[] };
+
+function constraintsText({ name, keywords, values }: Constraints): string {
+  return `pagination parameter "${name}" should have ${keywords.map((keyword, i) => `${keyword} ${values[i] ?? ''}`).join(', ')}.`;
 }
 
-function constraintProblems(spec: PaginationParameter, schema: JsonObject): string[] {
-  const problems: string[] = [];
-  if (spec.type !== undefined && !declaredTypes(schema).includes(spec.type)) problems.push(`type ${spec.type}`);
-  if (spec.minimum !== undefined && schema['minimum'] !== spec.minimum) problems.push(`minimum ${spec.minimum}`);
-  if (spec.default !== undefined && schema['default'] !== spec.default) problems.push(`default ${JSON.stringify(spec.default)}`);
-  return problems;
+export const PAGINATION_PARAMETERS_MESSAGES = defineMessages<{
+  missingPagination: {
+    method: string;
+    path: string;
+    /** The accepted sets, each its parameter names joined by " + ". */
+    sets: readonly string[];
+    /** Query parameters the operation takes that are known misspellings, beside the names meant. */
+    misspelt: readonly string[];
+    meant: readonly string[];
+  };
+  constraints: Constraints & { method: string; path: string };
+  /** `parameter`: the shared parameter's name under components/parameters (2.0: parameters). */
+  sharedConstraints: Constraints & { parameter: string };
+}>('paginationParameters', {
+  missingPagination: ({ method, path, sets, misspelt, meant }) =>
+    `${method.toUpperCase()} ${path} returns a collection but does not accept the pagination parameters ${sets.join(', or ')}${
+      misspelt.length > 0 ? ` (${misspelt.map((name, i) => `"${name}" should be "${meant[i] ?? ''}"`).join('; ')})` : ''
+    }.`,
+  constraints: (params) => `${params.method.toUpperCase()} ${params.path}: ${constraintsText(params)}`,
+  sharedConstraints: (params) => `Parameter ${params.parameter}: ${constraintsText(params)}`,
+});
+
+function constraintProblems(spec: PaginationParameter, schema: JsonObject): { keywords: string[]; values: string[] } {
+  const problems: Array<[keyword: string, value: string]> = [];
+  if (spec.type !== undefined && !declaredTypes(schema).includes(spec.type)) problems.push(['type', spec.type]);
+  if (spec.minimum !== undefined && schema['minimum'] !== spec.minimum) problems.push(['minimum', String(spec.minimum)]);
+  if (spec.default !== undefined && schema['default'] !== spec.default) problems.push(['default', JSON.stringify(spec.default)]);
+  return { keywords: problems.map(([keyword]) => keyword), values: problems.map(([, value]) => value) };
 }
 
 /** Reports collection GETs that do not accept one of the standard's sets of pagination parameters, or whose parameters lack the set's constraints. */
@@ -98,22 +124,24 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
         ...entry.path,
         ...(isObject(entry.operation['parameters']) || Array.isArray(entry.operation['parameters']) ? ['parameters'] : []),
       ];
-      const operation = `GET ${entry.pathKey}`;
       const matched = options.sets.find((set) => set.every((spec) => query.has(spec.name)));
       if (matched === undefined) {
-        const misspelt = [...query.keys()]
-          .filter((name) => options.misspellings?.[name] !== undefined)
-          .map((name) => `"${name}" should be "${options.misspellings![name]}"`);
-        results.push({
-          message: `${operation} returns a collection but does not accept the pagination parameters ${options.sets.map(describe).join(', or ')}${misspelt.length > 0 ? ` (${misspelt.join('; ')})` : ''}.`,
-          path: where,
-        });
+        const misspelt = [...query.keys()].filter((name) => options.misspellings?.[name] !== undefined);
+        results.push(
+          PAGINATION_PARAMETERS_MESSAGES.report(context, where, 'missingPagination', {
+            method: entry.method,
+            path: entry.pathKey,
+            sets: options.sets.map((set) => set.map((p) => p.name).join(' + ')),
+            misspelt,
+            meant: misspelt.map((name) => options.misspellings![name]!),
+          }),
+        );
         continue;
       }
       for (const spec of matched) {
         const schema = refs.value(parameterSchema(query.get(spec.name)!, oas2));
-        const problems = isObject(schema) ? constraintProblems(spec, schema) : [];
-        if (problems.length === 0) continue;
+        const { keywords, values } = isObject(schema) ? constraintProblems(spec, schema) : { keywords: [], values: [] };
+        if (keywords.length === 0) continue;
         // A shared parameter (components/parameters) is reported once, where it is defined.
         const written = [...parameterNodes(entry)].map(({ node }) => node).find((node) => refs.value(node) === query.get(spec.name));
         const target = isObject(written) && typeof written['$ref'] === 'string' ? refs.resolve(written, []) : undefined;
@@ -123,10 +151,19 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
           if (reportedShared.has(key)) continue;
           reportedShared.add(key);
         }
-        results.push({
-          message: `${shared === undefined ? operation : `Parameter ${String(shared[shared.length - 1])}`}: pagination parameter "${spec.name}" should have ${problems.join(', ')}.`,
-          path: shared === undefined ? where : [...context.path, ...shared],
-        });
+        const constraints = { name: spec.name, keywords, values };
+        results.push(
+          shared === undefined
+            ? PAGINATION_PARAMETERS_MESSAGES.report(context, where, 'constraints', {
+                ...constraints,
+                method: entry.method,
+                path: entry.pathKey,
+              })
+            : PAGINATION_PARAMETERS_MESSAGES.report(context, [...context.path, ...shared], 'sharedConstraints', {
+                ...constraints,
+                parameter: String(shared[shared.length - 1]),
+              }),
+        );
       }
     }
     return results;

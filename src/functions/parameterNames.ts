@@ -7,6 +7,26 @@ import { declaredTypes } from '../oas/schemas.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { containsPhrase, normalisedName, splitWords } from '../oas/words.js';
+import { defineMessages } from '../core/messages.js';
+
+export const PARAMETER_NAMES_MESSAGES = defineMessages<{
+  forbiddenName: {
+    /** The parameter's location (`query`). */
+    location: string;
+    name: string;
+    /** The forbidden entry it matched, named in the message when it is not the name itself (`token` in `access_token`). */
+    matched: string;
+    /** What to use instead, as the rule says it. */
+    use: string;
+  };
+  /** `keyName`: the name the key is sent under; '' when the scheme gives none. */
+  apiKeyScheme: { scheme: string; location: string; keyName: string; use: string };
+}>('parameterNames', {
+  forbiddenName: ({ location, name, matched, use }) =>
+    `${location} parameter "${name}"${normalisedName(matched) === normalisedName(name) ? '' : ` (${matched})`} is not allowed: use ${use}.`,
+  apiKeyScheme: ({ scheme, location, keyName, use }) =>
+    `Security scheme "${scheme}" sends its API key in the ${location}${keyName !== '' ? ` as "${keyName}"` : ''}: use ${use}.`,
+});
 
 export interface ParameterNamesOptions {
   /** Parameter locations the rule applies to (default: query). */
@@ -108,20 +128,28 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
           ? phrases.find((phrase) => containsPhrase(words, phrase.words))?.name
           : byName.get(normalisedName(name)));
       if (hit === undefined) continue;
-      results.push({
-        message: `${String(parameter['in'])} parameter "${name}"${normalisedName(hit) === normalisedName(name) ? '' : ` (${hit})`} is not allowed: use ${options.use}.`,
-        path: [...context.path, ...(inline ? [...at, 'name'] : at)],
-      });
+      results.push(
+        PARAMETER_NAMES_MESSAGES.report(context, [...context.path, ...(inline ? [...at, 'name'] : at)], 'forbiddenName', {
+          location: String(parameter['in']),
+          name,
+          matched: hit,
+          use: options.use,
+        }),
+      );
     }
     if (options.apiKeySchemes === true) {
       const schemes = oas2 ? root_(root)['securityDefinitions'] : root_(root_(root)['components'])['securitySchemes'];
       const base = oas2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
       for (const [name, scheme] of Object.entries(root_(schemes))) {
         if (isObject(scheme) && scheme['type'] === 'apiKey' && locations.has(String(scheme['in']))) {
-          results.push({
-            message: `Security scheme "${name}" sends its API key in the ${String(scheme['in'])}${typeof scheme['name'] === 'string' ? ` as "${scheme['name']}"` : ''}: use ${options.use}.`,
-            path: [...base, name, 'in'],
-          });
+          results.push(
+            PARAMETER_NAMES_MESSAGES.report(context, [...base, name, 'in'], 'apiKeyScheme', {
+              scheme: name,
+              location: String(scheme['in']),
+              keyName: typeof scheme['name'] === 'string' ? scheme['name'] : '',
+              use: options.use,
+            }),
+          );
         }
       }
     }

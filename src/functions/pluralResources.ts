@@ -8,6 +8,11 @@ import { pathSegments } from '../oas/paths.js';
 import { UNCOUNTABLE_NOUNS } from '../oas/vocabulary.js';
 import type { PathSegment } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
+import { defineMessages } from '../core/messages.js';
+
+export const PLURAL_RESOURCES_MESSAGES = defineMessages<{ notPlural: { segment: string; plural: string } }>('pluralResources', {
+  notPlural: ({ segment, plural }) => `Resource segment "${segment}" is not a plural noun: name collections in the plural ("${plural}").`,
+});
 
 export interface PluralResourcesOptions {
   uncountable: string[];
@@ -62,10 +67,12 @@ export default defineRulesetFunction<unknown, PluralResourcesOptions | null>(
       );
       for (const segment of resources) {
         if (isPluralNoun(segment.text, uncountable)) continue;
-        results.push({
-          message: `Resource segment "${segment.text}" is not a plural noun: name collections in the plural ("${pluralOf(segment.text)}").`,
-          path: [...context.path, 'paths', pathKey],
-        });
+        results.push(
+          PLURAL_RESOURCES_MESSAGES.report(context, [...context.path, 'paths', pathKey], 'notPlural', {
+            segment: segment.text,
+            plural: pluralOf(segment.text),
+          }),
+        );
       }
     }
     return results;

@@ -4,6 +4,14 @@ import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { splitWords, toCamelCase } from '../oas/words.js';
+import { defineMessages } from '../core/messages.js';
+
+export const PROPERTY_OWNER_PREFIX_MESSAGES = defineMessages<{
+  /** `owner`: the schema component's name. */
+  repeatsOwner: { name: string; owner: string; suggestion: string };
+}>('propertyOwnerPrefix', {
+  repeatsOwner: ({ name, owner, suggestion }) => `Property "${name}" of ${owner} repeats its owner's name: call it "${suggestion}".`,
+});
 
 function* ownProperties(schema: unknown, path: JsonPath): Generator<{ name: string; path: JsonPath }> {
   if (!isObject(schema)) return;
@@ -33,11 +41,13 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
     for (const { name, path } of ownProperties(schema, [...base, owner])) {
       const words = splitWords(name);
       if (words.length <= ownerWords.length || !ownerWords.every((word, i) => words[i] === word)) continue;
-      const rest = toCamelCase(words.slice(ownerWords.length));
-      results.push({
-        message: `Property "${name}" of ${owner} repeats its owner's name: call it "${rest}".`,
-        path: [...context.path, ...path],
-      });
+      results.push(
+        PROPERTY_OWNER_PREFIX_MESSAGES.report(context, [...context.path, ...path], 'repeatsOwner', {
+          name,
+          owner,
+          suggestion: toCamelCase(words.slice(ownerWords.length)),
+        }),
+      );
     }
   }
   return results;

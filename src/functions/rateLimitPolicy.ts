@@ -5,6 +5,40 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
+import { defineMessages } from '../core/messages.js';
+
+type Operation = { method: string; path: string };
+/** What the published table gives an operation: its settings (`rate`, `burst`, `delay`) beside their values. */
+type TableRow = Operation & { extension: string; settings: readonly string[]; values: readonly string[] };
+
+function tableText({ settings, values }: TableRow): string {
+  return settings.map((setting, i) => `${setting} ${values[i] ?? ''}`).join(', ');
+}
+
+function operationText({ method, path }: Operation): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+export const RATE_LIMIT_POLICY_MESSAGES = defineMessages<{
+  missingPolicy: Operation & { extension: string };
+  missingTablePolicy: TableRow;
+  notAPolicy: TableRow;
+  /** `declared`: the values the policy declares for the settings that differ, as JSON (`null` when absent). */
+  differsFromTable: TableRow & { declared: readonly string[] };
+  /** `problems`: what the schema check found, one description each. */
+  malformedPolicy: Operation & { problems: readonly string[] };
+}>('rateLimitPolicy', {
+  missingPolicy: (params) => `${operationText(params)} declares no rate-limit policy (${params.extension}).`,
+  missingTablePolicy: (params) =>
+    `${operationText(params)} is limited to ${tableText(params)} by the published table, but declares no ${params.extension} policy.`,
+  notAPolicy: (params) =>
+    `${operationText(params)}: ${params.extension} is not a policy object; the published table gives ${tableText(params)}.`,
+  differsFromTable: (params) =>
+    `${operationText(params)}: the ${params.extension} policy differs from the published table: ${params.settings
+      .map((setting, i) => `${setting} ${params.declared[i] ?? ''} (table: ${params.values[i] ?? ''})`)
+      .join(', ')}.`,
+  malformedPolicy: (params) => `${operationText(params)}: the rate-limit policy is malformed: ${params.problems.join('; ')}.`,
+});
 
 /** A row of a published rate-limit table: the policy an endpoint must declare. */
 export interface RateLimitRow {
@@ -152,11 +186,13 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
     const bases = basePaths(root);
     for (const entry of operations(root)) {
       const policy = entry.operation[extension];
-      const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+      const operation: Operation = { method: entry.method, path: entry.pathKey };
       if (options.check === 'presence') {
         if (only !== undefined && !only.test(entry.pathKey)) continue;
         if (policy === undefined)
-          results.push({ message: `${operation} declares no rate-limit policy (${extension}).`, path: [...context.path, ...entry.path] });
+          results.push(
+            RATE_LIMIT_POLICY_MESSAGES.report(context, [...context.path, ...entry.path], 'missingPolicy', { ...operation, extension }),
+          );
         continue;
       }
       if (rows !== undefined) {
@@ -164,49 +200,46 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
           .map((path) => rows.get(`${entry.method} ${path}`))
           .find((r) => r !== undefined);
         if (row === undefined || row.rate === undefined) continue;
-        const wanted = [
-          `rate ${row.rate}`,
-          ...(row.burst !== undefined ? [`burst ${row.burst}`] : []),
-          ...(row.delay !== undefined ? [`delay ${String(row.delay)}`] : []),
-        ].join(', ');
+        const wanted: Array<[setting: 'rate' | 'burst' | 'delay', value: string]> = [['rate', row.rate]];
+        if (row.burst !== undefined) wanted.push(['burst', String(row.burst)]);
+        if (row.delay !== undefined) wanted.push(['delay', String(row.delay)]);
+        const table: TableRow = {
+          ...operation,
+          extension,
+          settings: wanted.map(([setting]) => setting),
+          values: wanted.map(([, value]) => value),
+        };
         if (policy === undefined) {
-          results.push({
-            message: `${operation} is limited to ${wanted} by the published table, but declares no ${extension} policy.`,
-            path: [...context.path, ...entry.path],
-          });
+          results.push(RATE_LIMIT_POLICY_MESSAGES.report(context, [...context.path, ...entry.path], 'missingTablePolicy', table));
           continue;
         }
         if (!isObject(policy)) {
-          results.push({
-            message: `${operation}: ${extension} is not a policy object; the published table gives ${wanted}.`,
-            path: [...context.path, ...entry.path, extension],
-          });
+          results.push(RATE_LIMIT_POLICY_MESSAGES.report(context, [...context.path, ...entry.path, extension], 'notAPolicy', table));
           continue;
         }
-        const differs = [
-          ...(normaliseRate(policy['rate']) !== normaliseRate(row.rate)
-            ? [`rate ${JSON.stringify(policy['rate'] ?? null)} (table: ${row.rate})`]
-            : []),
-          ...(row.burst !== undefined && policy['burst'] !== row.burst
-            ? [`burst ${JSON.stringify(policy['burst'] ?? null)} (table: ${row.burst})`]
-            : []),
-          ...(row.delay !== undefined && policy['delay'] !== row.delay
-            ? [`delay ${JSON.stringify(policy['delay'] ?? null)} (table: ${String(row.delay)})`]
-            : []),
-        ];
+        const differs = wanted.filter(([setting]) =>
+          setting === 'rate' ? normaliseRate(policy['rate']) !== normaliseRate(row.rate) : policy[setting] !== row[setting],
+        );
         if (differs.length > 0)
-          results.push({
-            message: `${operation}: the ${extension} policy differs from the published table: ${differs.join(', ')}.`,
-            path: [...context.path, ...entry.path, extension],
-          });
+          results.push(
+            RATE_LIMIT_POLICY_MESSAGES.report(context, [...context.path, ...entry.path, extension], 'differsFromTable', {
+              ...operation,
+              extension,
+              settings: differs.map(([setting]) => setting),
+              declared: differs.map(([setting]) => JSON.stringify(policy[setting] ?? null)),
+              values: differs.map(([, value]) => value),
+            }),
+          );
         continue;
       }
       if (policy === undefined || validate === undefined || validate(policy)) continue;
       const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(e, extension));
-      results.push({
-        message: `${operation}: the rate-limit policy is malformed: ${[...new Set(problems)].join('; ')}.`,
-        path: [...context.path, ...entry.path, extension],
-      });
+      results.push(
+        RATE_LIMIT_POLICY_MESSAGES.report(context, [...context.path, ...entry.path, extension], 'malformedPolicy', {
+          ...operation,
+          problems: [...new Set(problems)],
+        }),
+      );
     }
     return results;
   },

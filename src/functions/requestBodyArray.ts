@@ -6,6 +6,21 @@ import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import { hasType, schemaKeyword } from '../oas/schemas.js';
+import { defineMessages } from '../core/messages.js';
+
+type Operation = { method: string; path: string };
+
+export const REQUEST_BODY_ARRAY_MESSAGES = defineMessages<{ noJsonBody: Operation; notArray: Operation; noMaxItems: Operation }>(
+  'requestBodyArray',
+  {
+    noJsonBody: ({ method, path }) =>
+      `${method.toUpperCase()} ${path} takes no JSON request body: a bulk operation takes an array of items with maxItems.`,
+    notArray: ({ method, path }) =>
+      `${method.toUpperCase()} ${path}: the bulk request body is not an array: send the items as an array with maxItems.`,
+    noMaxItems: ({ method, path }) =>
+      `${method.toUpperCase()} ${path}: the bulk request body declares no maxItems: say how many items one call may carry.`,
+  },
+);
 
 export interface RequestBodyArrayOptions {
   /** Operations whose path matches this regular expression (e.g. bulk endpoints). */
@@ -74,12 +89,9 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
           }
         }
       }
-      const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+      const operation: Operation = { method: entry.method, path: entry.pathKey };
       if (bodies.length === 0) {
-        results.push({
-          message: `${operation} takes no JSON request body: a bulk operation takes an array of items with maxItems.`,
-          path: [...context.path, ...entry.path],
-        });
+        results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...entry.path], 'noJsonBody', operation));
         continue;
       }
       for (const { schema, path } of bodies) {
@@ -90,16 +102,10 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
         if (reported.has(key)) continue;
         if (!hasType(schema, 'array', refs)) {
           reported.add(key);
-          results.push({
-            message: `${operation}: the bulk request body is not an array: send the items as an array with maxItems.`,
-            path: [...context.path, ...at],
-          });
+          results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'notArray', operation));
         } else if (schemaKeyword(schema, 'maxItems', refs, siblingsOfRef) === undefined) {
           reported.add(key);
-          results.push({
-            message: `${operation}: the bulk request body declares no maxItems: say how many items one call may carry.`,
-            path: [...context.path, ...at],
-          });
+          results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'noMaxItems', operation));
         }
       }
     }

@@ -3,6 +3,22 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
+import { defineMessages } from '../core/messages.js';
+
+type Operation = { method: string; path: string };
+
+export const REQUEST_BODY_PRESENCE_MESSAGES = defineMessages<{
+  unexpectedBody: Operation;
+  /** 2.0: a body or formData parameter where no body may be. */
+  unexpectedBodyParameter: Operation;
+  missingBody: Operation;
+}>('requestBodyPresence', {
+  unexpectedBody: ({ method, path }) =>
+    `${method.toUpperCase()} ${path} must not take a request body: pass what it needs in the path, query or headers.`,
+  unexpectedBodyParameter: ({ method, path }) =>
+    `${method.toUpperCase()} ${path} must not take a request body, but declares a body or formData parameter.`,
+  missingBody: ({ method, path }) => `${method.toUpperCase()} ${path} must take a request body.`,
+});
 
 export interface RequestBodyPresenceOptions {
   /** Methods the rule applies to. */
@@ -36,7 +52,7 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
       if (!methods.includes(entry.method)) continue;
-      const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+      const operation: Operation = { method: entry.method, path: entry.pathKey };
       if (oas2) {
         const bodies = [...parameterNodes(entry)].filter(({ node }) => {
           const parameter = refs.value(node);
@@ -44,23 +60,19 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
         });
         if (body === 'forbidden') {
           for (const { path } of bodies)
-            results.push({
-              message: `${operation} must not take a request body, but declares a body or formData parameter.`,
-              path: [...context.path, ...path],
-            });
+            results.push(REQUEST_BODY_PRESENCE_MESSAGES.report(context, [...context.path, ...path], 'unexpectedBodyParameter', operation));
         } else if (bodies.length === 0) {
-          results.push({ message: `${operation} must take a request body.`, path: [...context.path, ...entry.path] });
+          results.push(REQUEST_BODY_PRESENCE_MESSAGES.report(context, [...context.path, ...entry.path], 'missingBody', operation));
         }
         continue;
       }
       const declared = entry.operation['requestBody'] !== undefined;
       if (body === 'forbidden' && declared) {
-        results.push({
-          message: `${operation} must not take a request body: pass what it needs in the path, query or headers.`,
-          path: [...context.path, ...entry.path, 'requestBody'],
-        });
+        results.push(
+          REQUEST_BODY_PRESENCE_MESSAGES.report(context, [...context.path, ...entry.path, 'requestBody'], 'unexpectedBody', operation),
+        );
       } else if (body === 'required' && !declared) {
-        results.push({ message: `${operation} must take a request body.`, path: [...context.path, ...entry.path] });
+        results.push(REQUEST_BODY_PRESENCE_MESSAGES.report(context, [...context.path, ...entry.path], 'missingBody', operation));
       }
     }
     return results;

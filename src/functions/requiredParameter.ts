@@ -3,6 +3,31 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { operations } from '../oas/document.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
+import { defineMessages } from '../core/messages.js';
+
+type Parameter = {
+  method: string;
+  path: string;
+  /** The parameter's location and name, as the rule asks for them. */
+  location: string;
+  name: string;
+  /** Why the standard asks for it, as the rule says it; '' when it says nothing. */
+  purpose: string;
+};
+
+function why(purpose: string): string {
+  return purpose === '' ? '' : ` (${purpose})`;
+}
+
+export const REQUIRED_PARAMETER_MESSAGES = defineMessages<{ missingParameter: Parameter; optionalParameter: Parameter }>(
+  'requiredParameter',
+  {
+    missingParameter: ({ method, path, location, name, purpose }) =>
+      `${method.toUpperCase()} ${path} does not take the ${location} ${name}${why(purpose)}.`,
+    optionalParameter: ({ method, path, location, name, purpose }) =>
+      `${method.toUpperCase()} ${path} takes the ${location} ${name} as optional: it is mandatory${why(purpose)}.`,
+  },
+);
 
 export interface RequiredParameterOptions {
   /** The parameter's name (compared without case for headers). */
@@ -32,21 +57,20 @@ export default defineRulesetFunction<unknown, RequiredParameterOptions>(
     const refs = refFollower(context);
     const same = (name: unknown) =>
       typeof name === 'string' && (options.in === 'header' ? name.toLowerCase() === options.name.toLowerCase() : name === options.name);
-    const why = options.purpose === undefined ? '' : ` (${options.purpose})`;
     const results: IFunctionResult[] = [];
     for (const entry of operations(root)) {
       const parameter = effectiveParameters(entry, refs).find((p) => p['in'] === options.in && same(p['name']));
-      const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
+      const params: Parameter = {
+        method: entry.method,
+        path: entry.pathKey,
+        location: options.in,
+        name: options.name,
+        purpose: options.purpose ?? '',
+      };
       if (parameter === undefined) {
-        results.push({
-          message: `${operation} does not take the ${options.in} ${options.name}${why}.`,
-          path: [...context.path, ...entry.path],
-        });
+        results.push(REQUIRED_PARAMETER_MESSAGES.report(context, [...context.path, ...entry.path], 'missingParameter', params));
       } else if (parameter['required'] !== true) {
-        results.push({
-          message: `${operation} takes the ${options.in} ${options.name} as optional: it is mandatory${why}.`,
-          path: [...context.path, ...entry.path],
-        });
+        results.push(REQUIRED_PARAMETER_MESSAGES.report(context, [...context.path, ...entry.path], 'optionalParameter', params));
       }
     }
     return results;

@@ -11,6 +11,25 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
 import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
+import { defineMessages } from '../core/messages.js';
+
+type Response = { method: string; path: string; code: string };
+
+function responseText({ method, path, code }: Response): string {
+  return `${method.toUpperCase()} ${path} response ${code}`;
+}
+
+export const RESPONSE_BODY_SHAPE_MESSAGES = defineMessages<{
+  noJsonBody: Response;
+  /** `problems`: what the body's schema lacks, one description each (`errors[].field is not required`). */
+  wrongShape: Response & { problems: readonly string[] };
+  /** The problems lie in a shared schema `component` the response's body uses. */
+  wrongSharedShape: Response & { component: string; problems: readonly string[] };
+}>('responseBodyShape', {
+  noJsonBody: (params) => `${responseText(params)} has no JSON body: the standard gives it one.`,
+  wrongShape: (params) => `${responseText(params)}: ${params.problems.join('; ')}.`,
+  wrongSharedShape: (params) => `${params.component} (used by ${responseText(params)}): ${params.problems.join('; ')}.`,
+});
 
 /** The shape a body must have, in a small subset of JSON Schema. */
 export interface Shape {
@@ -175,7 +194,7 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
     for (const entry of operations(root)) {
       for (const { code, response, path, definedAt, viaRef } of operationResponses(entry, refs)) {
         if (options.codes !== undefined && !matchesAny(code, options.codes)) continue;
-        const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+        const subject: Response = { method: entry.method, path: entry.pathKey, code };
         const types = responseMediaTypes(response, entry, root, oas2);
         const json = [...responseSchemas(response, definedAt ?? path, oas2, refs)].filter(({ path: schemaPath }) =>
           oas2
@@ -185,10 +204,9 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
         if (json.length === 0) {
           if (options.requireJson === false) continue;
           // Using a bodiless shared response here is the fault, not the response itself (it may be right as a 400).
-          results.push({
-            message: `${subject} has no JSON body: the standard gives it one.`,
-            path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)],
-          });
+          results.push(
+            RESPONSE_BODY_SHAPE_MESSAGES.report(context, [...context.path, ...(viaRef ? [...path, '$ref'] : path)], 'noJsonBody', subject),
+          );
           continue;
         }
         for (const { schema, path: schemaPath } of json) {
@@ -213,8 +231,15 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
           for (const [key, { at, texts, shared }] of bySite) {
             if (reported.has(key)) continue;
             reported.add(key);
-            const owner = shared ? `${String(at[at.length - 1])} (used by ${subject})` : subject;
-            results.push({ message: `${owner}: ${texts.join('; ')}.`, path: [...context.path, ...at] });
+            results.push(
+              shared
+                ? RESPONSE_BODY_SHAPE_MESSAGES.report(context, [...context.path, ...at], 'wrongSharedShape', {
+                    ...subject,
+                    component: String(at[at.length - 1]),
+                    problems: texts,
+                  })
+                : RESPONSE_BODY_SHAPE_MESSAGES.report(context, [...context.path, ...at], 'wrongShape', { ...subject, problems: texts }),
+            );
           }
         }
       }

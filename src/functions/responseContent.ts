@@ -4,6 +4,30 @@ import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
+import { defineMessages } from '../core/messages.js';
+
+type Response = {
+  method: string;
+  path: string;
+  code: string;
+  /** The standard's word: true for MUST (the rule is an error), false for SHOULD. */
+  mandatory: boolean;
+  /** Where a body is declared: `content` (3.x) or `schema` (2.0). */
+  field: string;
+  /** Whether the response is a `$ref`'d one, judged by what it references. */
+  inReferencedResponse: boolean;
+};
+
+function subject({ method, path, code, mandatory }: Response): string {
+  return `${method.toUpperCase()} ${path} response ${code} ${mandatory ? 'must' : 'should'}`;
+}
+
+export const RESPONSE_CONTENT_MESSAGES = defineMessages<{ unexpectedBody: Response; missingBody: Response }>('responseContent', {
+  unexpectedBody: (params) =>
+    `${subject(params)} have no body, but ${params.inReferencedResponse ? 'the response it references declares' : 'declares'} ${params.field}.`,
+  missingBody: (params) =>
+    `${subject(params)} have a body, but ${params.inReferencedResponse ? 'the response it references declares' : 'it declares'} no ${params.field}.`,
+});
 
 export interface ResponseContentOptions {
   /** Status codes the rule applies to. */
@@ -59,19 +83,19 @@ export default defineRulesetFunction<unknown, ResponseContentOptions>(
         const body = response[bodyField];
         const hasBody = oas2 ? body !== undefined : isObject(body) && Object.keys(body).length > 0;
         const responsePath = [...context.path, ...entry.path, 'responses', code];
-        const operation = `${entry.method.toUpperCase()} ${entry.pathKey}`;
-        // The standard's word: MUST for errors, SHOULD for the rest.
-        const must = context.rule.severity === 0 ? 'must' : 'should';
+        const params: Response = {
+          method: entry.method,
+          path: entry.pathKey,
+          code,
+          // The standard's word: MUST for errors, SHOULD for the rest.
+          mandatory: context.rule.severity === 0,
+          field: bodyField,
+          inReferencedResponse: viaRef,
+        };
         if (content === 'forbidden' && hasBody) {
-          results.push({
-            message: `${operation} response ${code} ${must} have no body, but ${viaRef ? `the response it references declares ${bodyField}` : `declares ${bodyField}`}.`,
-            path: [...responsePath, viaRef ? '$ref' : bodyField],
-          });
+          results.push(RESPONSE_CONTENT_MESSAGES.report(context, [...responsePath, viaRef ? '$ref' : bodyField], 'unexpectedBody', params));
         } else if (content === 'required' && !hasBody) {
-          results.push({
-            message: `${operation} response ${code} ${must} have a body, but ${viaRef ? 'the response it references declares' : 'it declares'} no ${bodyField}.`,
-            path: viaRef ? [...responsePath, '$ref'] : responsePath,
-          });
+          results.push(RESPONSE_CONTENT_MESSAGES.report(context, viaRef ? [...responsePath, '$ref'] : responsePath, 'missingBody', params));
         }
       }
     }

@@ -10,6 +10,39 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
 import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
+import { defineMessages } from '../core/messages.js';
+
+type Response = { method: string; path: string; code: string };
+
+function responseText({ method, path, code }: Response): string {
+  return `${method.toUpperCase()} ${path} response ${code}`;
+}
+
+export const RESPONSE_ENVELOPE_MESSAGES = defineMessages<{
+  /** `properties`: those the envelope must declare. */
+  bareArray: Response & { properties: readonly string[] };
+  incompleteEnvelope: Response & {
+    /** The envelope property judged (its `at` option), or '' for the body itself. */
+    at: string;
+    /** Properties it does not declare. */
+    missing: readonly string[];
+    /** Properties declared without the type asked for, beside those types. */
+    mistyped: readonly string[];
+    types: readonly string[];
+    /** When none of the alternatives is declared in full: each, its property names joined by " and "; else empty. */
+    alternatives: readonly string[];
+  };
+}>('responseEnvelope', {
+  bareArray: (params) => `${responseText(params)} returns a bare array: return an object with ${params.properties.join(', ')}.`,
+  incompleteEnvelope: (params) =>
+    `${responseText(params)}: the ${params.at === '' ? 'body' : params.at} ${[
+      ...(params.missing.length > 0 ? [`declares no ${params.missing.join(', ')}`] : []),
+      ...(params.mistyped.length > 0
+        ? [`should type ${params.mistyped.map((name, i) => `${name} (${params.types[i] ?? ''})`).join(', ')}`]
+        : []),
+      ...(params.alternatives.length > 0 ? [`needs ${params.alternatives.join(' or ')}`] : []),
+    ].join('; ')}.`,
+});
 
 export interface EnvelopeProperty {
   name: string;
@@ -115,7 +148,7 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
             ? types.length === 0 || types.some((t) => isJsonMediaType(t, { plusJson: true }))
             : isJsonMediaType(String(schemaPath[schemaPath.length - 2]), { plusJson: true });
           if (!json) continue;
-          const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+          const subject: Response = { method: entry.method, path: entry.pathKey, code };
           if (isArraySchema(schema, refs)) {
             // A bare array is wrong where it is used as the body: the same list schema may well be an envelope's `data`.
             const used =
@@ -127,10 +160,12 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
             const key = JSON.stringify(used);
             if ((options.reportBareArray ?? true) && !reported.has(key)) {
               reported.add(key);
-              results.push({
-                message: `${subject} returns a bare array: return an object with ${options.properties.map((p) => p.name).join(', ')}.`,
-                path: [...context.path, ...used],
-              });
+              results.push(
+                RESPONSE_ENVELOPE_MESSAGES.report(context, [...context.path, ...used], 'bareArray', {
+                  ...subject,
+                  properties: options.properties.map((p) => p.name),
+                }),
+              );
             }
             continue;
           }
@@ -158,19 +193,22 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
           const typed = (name: string, type: string | undefined) =>
             type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
           const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
-          const mistyped = options.properties
-            .filter((p) => declared.has(p.name) && !typed(p.name, p.type))
-            .map((p) => `${p.name} (${p.type})`);
+          const mistyped = options.properties.filter((p) => declared.has(p.name) && !typed(p.name, p.type));
           const groups = options.oneOfGroups ?? [];
           const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
           if (missing.length === 0 && mistyped.length === 0 && !groupMissing) continue;
           reported.add(site.key);
-          const parts = [
-            ...(missing.length > 0 ? [`declares no ${missing.join(', ')}`] : []),
-            ...(mistyped.length > 0 ? [`should type ${mistyped.join(', ')}`] : []),
-            ...(groupMissing ? [`needs ${groups.map((g) => g.join(' and ')).join(' or ')}`] : []),
-          ];
-          results.push({ message: `${subject}: the ${options.at ?? 'body'} ${parts.join('; ')}.`, path: [...context.path, ...site.at] });
+          results.push(
+            RESPONSE_ENVELOPE_MESSAGES.report(context, [...context.path, ...site.at], 'incompleteEnvelope', {
+              ...subject,
+              at: options.at ?? '',
+              missing,
+              mistyped: mistyped.map((p) => p.name),
+              // A property without a type is never mistyped.
+              types: mistyped.map((p) => p.type ?? ''),
+              alternatives: groupMissing ? groups.map((g) => g.join(' and ')) : [],
+            }),
+          );
         }
       }
     }

@@ -10,6 +10,51 @@ import { pathSegments } from '../oas/paths.js';
 import { urlPath } from '../oas/servers.js';
 import { declaredTypes } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
+import { defineMessages } from '../core/messages.js';
+
+/** A response, and the property it should expose. */
+type Wanted = {
+  method: string;
+  path: string;
+  code: string;
+  /** Property names that would do. */
+  names: readonly string[];
+  /** A regular expression names may match instead (as RegExp writes its source); '' for none. */
+  namePattern: string;
+  /** How the rule words the names; '' to list the names and the pattern. */
+  namesLabel: string;
+  /** The JSON type and the format the property must declare; '' for none. */
+  type: string;
+  format: string;
+};
+
+function wantedText({ names, namePattern, namesLabel }: Wanted): string {
+  return namesLabel !== '' ? namesLabel : [...names, ...(namePattern !== '' ? [`a name matching ${namePattern}`] : [])].join(' or ');
+}
+
+function shapeText({ type, format }: Wanted): string {
+  return [type, format !== '' ? `format ${format}` : ''].filter((part) => part !== '').join(', ');
+}
+
+export const RESPONSE_PROPERTY_MESSAGES = defineMessages<{
+  noBody: Wanted;
+  notExposed: Wanted & {
+    /** Whether the body is an array, each item of which should expose the property. */
+    eachItem: boolean;
+    /** Properties with a fitting name but not the type or format asked for. */
+    found: readonly string[];
+  };
+}>('responseProperty', {
+  noBody: (params) => {
+    const shape = shapeText(params);
+    return `${params.method.toUpperCase()} ${params.path} response ${params.code} has no body: it should return ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}.`;
+  },
+  notExposed: (params) => {
+    const shape = shapeText(params);
+    const { found } = params;
+    return `${params.method.toUpperCase()} ${params.path} response ${params.code}: ${params.eachItem ? 'each item of the body' : 'the body'} should expose ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`;
+  },
+});
 
 export interface ResponsePropertyOptions {
   /** Response codes the rule applies to. */
@@ -116,10 +161,13 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
     const oas2 = isOas2(root);
     const pattern = options.namePattern === undefined ? undefined : new RegExp(options.namePattern);
     const nameFits = (name: string) => (options.names ?? []).includes(name) || (pattern?.test(name) ?? false);
-    const wanted =
-      options.namesLabel ??
-      [...(options.names ?? []), ...(pattern !== undefined ? [`a name matching ${pattern.source}`] : [])].join(' or ');
-    const shape = [options.type, options.format !== undefined ? `format ${options.format}` : undefined].filter(Boolean).join(', ');
+    const wanted = {
+      names: options.names ?? [],
+      namePattern: pattern?.source ?? '',
+      namesLabel: options.namesLabel ?? '',
+      type: options.type ?? '',
+      format: options.format ?? '',
+    };
     const results: IFunctionResult[] = [];
     const pathPattern = options.pathPattern === undefined ? undefined : new RegExp(options.pathPattern);
     const tokenPaths = options.tokenEndpoints === true ? oauth2TokenPaths(root) : undefined;
@@ -143,11 +191,11 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
             .map((s) => s.text.replace(/[{}]/g, '')),
         );
         const schemas = [...responseSchemas(response, path, oas2, refs)];
+        const asked = { method: entry.method, path: entry.pathKey, code, ...wanted };
         if (schemas.length === 0 && options.requireBody === true) {
-          results.push({
-            message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code} has no body: it should return ${wanted}${shape !== '' ? ` (${shape})` : ''}.`,
-            path: [...context.path, ...(viaRef ? [...path, '$ref'] : path)],
-          });
+          results.push(
+            RESPONSE_PROPERTY_MESSAGES.report(context, [...context.path, ...(viaRef ? [...path, '$ref'] : path)], 'noBody', asked),
+          );
           continue;
         }
         for (const { schema, path: schemaPath } of schemas) {
@@ -191,11 +239,13 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
             : isObject(schema) && typeof schema['$ref'] === 'string'
               ? [...schemaPath, '$ref']
               : schemaPath;
-          const found = candidates;
-          results.push({
-            message: `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}: ${items === undefined ? 'the body' : 'each item of the body'} should expose ${wanted}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`,
-            path: [...context.path, ...where],
-          });
+          results.push(
+            RESPONSE_PROPERTY_MESSAGES.report(context, [...context.path, ...where], 'notExposed', {
+              ...asked,
+              eachItem: items !== undefined,
+              found: candidates,
+            }),
+          );
         }
       }
     }

@@ -3,6 +3,7 @@ import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../oas/json.js';
 import { segmentWords, staticSegments } from '../oas/paths.js';
+import { defineMessages } from '../core/messages.js';
 
 export type SegmentCasing = 'lowercase' | 'kebab';
 
@@ -14,6 +15,14 @@ const CASINGS: Record<SegmentCasing, { pattern: RegExp; describe: string }> = {
   lowercase: { pattern: /^[a-z0-9-]+$/, describe: 'lowercase letters, digits and hyphens' },
   kebab: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, describe: 'kebab-case (lowercase words joined by single hyphens)' },
 };
+
+/** `casing`: the casing asked for (the rule's `casing` option). */
+type Miscased = { segment: string; casing: SegmentCasing };
+
+export const SEGMENT_CASE_MESSAGES = defineMessages<{ rename: Miscased & { suggestion: string }; miscased: Miscased }>('segmentCase', {
+  rename: ({ segment, casing, suggestion }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}: write "${suggestion}".`,
+  miscased: ({ segment, casing }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}.`,
+});
 
 /** Reports static path segments not written in the required casing, suggesting the kebab-case form. */
 export default defineRulesetFunction<unknown, SegmentCaseOptions>(
@@ -33,16 +42,18 @@ export default defineRulesetFunction<unknown, SegmentCaseOptions>(
   },
   function segmentCase(paths, { casing }, context) {
     if (!isObject(paths)) return [];
-    const { pattern, describe } = CASINGS[casing];
+    const { pattern } = CASINGS[casing];
     const results: IFunctionResult[] = [];
     for (const pathKey of pathKeys(paths)) {
       for (const segment of staticSegments(pathKey)) {
         if (pattern.test(segment.text)) continue;
         const suggestion = segmentWords(segment.text).join('-');
-        results.push({
-          message: `Path segment "${segment.text}" is not ${describe}${suggestion !== '' && suggestion !== segment.text ? `: write "${suggestion}"` : ''}.`,
-          path: [...context.path, pathKey],
-        });
+        const at = [...context.path, pathKey];
+        results.push(
+          suggestion !== '' && suggestion !== segment.text
+            ? SEGMENT_CASE_MESSAGES.report(context, at, 'rename', { segment: segment.text, casing, suggestion })
+            : SEGMENT_CASE_MESSAGES.report(context, at, 'miscased', { segment: segment.text, casing }),
+        );
       }
     }
     return results;

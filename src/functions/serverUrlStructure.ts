@@ -5,6 +5,8 @@ import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { schemeOf, serverUrls, urlPath } from '../oas/servers.js';
+import { defineMessages } from '../core/messages.js';
+import type { ParamsOf } from '../core/messages.js';
 
 export interface ServerUrlStructureOptions {
   /** Domains the API host must be under. */
@@ -15,41 +17,62 @@ export interface ServerUrlStructureOptions {
   apiLabel?: string;
 }
 
-interface Problem {
-  message: string;
-  /** Whether the host or the path part is at fault (2.0 writes them in `host` and `basePath`). */
-  part: 'host' | 'path';
+/** A server URL, and the host label that marks an API host (`api`). */
+type Url = { url: string; apiLabel: string };
+
+function faultIn({ url, apiLabel }: Url, problem: string): string {
+  return `Server URL "${url}" does not follow https://[<env>.]${apiLabel}.<domain>/[<classification>/]<api-name>/v<major>: ${problem}.`;
 }
+
+export const SERVER_URL_STRUCTURE_MESSAGES = defineMessages<{
+  foreignHost: Url & { host: string; domains: readonly string[] };
+  /** `environment`: the host's prefix before the API label. */
+  unknownEnvironment: Url & { environment: string; environments: readonly string[] };
+  noVersion: Url;
+  noApiName: Url;
+  /** `segments`: how many path segments come before the version. */
+  tooManySegments: Url & { segments: number };
+}>('serverUrlStructure', {
+  foreignHost: (params) =>
+    faultIn(params, `the host "${params.host}" is not ${params.apiLabel}.<domain> under ${params.domains.join(' or ')}`),
+  unknownEnvironment: (params) =>
+    faultIn(params, `"${params.environment}" is not an environment (${params.environments.join(', ')}, or none for production)`),
+  noVersion: (params) => faultIn(params, 'the path does not end with the major version (/v1)'),
+  noApiName: (params) => faultIn(params, 'the path has no API name before the version'),
+  tooManySegments: (params) =>
+    faultIn(params, `the path has ${params.segments} segments before the version; expected [<classification>/]<api-name>`),
+});
+
+type Shapes = ParamsOf<typeof SERVER_URL_STRUCTURE_MESSAGES>;
+/** A message to report, and whether the host or the path part is at fault (2.0 writes them in `host` and `basePath`). */
+type Problem = { [Id in keyof Shapes]: { id: Id; params: Shapes[Id]; part: 'host' | 'path' } }[keyof Shapes];
 
 /** What is wrong with a URL against `https://[{env}.]api.<domain>/[<classification>/]<api-name>/v<major>`, or undefined. */
 function problemWith(url: string, options: Required<ServerUrlStructureOptions>): Problem | undefined {
-  const message = hostProblem(url, options);
-  if (message !== undefined) return { message, part: 'host' };
-  const pathMessage = pathProblem(url);
-  return pathMessage === undefined ? undefined : { message: pathMessage, part: 'path' };
+  return hostProblem({ url, apiLabel: options.apiLabel }, options) ?? pathProblem({ url, apiLabel: options.apiLabel });
 }
 
-function hostProblem(url: string, options: Required<ServerUrlStructureOptions>): string | undefined {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+function hostProblem(at: Url, options: Required<ServerUrlStructureOptions>): Problem | undefined {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(at.url)?.[1]?.toLowerCase() ?? '';
   const domain = options.domains.find((d) => host === `${options.apiLabel}.${d}` || host.endsWith(`.${options.apiLabel}.${d}`));
   if (domain === undefined) {
-    return `the host "${host}" is not ${options.apiLabel}.<domain> under ${options.domains.join(' or ')}`;
+    return { id: 'foreignHost', params: { ...at, host, domains: options.domains }, part: 'host' };
   }
   const prefix = host.slice(0, host.length - `${options.apiLabel}.${domain}`.length).replace(/\.$/, '');
   if (prefix !== '' && !options.environments.includes(prefix)) {
-    return `"${prefix}" is not an environment (${options.environments.join(', ')}, or none for production)`;
+    return { id: 'unknownEnvironment', params: { ...at, environment: prefix, environments: options.environments }, part: 'host' };
   }
   return undefined;
 }
 
-function pathProblem(url: string): string | undefined {
-  const segments = urlPath(url)
+function pathProblem(at: Url): Problem | undefined {
+  const segments = urlPath(at.url)
     .split('/')
     .filter((s) => s !== '');
   const last = segments[segments.length - 1];
-  if (last === undefined || !VERSION_LIKE.test(last)) return 'the path does not end with the major version (/v1)';
-  if (segments.length < 2) return 'the path has no API name before the version';
-  if (segments.length > 3) return `the path has ${segments.length - 1} segments before the version; expected [<classification>/]<api-name>`;
+  if (last === undefined || !VERSION_LIKE.test(last)) return { id: 'noVersion', params: at, part: 'path' };
+  if (segments.length < 2) return { id: 'noApiName', params: at, part: 'path' };
+  if (segments.length > 3) return { id: 'tooManySegments', params: { ...at, segments: segments.length - 1 }, part: 'path' };
   return undefined;
 }
 
@@ -81,7 +104,6 @@ export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
   function serverUrlStructure(root, options, context) {
     if (!isObject(root)) return [];
     const settings: Required<ServerUrlStructureOptions> = { environments: ['dev', 'preprod'], apiLabel: 'api', ...options };
-    const expected = `https://[<env>.]${settings.apiLabel}.<domain>/[<classification>/]<api-name>/v<major>`;
     const urls: Array<{ url: string; path: JsonPath; pathPart: JsonPath }> = [];
     if (isOas2(root)) {
       const basePath = typeof root['basePath'] === 'string' ? root['basePath'] : undefined;
@@ -99,10 +121,14 @@ export default defineRulesetFunction<unknown, ServerUrlStructureOptions>(
     for (const { url, path, pathPart } of urls) {
       const problem = problemWith(url, settings);
       if (problem !== undefined)
-        results.push({
-          message: `Server URL "${url}" does not follow ${expected}: ${problem.message}.`,
-          path: [...context.path, ...(problem.part === 'path' ? pathPart : path)],
-        });
+        results.push(
+          SERVER_URL_STRUCTURE_MESSAGES.report(
+            context,
+            [...context.path, ...(problem.part === 'path' ? pathPart : path)],
+            problem.id,
+            problem.params,
+          ),
+        );
     }
     return results;
   },

@@ -5,6 +5,23 @@ import { HTTP_METHODS, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
+import { defineMessages } from '../core/messages.js';
+
+type Operation = { method: string; path: string };
+
+export const STATUS_CODES_MESSAGES = defineMessages<{
+  defaultResponse: Operation;
+  /** `allowed`: the codes or ranges any operation may use. */
+  notAllowed: Operation & { code: string; allowed: readonly string[] };
+  /** `expected`: the codes or ranges the method may use (may be empty). */
+  notForMethod: Operation & { code: string; expected: readonly string[] };
+}>('statusCodes', {
+  defaultResponse: ({ method, path }) => `${method.toUpperCase()} ${path}: a "default" response is not allowed; document each status code.`,
+  notAllowed: ({ method, path, code, allowed }) =>
+    `${method.toUpperCase()} ${path}: status code ${code} is not allowed; use one of ${allowed.join(', ')}.`,
+  notForMethod: ({ method, path, code, expected }) =>
+    `${method.toUpperCase()} ${path}: status code ${code} is not one a ${method.toUpperCase()} should return${expected.length > 0 ? ` (${expected.join(', ')})` : ''}.`,
+});
 
 export interface StatusCodesOptions {
   /** Codes every operation may use. */
@@ -60,26 +77,18 @@ export default defineRulesetFunction<unknown, StatusCodesOptions>(
               ...(options.perMethod[entry.method] ?? []),
               ...(hasPathParameter ? (options.perMethodWithPathParameter?.[entry.method] ?? []) : []),
             ];
+      const operation: Operation = { method: entry.method, path: entry.pathKey };
       for (const [code] of responseEntries(responses)) {
+        const at = [...context.path, ...entry.path, 'responses', code];
         if (code === 'default') {
-          if (!allowDefault)
-            results.push({
-              message: `${entry.method.toUpperCase()} ${entry.pathKey}: a "default" response is not allowed; document each status code.`,
-              path: [...context.path, ...entry.path, 'responses', code],
-            });
+          if (!allowDefault) results.push(STATUS_CODES_MESSAGES.report(context, at, 'defaultResponse', operation));
           continue;
         }
         if (options.within !== undefined && !matchesAny(code, options.within)) continue;
         if (options.allowed !== undefined && !matchesAny(code, options.allowed)) {
-          results.push({
-            message: `${entry.method.toUpperCase()} ${entry.pathKey}: status code ${code} is not allowed; use one of ${options.allowed.join(', ')}.`,
-            path: [...context.path, ...entry.path, 'responses', code],
-          });
+          results.push(STATUS_CODES_MESSAGES.report(context, at, 'notAllowed', { ...operation, code, allowed: options.allowed }));
         } else if (forMethod !== undefined && !matchesAny(code, forMethod)) {
-          results.push({
-            message: `${entry.method.toUpperCase()} ${entry.pathKey}: status code ${code} is not one a ${entry.method.toUpperCase()} should return${forMethod.length > 0 ? ` (${forMethod.join(', ')})` : ''}.`,
-            path: [...context.path, ...entry.path, 'responses', code],
-          });
+          results.push(STATUS_CODES_MESSAGES.report(context, at, 'notForMethod', { ...operation, code, expected: forMethod }));
         }
       }
     }

@@ -4,6 +4,15 @@ import { HTTP_METHODS, isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
+import { defineMessages } from '../core/messages.js';
+
+export const VERSION_IN_URI_MESSAGES = defineMessages<{
+  /** `base`: where the version could be instead: the 2.0 basePath, or the 3.x server URLs. */
+  noVersion: { path: string; base: 'basePath' | 'servers' };
+}>('versionInUri', {
+  noVersion: ({ path, base }) =>
+    `Path "${path}" does not start with a major version segment (e.g. /v1), and ${base === 'basePath' ? 'the basePath does not carry one' : 'not every server URL carries one'}.`,
+});
 
 export interface VersionInUriOptions {
   /** Regular expression a path segment must match to count as the version. */
@@ -73,10 +82,12 @@ export default defineRulesetFunction<unknown, VersionInUriOptions | null>(
       const first = pathSegments(pathKey)[0];
       if (first !== undefined && pattern.test(first.text)) continue;
       if (versionedByOwnServers.has(pathKey)) continue;
-      results.push({
-        message: `Path "${pathKey}" does not start with a major version segment (e.g. /v1), and ${isOas2(root) ? 'the basePath does not carry one' : 'not every server URL carries one'}.`,
-        path: [...context.path, 'paths', pathKey],
-      });
+      results.push(
+        VERSION_IN_URI_MESSAGES.report(context, [...context.path, 'paths', pathKey], 'noVersion', {
+          path: pathKey,
+          base: isOas2(root) ? 'basePath' : 'servers',
+        }),
+      );
     }
     return results;
   },

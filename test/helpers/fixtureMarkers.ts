@@ -326,6 +326,15 @@ export function compareWithMarkers({ ruleId, fixture, referencedFiles, findings 
  * comments, the files it references included) and compares the findings with its markers.
  */
 export async function checkFixture(ruleset: Ruleset, ruleId: string, fixture: string): Promise<string[]> {
+  return (await lintFixture(ruleset, ruleId, fixture)).mismatches;
+}
+
+/** Lints a fixture as `checkFixture` does, and gives its findings with the mismatches. */
+export async function lintFixture(
+  ruleset: Ruleset,
+  ruleId: string,
+  fixture: string,
+): Promise<{ mismatches: string[]; findings: Finding[] }> {
   const source = resolve(fixture);
   const engine = new Engine({
     ruleset,
@@ -334,5 +343,6 @@ export async function checkFixture(ruleset: Ruleset, ruleId: string, fixture: st
     readOverride: (path) => (isJson(path) && existsSync(path) ? lintedText(path) : undefined),
   });
   const linted = await engine.lintInput({ source, text: lintedText(source) }, true);
-  return compareWithMarkers({ ruleId, fixture: source, referencedFiles: linted.referencedFiles, findings: linted.findings });
+  const mismatches = compareWithMarkers({ ruleId, fixture: source, referencedFiles: linted.referencedFiles, findings: linted.findings });
+  return { mismatches, findings: linted.findings };
 }
