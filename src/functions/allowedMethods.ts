@@ -1,16 +1,17 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, pathEntries } from '../oas/document.js';
+import { HTTP_METHODS, operationLabel, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export const ALLOWED_METHODS_MESSAGES = defineMessages<{
   /** `method` and `allowed` are lower-case, as the document writes them. */
   notAllowed: { method: string; path: string; allowed: readonly string[] };
 }>('allowedMethods', {
   notAllowed: ({ method, path, allowed }) =>
-    `${method.toUpperCase()} ${path}: ${method.toUpperCase()} is not an allowed method; use only ${allowed.map((m) => m.toUpperCase()).join(', ')}.`,
+    `${operationLabel(method, path)}: ${method.toUpperCase()} is not an allowed method; use only ${allowed.map((m) => m.toUpperCase()).join(', ')}.`,
 });
 
 export interface AllowedMethodsOptions {
@@ -29,7 +30,7 @@ export default defineRulesetFunction<unknown, AllowedMethodsOptions>(
         methods: {
           type: 'array',
           minItems: 1,
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'The lower-case HTTP methods operations may use, e.g. ["get", "post", "put", "patch", "delete"].',
         },
       },

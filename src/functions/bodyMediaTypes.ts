@@ -3,7 +3,7 @@ import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectra
 import type { JsonPath } from '@stoplight/types';
 import { bodySites } from '../oas/bodies.js';
 import type { BodyKind } from '../oas/bodies.js';
-import { isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType, isMediaTypeKey } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
@@ -54,7 +54,7 @@ export const BODY_MEDIA_TYPES_MESSAGES = defineMessages<{
   noJson: (params) => `${bodyLabel(params)} offers ${params.mediaTypes.join(', ')} but no ${jsonLabel(params.plusJson)}.`,
   notJson: (params) => `${bodyLabel(params)} uses ${params.mediaType}: bodies must be ${jsonLabel(params.plusJson)}.`,
   noJsonInList: ({ field, plusJson, method, path, mediaTypes }) =>
-    `${method.toUpperCase()} ${path} ${field} ${mediaTypes.join(', ')} for its ${listLabel(field)} but no ${jsonLabel(plusJson)}.`,
+    `${operationLabel(method, path)} ${field} ${mediaTypes.join(', ')} for its ${listLabel(field)} but no ${jsonLabel(plusJson)}.`,
   notJsonInList: ({ field, plusJson, mediaType }) => `${field} lists ${mediaType}: ${listLabel(field)} must be ${jsonLabel(plusJson)}.`,
 });
 

@@ -1,11 +1,12 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, operations } from '../oas/document.js';
+import { operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders } from '../oas/responses.js';
 import { defineMessages } from '../core/messages.js';
+import { EXACT_STATUS_CODE, HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export const CONDITIONAL_REQUESTS_MESSAGES = defineMessages<{
   noRevalidation: {
@@ -22,7 +23,7 @@ export const CONDITIONAL_REQUESTS_MESSAGES = defineMessages<{
   };
 }>('conditionalRequests', {
   noRevalidation: ({ method, path, validator, requestHeader, status, missingHeader, missingStatus }) =>
-    `${method.toUpperCase()} ${path} returns ${validator} but does not ${[
+    `${operationLabel(method, path)} returns ${validator} but does not ${[
       ...(missingHeader ? [`accept ${requestHeader}`] : []),
       ...(missingStatus ? [`document ${status}`] : []),
     ].join(' or ')}: let clients revalidate cheaply.`,
@@ -50,10 +51,10 @@ export default defineRulesetFunction<unknown, ConditionalRequestsOptions>(
       properties: {
         validator: { type: 'string', description: 'The response header that carries the validator, e.g. "ETag".' },
         requestHeader: { type: 'string', description: 'The request header that sends it back, e.g. "If-None-Match".' },
-        status: { type: 'string', pattern: '^[1-5]\\d\\d$', description: 'The status of an unchanged resource, e.g. "304".' },
+        status: { ...EXACT_STATUS_CODE, description: 'The status of an unchanged resource, e.g. "304".' },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           default: ['get'],
           description: 'Lower-case methods of the operations judged.',
         },

@@ -1,6 +1,6 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import type { OperationEntry } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import type { JsonObject } from '../oas/json.js';
@@ -12,6 +12,7 @@ import { operationResponses, responseMediaTypes } from '../oas/responses.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
 import { defineMessages } from '../core/messages.js';
+import { EXTENSION_NAME, HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 export const STATUS_CONDITIONS = [
   'always',
@@ -60,7 +61,7 @@ export const DOCUMENTED_STATUS_MESSAGES = defineMessages<{
   };
 }>('documentedStatus', {
   missingStatus: ({ method, path, condition, codes, purpose }) =>
-    `${method.toUpperCase()} ${path} ${REASONS[condition]} no ${codes.join(' or ')} response${purpose !== '' ? ` (${purpose})` : ''}.`,
+    `${operationLabel(method, path)} ${REASONS[condition]} no ${codes.join(' or ')} response${purpose !== '' ? ` (${purpose})` : ''}.`,
 });
 
 function takesBody(entry: OperationEntry, refs: RefFollower): boolean {
@@ -136,7 +137,7 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
         anyOf: {
           type: 'array',
           minItems: 1,
-          items: { type: 'string', pattern: '^(?:[1-5]\\d\\d|[1-5]XX)$' },
+          items: STATUS_CODE,
           description: 'Status codes or ranges such as 4XX; documenting any one of them satisfies the rule.',
         },
         when: {
@@ -146,7 +147,7 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
         },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Only operations with these lower-case methods (default: all).',
         },
         purpose: {
@@ -154,8 +155,7 @@ export default defineRulesetFunction<unknown, DocumentedStatusOptions>(
           description: 'What the status is for, added to the message, e.g. "the answer when the request limit is reached".',
         },
         extension: {
-          type: 'string',
-          pattern: '^x-',
+          ...EXTENSION_NAME,
           default: 'x-rate-limit',
           description: 'With "rate-limited": the extension that declares an operation\'s rate limit.',
         },

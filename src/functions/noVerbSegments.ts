@@ -1,11 +1,12 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, pathEntries, pathKeys } from '../oas/document.js';
+import { operationLabel, pathEntries, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments, segmentWords, staticSegments } from '../oas/paths.js';
 import { pointerToPath, valueAt } from '../oas/json.js';
 import { CRUD_VERBS } from '../oas/vocabulary.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export interface NoVerbSegmentsOptions {
   verbs?: string[];
@@ -31,7 +32,7 @@ export const NO_VERB_SEGMENTS_MESSAGES = defineMessages<{
   verbSegment: ({ segment, verb, wholeSegment, advice }) =>
     `Path segment "${segment}" ${wholeSegment ? 'is' : 'starts with'} the verb "${verb}": ${ADVICE[advice]}.`,
   actionSegment: ({ method, path, action, verb, advice }) =>
-    `${method.toUpperCase()} ${path}: "${action}" is the action "${verb}": ${ADVICE[advice]}.`,
+    `${operationLabel(method, path)}: "${action}" is the action "${verb}": ${ADVICE[advice]}.`,
 });
 
 /** A path item as written, or the local `$ref`'d one (3.1 `components/pathItems`) it stands for. */
@@ -74,7 +75,7 @@ export default defineRulesetFunction<unknown, NoVerbSegmentsOptions | null>(
         },
         lastSegmentOf: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Judge only the last segment, for operations with these lower-case methods, and report at the operation.',
         },
         advice: {

@@ -1,7 +1,7 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet } from '../oas/collections.js';
-import { isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import type { JsonObject } from '../oas/json.js';
 import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
@@ -47,10 +47,10 @@ export const PAGINATION_PARAMETERS_MESSAGES = defineMessages<{
   sharedConstraints: Constraints & { parameter: string };
 }>('paginationParameters', {
   missingPagination: ({ method, path, sets, misspelt, meant }) =>
-    `${method.toUpperCase()} ${path} returns a collection but does not accept the pagination parameters ${sets.join(', or ')}${
+    `${operationLabel(method, path)} returns a collection but does not accept the pagination parameters ${sets.join(', or ')}${
       misspelt.length > 0 ? ` (${misspelt.map((name, i) => `"${name}" should be "${meant[i] ?? ''}"`).join('; ')})` : ''
     }.`,
-  constraints: (params) => `${params.method.toUpperCase()} ${params.path}: ${constraintsText(params)}`,
+  constraints: (params) => `${operationLabel(params.method, params.path)}: ${constraintsText(params)}`,
   sharedConstraints: (params) => `Parameter ${params.parameter}: ${constraintsText(params)}`,
 });
 

@@ -1,6 +1,6 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { declaredTypes } from '../oas/schemas.js';
@@ -8,6 +8,7 @@ import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { containsPhrase, normalisedName, splitWords } from '../oas/words.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export const PARAMETER_NAMES_MESSAGES = defineMessages<{
   forbiddenName: {
@@ -88,7 +89,7 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
         },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Only parameters of operations with these lower-case methods (default: all parameters).',
         },
         ignoreTypes: {

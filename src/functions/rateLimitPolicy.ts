@@ -2,10 +2,11 @@ import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { operations } from '../oas/document.js';
+import { operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
 import { defineMessages } from '../core/messages.js';
+import { EXTENSION_NAME } from '../oas/optionSchemas.js';
 
 type Operation = { method: string; path: string };
 /** What the published table gives an operation: its settings (`rate`, `burst`, `delay`) beside their values. */
@@ -16,7 +17,7 @@ function tableText({ settings, values }: TableRow): string {
 }
 
 function operationText({ method, path }: Operation): string {
-  return `${method.toUpperCase()} ${path}`;
+  return `${operationLabel(method, path)}`;
 }
 
 export const RATE_LIMIT_POLICY_MESSAGES = defineMessages<{
@@ -142,8 +143,7 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
       required: ['check'],
       properties: {
         extension: {
-          type: 'string',
-          pattern: '^x-',
+          ...EXTENSION_NAME,
           default: 'x-rate-limit',
           description: "The extension that carries an operation's policy.",
         },

@@ -1,7 +1,7 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { isOas2, operations, parameterNodes, refSiblingsApply } from '../oas/document.js';
+import { isOas2, operationLabel, operations, parameterNodes, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
@@ -14,11 +14,11 @@ export const REQUEST_BODY_ARRAY_MESSAGES = defineMessages<{ noJsonBody: Operatio
   'requestBodyArray',
   {
     noJsonBody: ({ method, path }) =>
-      `${method.toUpperCase()} ${path} takes no JSON request body: a bulk operation takes an array of items with maxItems.`,
+      `${operationLabel(method, path)} takes no JSON request body: a bulk operation takes an array of items with maxItems.`,
     notArray: ({ method, path }) =>
-      `${method.toUpperCase()} ${path}: the bulk request body is not an array: send the items as an array with maxItems.`,
+      `${operationLabel(method, path)}: the bulk request body is not an array: send the items as an array with maxItems.`,
     noMaxItems: ({ method, path }) =>
-      `${method.toUpperCase()} ${path}: the bulk request body declares no maxItems: say how many items one call may carry.`,
+      `${operationLabel(method, path)}: the bulk request body declares no maxItems: say how many items one call may carry.`,
   },
 );
 

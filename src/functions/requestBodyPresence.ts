@@ -1,9 +1,10 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations, parameterNodes } from '../oas/document.js';
+import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 type Operation = { method: string; path: string };
 
@@ -14,10 +15,10 @@ export const REQUEST_BODY_PRESENCE_MESSAGES = defineMessages<{
   missingBody: Operation;
 }>('requestBodyPresence', {
   unexpectedBody: ({ method, path }) =>
-    `${method.toUpperCase()} ${path} must not take a request body: pass what it needs in the path, query or headers.`,
+    `${operationLabel(method, path)} must not take a request body: pass what it needs in the path, query or headers.`,
   unexpectedBodyParameter: ({ method, path }) =>
-    `${method.toUpperCase()} ${path} must not take a request body, but declares a body or formData parameter.`,
-  missingBody: ({ method, path }) => `${method.toUpperCase()} ${path} must take a request body.`,
+    `${operationLabel(method, path)} must not take a request body, but declares a body or formData parameter.`,
+  missingBody: ({ method, path }) => `${operationLabel(method, path)} must take a request body.`,
 });
 
 export interface RequestBodyPresenceOptions {
@@ -39,7 +40,7 @@ export default defineRulesetFunction<unknown, RequestBodyPresenceOptions>(
         methods: {
           type: 'array',
           minItems: 1,
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Lower-case HTTP methods the rule applies to.',
         },
         body: { enum: ['forbidden', 'required'], description: 'Whether these operations must not, or must, declare a request body.' },

@@ -1,6 +1,6 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { operations } from '../oas/document.js';
+import { operationLabel, operations } from '../oas/document.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { defineMessages } from '../core/messages.js';
@@ -23,9 +23,9 @@ export const REQUIRED_PARAMETER_MESSAGES = defineMessages<{ missingParameter: Pa
   'requiredParameter',
   {
     missingParameter: ({ method, path, location, name, purpose }) =>
-      `${method.toUpperCase()} ${path} does not take the ${location} ${name}${why(purpose)}.`,
+      `${operationLabel(method, path)} does not take the ${location} ${name}${why(purpose)}.`,
     optionalParameter: ({ method, path, location, name, purpose }) =>
-      `${method.toUpperCase()} ${path} takes the ${location} ${name} as optional: it is mandatory${why(purpose)}.`,
+      `${operationLabel(method, path)} takes the ${location} ${name} as optional: it is mandatory${why(purpose)}.`,
   },
 );
 

@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import type { JsonPath } from '@stoplight/types';
 import { propertyDefinitions } from '../oas/collections.js';
-import { isOas2, operations } from '../oas/document.js';
+import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
@@ -12,11 +12,12 @@ import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/
 import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { STATUS_CODE } from '../oas/optionSchemas.js';
 
 type Response = { method: string; path: string; code: string };
 
 function responseText({ method, path, code }: Response): string {
-  return `${method.toUpperCase()} ${path} response ${code}`;
+  return `${operationLabel(method, path)} response ${code}`;
 }
 
 export const RESPONSE_BODY_SHAPE_MESSAGES = defineMessages<{
@@ -174,7 +175,7 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
         codes: {
           type: 'array',
           minItems: 1,
-          items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
+          items: STATUS_CODE,
           description: 'Response codes the rule applies to, e.g. ["422"] (default: every response).',
         },
         requireJson: { type: 'boolean', default: true, description: 'Report a response of these codes that has no JSON body.' },

@@ -1,10 +1,11 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
+import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 type Response = {
   method: string;
@@ -19,7 +20,7 @@ type Response = {
 };
 
 function subject({ method, path, code, mandatory }: Response): string {
-  return `${method.toUpperCase()} ${path} response ${code} ${mandatory ? 'must' : 'should'}`;
+  return `${operationLabel(method, path)} response ${code} ${mandatory ? 'must' : 'should'}`;
 }
 
 export const RESPONSE_CONTENT_MESSAGES = defineMessages<{ unexpectedBody: Response; missingBody: Response }>('responseContent', {
@@ -54,13 +55,13 @@ export default defineRulesetFunction<unknown, ResponseContentOptions>(
         codes: {
           type: 'array',
           minItems: 1,
-          items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
+          items: STATUS_CODE,
           description: 'Status codes the rule applies to, e.g. ["204", "304"].',
         },
         content: { enum: ['forbidden', 'required'], description: 'Whether these responses must not, or must, have a body.' },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Only operations with these lower-case methods (default: all).',
         },
       },

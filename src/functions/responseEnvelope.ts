@@ -2,7 +2,7 @@ import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isCollectionGet, propertyDefinitions } from '../oas/collections.js';
-import { isOas2, operations } from '../oas/document.js';
+import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
@@ -11,11 +11,12 @@ import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/
 import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
 
 type Response = { method: string; path: string; code: string };
 
 function responseText({ method, path, code }: Response): string {
-  return `${method.toUpperCase()} ${path} response ${code}`;
+  return `${operationLabel(method, path)} response ${code}`;
 }
 
 export const RESPONSE_ENVELOPE_MESSAGES = defineMessages<{
@@ -122,7 +123,7 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
         reportBareArray: { type: 'boolean', default: true, description: 'Report a bare top-level array as a missing envelope.' },
         codes: {
           type: 'array',
-          items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },
+          items: STATUS_CODE_OR_DEFAULT,
           description: 'Response codes judged (default: 2XX for collection GETs, every code for JSON responses).',
         },
       },

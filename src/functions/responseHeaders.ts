@@ -1,6 +1,6 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
+import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import type { JsonObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
@@ -9,6 +9,7 @@ import { operationResponses, responseHeaders as headersOf } from '../oas/respons
 import { declaredTypes, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { EXTENSION_NAME, HTTP_METHOD, STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
 
 /** "A, B and C". */
 function joined(names: readonly string[], word: string): string {
@@ -78,19 +79,19 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
         mode: { enum: ['all', 'any'], description: '"all": every header listed; "any": at least one of them.' },
         codes: {
           type: 'array',
-          items: { type: 'string', pattern: '^(?:[1-5](?:\\d\\d|XX)|default)$' },
+          items: STATUS_CODE_OR_DEFAULT,
           description: 'Response codes or ranges (2XX) the rule applies to, "default" included (default: every response).',
         },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Only operations with these lower-case methods (default: all).',
         },
         type: {
           enum: ['integer', 'number', 'string', 'boolean'],
           description: "The type the headers' schema must declare, when they are declared.",
         },
-        operationsWith: { type: 'string', pattern: '^x-', description: 'Only operations that carry this extension, e.g. x-rate-limit.' },
+        operationsWith: { ...EXTENSION_NAME, description: 'Only operations that carry this extension, e.g. x-rate-limit.' },
       },
     },
   },
@@ -116,7 +117,7 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
         if (everyResponse && judged.has(key)) continue;
         judged.add(key);
         const where = viaRef && base === path ? [...path, '$ref'] : isObject(response['headers']) ? [...base, 'headers'] : base;
-        const subject = `${entry.method.toUpperCase()} ${entry.pathKey} response ${code}`;
+        const subject = `${operationLabel(entry.method, entry.pathKey)} response ${code}`;
         if (options.mode === 'all' ? missing.length > 0 : missing.length === options.headers.length) {
           const inReferencedResponse = viaRef && base === path;
           results.push(

@@ -1,6 +1,6 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
-import { HTTP_METHODS, isOas2, operations } from '../oas/document.js';
+import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { propertyDefinitions } from '../oas/collections.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
@@ -11,6 +11,7 @@ import { urlPath } from '../oas/servers.js';
 import { declaredTypes } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 /** A response, and the property it should expose. */
 type Wanted = {
@@ -47,12 +48,12 @@ export const RESPONSE_PROPERTY_MESSAGES = defineMessages<{
 }>('responseProperty', {
   noBody: (params) => {
     const shape = shapeText(params);
-    return `${params.method.toUpperCase()} ${params.path} response ${params.code} has no body: it should return ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}.`;
+    return `${operationLabel(params.method, params.path)} response ${params.code} has no body: it should return ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}.`;
   },
   notExposed: (params) => {
     const shape = shapeText(params);
     const { found } = params;
-    return `${params.method.toUpperCase()} ${params.path} response ${params.code}: ${params.eachItem ? 'each item of the body' : 'the body'} should expose ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`;
+    return `${operationLabel(params.method, params.path)} response ${params.code}: ${params.eachItem ? 'each item of the body' : 'the body'} should expose ${wantedText(params)}${shape !== '' ? ` (${shape})` : ''}${found.length > 0 ? `; ${found.join(', ')} ${found.length === 1 ? 'is' : 'are'} not ${shape}` : ''}.`;
   },
 });
 
@@ -122,12 +123,12 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
         codes: {
           type: 'array',
           minItems: 1,
-          items: { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' },
+          items: STATUS_CODE,
           description: 'Response codes the rule applies to, e.g. ["201"].',
         },
         methods: {
           type: 'array',
-          items: { enum: [...HTTP_METHODS] },
+          items: HTTP_METHOD,
           description: 'Only operations with these lower-case methods (default: all).',
         },
         names: { type: 'array', items: { type: 'string' }, description: 'Property names that satisfy the rule (any one of them).' },

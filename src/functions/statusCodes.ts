@@ -1,11 +1,12 @@
 import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
-import { HTTP_METHODS, operations } from '../oas/document.js';
+import { HTTP_METHODS, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { defineMessages } from '../core/messages.js';
+import { STATUS_CODE } from '../oas/optionSchemas.js';
 
 type Operation = { method: string; path: string };
 
@@ -16,11 +17,11 @@ export const STATUS_CODES_MESSAGES = defineMessages<{
   /** `expected`: the codes or ranges the method may use (may be empty). */
   notForMethod: Operation & { code: string; expected: readonly string[] };
 }>('statusCodes', {
-  defaultResponse: ({ method, path }) => `${method.toUpperCase()} ${path}: a "default" response is not allowed; document each status code.`,
+  defaultResponse: ({ method, path }) => `${operationLabel(method, path)}: a "default" response is not allowed; document each status code.`,
   notAllowed: ({ method, path, code, allowed }) =>
-    `${method.toUpperCase()} ${path}: status code ${code} is not allowed; use one of ${allowed.join(', ')}.`,
+    `${operationLabel(method, path)}: status code ${code} is not allowed; use one of ${allowed.join(', ')}.`,
   notForMethod: ({ method, path, code, expected }) =>
-    `${method.toUpperCase()} ${path}: status code ${code} is not one a ${method.toUpperCase()} should return${expected.length > 0 ? ` (${expected.join(', ')})` : ''}.`,
+    `${operationLabel(method, path)}: status code ${code} is not one a ${method.toUpperCase()} should return${expected.length > 0 ? ` (${expected.join(', ')})` : ''}.`,
 });
 
 export interface StatusCodesOptions {
@@ -36,7 +37,7 @@ export interface StatusCodesOptions {
   allowDefault?: boolean;
 }
 
-const CODE: JSONSchema7 = { type: 'string', pattern: '^[1-5](?:\\d\\d|XX)$' };
+const CODE: JSONSchema7 = STATUS_CODE;
 const METHOD_MAP: JSONSchema7 = {
   type: 'object',
   additionalProperties: false,

@@ -5,6 +5,11 @@ import type { JsonObject } from './json.js';
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
+/** How messages name an operation: `GET /pets/{id}`. */
+export function operationLabel(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
 export function isOas2(root: unknown): boolean {
   return isObject(root) && root['swagger'] !== undefined;
 }
