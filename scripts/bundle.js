@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { ASSERTION_PATCH } from '../dist/core/trustedRulesets.js';
+import { ASSERTION_PATCH } from '../dist/core/engine/trustedRulesets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -16,12 +16,12 @@ const rulesets = (await readdir(join(dist, 'rulesets'))).filter((name) => name.e
 const compiledRulesets = {
   name: 'compiled-rulesets',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]core[\\/]compiledRulesets\.js$/ }, () => ({
-      resolveDir: join(dist, 'core'),
+    builder.onLoad({ filter: /[\\/]core[\\/]config[\\/]compiledRulesets\.js$/ }, () => ({
+      resolveDir: join(dist, 'core', 'config'),
       contents: [
         'export async function importCompiledRuleset(file, name) {',
         '  switch (name) {',
-        ...rulesets.map((name) => `    case ${JSON.stringify(name)}: return import(${JSON.stringify(`../rulesets/${name}.js`)});`),
+        ...rulesets.map((name) => `    case ${JSON.stringify(name)}: return import(${JSON.stringify(`../../rulesets/${name}.js`)});`),
         // biome-ignore lint/suspicious/noTemplateCurlyInString: generated source, template literal included
         '    default: return import(new URL(`file://${file}`).href);',
         '  }',
@@ -31,7 +31,7 @@ const compiledRulesets = {
   },
 };
 
-/** Lets Spectral's ruleset validation skip the built-in rulesets, which the build validated (see core/trustedRulesets.ts). */
+/** Lets Spectral's ruleset validation skip the built-in rulesets, which the build validated (see core/engine/trustedRulesets.ts). */
 const validatedRulesets = {
   name: 'validated-rulesets',
   setup(builder) {
@@ -50,7 +50,7 @@ let patched = false;
  * Spectral's ruleset-function module makes an ajv instance with ajv-errors and ajv-formats as it
  * loads (compiling their meta-schemas: 50 ms of every run), though only `createRulesetFunction`
  * compiling a schema uses it, and apistyle's functions compile theirs only when a ruleset that
- * needs validating uses them (src/core/rulesetFunction.ts). The bundle makes it on first compile.
+ * needs validating uses them (src/core/engine/rulesetFunction.ts). The bundle makes it on first compile.
  */
 const AJV_AT_LOAD = `const ajv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });
 (0, ajv_errors_1.default)(ajv);
@@ -102,7 +102,7 @@ const lazyStringWidth = {
 // Chunk names carry content hashes: leftovers of an earlier build would pile up.
 await rm(join(dist, 'bundle'), { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(dist, 'cli', 'main.js'), worker: join(dist, 'core', 'worker.js') },
+  entryPoints: { main: join(dist, 'cli', 'main.js'), worker: join(dist, 'core', 'session', 'worker.js') },
   outdir: join(dist, 'bundle'),
   bundle: true,
   splitting: true,

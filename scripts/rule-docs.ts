@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { Ruleset } from '@stoplight/spectral-core';
 import { stringify } from 'yaml';
 import { COMPILED_RULESETS_DIR, PACKAGE_ROOT } from '../src/core/paths.js';
-import { builtinDefinition, builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
-import { severityName } from '../src/core/severity.js';
-import type { SeverityName } from '../src/core/types.js';
+import { builtinDefinition, builtinRulesetFile, builtinRulesetNames } from '../src/core/config/rulesets.js';
+import { severityName } from '../src/core/results/severity.js';
+import type { SeverityName } from '../src/core/results/types.js';
 
 export const DOCS_COMMAND = 'npm run docs';
 export const INDEX_FILE = 'docs/rules/README.md';

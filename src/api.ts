@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import type { LintInput } from './core/linter.js';
-import { openSession } from './core/session.js';
-import type { LintOptions } from './core/sessionOptions.js';
-import type { LintReport } from './core/types.js';
+import type { LintInput } from './core/engine/engine.js';
+import { openSession } from './core/session/session.js';
+import type { LintOptions } from './core/session/sessionOptions.js';
+import type { LintReport } from './core/results/types.js';
 
-export { chooseRuleset, openSession, reportOf } from './core/session.js';
-export type { RulesetChoice, Session } from './core/session.js';
-export type { LintOptions, SessionOptions } from './core/sessionOptions.js';
+export { chooseRuleset, openSession, reportOf } from './core/session/session.js';
+export type { RulesetChoice, Session } from './core/session/session.js';
+export type { LintOptions, SessionOptions } from './core/session/sessionOptions.js';
 
 /**
  * Lints documents (file paths, or `{source, text}` for text in memory) and returns every finding,

@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { loadConfigRuleset, readConfig } from '../src/core/config.js';
-import { Engine } from '../src/core/linter.js';
+import { loadConfigRuleset, readConfig } from '../src/core/config/configRuleset.js';
+import { Engine } from '../src/core/engine/engine.js';
 import { ONE_ERROR_ONE_WARNING, tempProject } from './helpers/cli.js';
 
 const CONFIG = `extends: [recommended, "spectral:oas"]

@@ -6,11 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
+import { builtinRulesetFile, builtinRulesetNames } from '../src/core/config/rulesets.js';
 import { ruleDocUrl } from '../src/core/docs.js';
-import type { Finding } from '../src/core/types.js';
-import type { Messages, MessageShapes } from '../src/core/messages.js';
-import { Engine } from '../src/core/linter.js';
+import type { Finding } from '../src/core/results/types.js';
+import type { Messages, MessageShapes } from '../src/core/engine/messages.js';
+import { Engine } from '../src/core/engine/engine.js';
 import { REPO_ROOT } from './helpers/cli.js';
 import { builtinRuleset } from './helpers/engine.js';
 

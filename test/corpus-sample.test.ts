@@ -8,7 +8,7 @@ import { describe, it } from 'vitest';
 import { findingProblem, lineLengths } from '../bench/lib/check-findings.js';
 import { lintCorpus } from '../bench/lib/corpus-run.js';
 import type { CorpusDocument } from '../bench/lib/corpus-run.js';
-import { builtinRulesetNames } from '../src/core/rulesets.js';
+import { builtinRulesetNames } from '../src/core/config/rulesets.js';
 import { REPO_ROOT } from './helpers/cli.js';
 
 function documentsUnder(root: string, dir: string = root): CorpusDocument[] {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { parse } from 'yaml';
 import { readRuleDoc } from '../src/core/docs.js';
-import { defineRulesetFunction } from '../src/core/rulesetFunction.js';
-import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
+import { defineRulesetFunction } from '../src/core/engine/rulesetFunction.js';
+import { builtinRulesetFile, builtinRulesetNames } from '../src/core/config/rulesets.js';
 import {
   DOCS_COMMAND,
   INDEX_FILE,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import Parsers from '@stoplight/spectral-parsers';
 import type { JsonPath } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
-import { FastJson } from '../src/core/fastJson.js';
+import { FastJson } from '../src/core/parse/fastJson.js';
 import { REPO_ROOT } from './helpers/cli.js';
 import { pathsOf } from './helpers/jsonPaths.js';
 

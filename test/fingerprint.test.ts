@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import { fingerprints, joinJsonPath } from '../src/core/fingerprint.js';
-import type { Finding } from '../src/core/types.js';
+import { fingerprints, joinJsonPath } from '../src/core/results/fingerprint.js';
+import type { Finding } from '../src/core/results/types.js';
 
 const base = '/project';
 function finding(overrides: Partial<Finding>): Finding {

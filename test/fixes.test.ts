@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { Engine } from '../src/core/linter.js';
-import { loadRuleset, loadRulesets } from '../src/core/rulesets.js';
-import type { Finding } from '../src/core/types.js';
+import { Engine } from '../src/core/engine/engine.js';
+import { loadRuleset, loadRulesets } from '../src/core/config/rulesets.js';
+import type { Finding } from '../src/core/results/types.js';
 import { applyEdits, FIXES, fixFor, SourceDocument } from '../src/fixes/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
 

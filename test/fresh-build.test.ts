@@ -1,10 +1,12 @@
 // The tests run dist/, so the global setup builds whenever dist/ is not the build of the current
 // sources. This checks what that decision rests on: the hash of what the build reads.
 import { strict as assert } from 'node:assert';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { sourceHash } from '../scripts/sourceHash.js';
-import { tempProject } from './helpers/cli.js';
+import { builtinRulesetNames } from '../src/core/config/rulesets.js';
+import { REPO_ROOT, tempProject } from './helpers/cli.js';
 import { buildIsCurrent } from './setup/freshBuild.js';
 
 const TREE = {
@@ -36,5 +38,18 @@ describe('the build the tests run', () => {
     const before = sourceHash(root);
     appendFileSync(`${root}/README.md`, 'more\n');
     assert.equal(sourceHash(root), before);
+  });
+});
+
+describe('the bundle', () => {
+  it('imports the compiled built-in rulesets by name, so a run never bundles one again', () => {
+    const bundle = join(REPO_ROOT, 'dist', 'bundle');
+    const chunks = readdirSync(bundle).map((file) => readFileSync(join(bundle, file), 'utf8'));
+    for (const name of builtinRulesetNames()) {
+      assert.ok(
+        chunks.some((chunk) => chunk.includes(`case"${name}":return import(`)),
+        `scripts/bundle.js replaced the compiled-rulesets loader: no literal import of ${name}`,
+      );
+    }
   });
 });

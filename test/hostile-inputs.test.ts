@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 import type { CliRun } from './helpers/cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
-import { fetchRemoteText, isForbiddenAddress } from '../src/core/remoteFetch.js';
-import { builtinRulesetNames } from '../src/core/rulesets.js';
+import { fetchRemoteText, isForbiddenAddress } from '../src/core/refs/remoteFetch.js';
+import { builtinRulesetNames } from '../src/core/config/rulesets.js';
 
 /** A document with one known error (an http server) next to every hostile input: it must still be reported. */
 const GOOD = CLEAN.replace('https://', 'http://');

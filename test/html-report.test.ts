@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { ruleDocUrl } from '../src/core/docs.js';
-import type { Finding, LintReport } from '../src/core/types.js';
+import type { Finding, LintReport } from '../src/core/results/types.js';
 import { FORMATTERS, loadRuleset } from '../src/index.js';
 import { openBrowser, openReport } from './helpers/browser.js';
 import { CHROMIUM, describeWithTool } from './helpers/externalTools.js';

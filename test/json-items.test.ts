@@ -6,8 +6,8 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { DiagnosticSeverity } from '@stoplight/types';
 import { json as spectralJson } from '@stoplight/spectral-formatters';
-import type { Finding } from '../src/core/types.js';
-import { jsonOutputChunks, parseJsonItems, renderJsonItems } from '../src/core/jsonItems.js';
+import type { Finding } from '../src/core/results/types.js';
+import { jsonOutputChunks, parseJsonItems, renderJsonItems } from '../src/core/results/jsonItems.js';
 
 const position = fc.record({ line: fc.nat(100_000), character: fc.nat(10_000) }, { noNullPrototype: true });
 const finding: fc.Arbitrary<Finding> = fc.record(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import Parsers from '@stoplight/spectral-parsers';
 import type { JsonPath } from '@stoplight/types';
-import { IndexedJson } from '../src/core/positions.js';
+import { IndexedJson } from '../src/core/parse/positions.js';
 import { REPO_ROOT } from './helpers/cli.js';
 import { pathsOf } from './helpers/jsonPaths.js';
 

@@ -32,7 +32,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { builtinRulesetNames } from '../src/core/rulesets.js';
+import { builtinRulesetNames } from '../src/core/config/rulesets.js';
 import { builtinRuleset } from './helpers/engine.js';
 import { lintFixture } from './helpers/fixtureMarkers.js';
 import { functionsOfRule, rulesOf } from './helpers/rulesets.js';

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { describe, it } from 'vitest';
-import { builtinRulesetNames } from '../src/core/rulesets.js';
+import { builtinRulesetNames } from '../src/core/config/rulesets.js';
 import { CLEAN, REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
 
 const HOOK = join(REPO_ROOT, 'test', 'fixtures', 'harness', 'deny-network.cjs');

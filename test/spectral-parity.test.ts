@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'vitest';
-import { looksLikeOpenApi } from '../src/core/documents.js';
-import { builtinRulesetFile, builtinRulesetNames } from '../src/core/rulesets.js';
+import { looksLikeOpenApi } from '../src/core/parse/document.js';
+import { builtinRulesetFile, builtinRulesetNames } from '../src/core/config/rulesets.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 
 interface JsonFinding {

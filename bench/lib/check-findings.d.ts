@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/core/results/types.js';
 
 export function lineLengths(text: string): number[];
 export function findingProblem(

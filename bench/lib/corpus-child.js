@@ -2,8 +2,8 @@
 // sends, one at a time, and answers with what it found wrong. Run by bench/corpus.js through fork().
 import { readFileSync } from 'node:fs';
 import { Engine, loadRuleset } from '../../dist/index.js';
-import { INPUT_PROBLEM_CODES } from '../../dist/core/types.js';
-import { DUPLICATE_KEY } from '../../dist/core/linter.js';
+import { INPUT_PROBLEM_CODES } from '../../dist/core/results/types.js';
+import { DUPLICATE_KEY } from '../../dist/core/engine/engine.js';
 import { findingProblem, lineLengths } from './check-findings.js';
 
 const send = (message) => process.send(message);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { baselineText, compareWithBaseline, readBaseline } from '../core/baseline.js';
-import type { BaselineEntry } from '../core/baseline.js';
+import { baselineText, compareWithBaseline, readBaseline } from '../core/compare/baseline.js';
+import type { BaselineEntry } from '../core/compare/baseline.js';
 import { UsageError, describeWriteError } from '../core/errors.js';
-import { withoutNonOpenApi } from '../core/nonOpenApi.js';
-import { compareWithRevision } from '../core/since.js';
-import type { LintReport } from '../core/types.js';
+import { withoutNonOpenApi } from '../core/parse/nonOpenApi.js';
+import { compareWithRevision } from '../core/compare/since.js';
+import type { LintReport } from '../core/results/types.js';
 import { writeFileAtomic } from './io.js';
 
 export interface ComparisonOptions {

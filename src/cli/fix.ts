@@ -1,7 +1,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError, describeWriteError } from '../core/errors.js';
-import type { FixedDocument } from '../core/session.js';
+import type { FixedDocument } from '../core/session/session.js';
 import { writeFileAtomic } from './io.js';
 
 /** Writes the fixed documents in place, atomically. */

@@ -1,5 +1,5 @@
 import yargs from 'yargs';
-import { EXIT_ERROR, EXIT_OK } from '../core/exitCode.js';
+import { EXIT_ERROR, EXIT_OK } from '../core/results/exitCode.js';
 import { UsageError, oneLine } from '../core/errors.js';
 import { VERSION } from '../core/packageInfo.js';
 import { explainCommand } from './commands/explain.js';

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type ignoreFactory from 'ignore';
 import type { Ignore } from 'ignore';
 import { findUp } from './paths.js';
-import { looksLikeOpenApi } from './documentText.js';
+import { looksLikeOpenApi } from './parse/text.js';
 
 export const STDIN_ARGUMENT = '-';
 

@@ -28,7 +28,7 @@ export function projectRootFor(cwd: string, configPath: string | undefined): str
   return findUp(cwd, (dir) => existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) ?? resolve(cwd);
 }
 
-/** The file of findings not to report ("apistyle lint --write-ignore"); see core/ignoreFile.ts. */
+/** The file of findings not to report ("apistyle lint --write-ignore"); see core/silence/ignoreFile.ts. */
 export const IGNORE_FILE_NAME = '.apistyle-ignore.yaml';
 
 /** The ignore file that goes with a config: next to it, else at the project root. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types.js';
+import type { Finding } from '../core/results/types.js';
 import { fixFor } from './index.js';
 import { applyEdits, overlaps, SourceDocument } from './source.js';
 import type { Fix, TextEdit } from './types.js';

@@ -1,7 +1,7 @@
-import type { FindingData, MessageParams } from '../core/findingData.js';
-import type { Finding } from '../core/types.js';
+import type { FindingData, MessageParams } from '../core/engine/findingData.js';
+import type { Finding } from '../core/results/types.js';
 import { ARRAY_PARAMETER_STYLE_MESSAGES } from '../functions/arrayParameterStyle.js';
-import type { Messages, MessageShapes } from '../core/messages.js';
+import type { Messages, MessageShapes } from '../core/engine/messages.js';
 import { NAME_CASING_MESSAGES } from '../functions/nameCasing.js';
 import { PARAMETER_SCHEMA_KEYWORDS_MESSAGES } from '../functions/parameterSchemaKeywords.js';
 import { RESPONSE_HEADERS_MESSAGES } from '../functions/responseHeaders.js';

@@ -1,5 +1,5 @@
 import type { PARAMETER_SCHEMA_KEYWORDS_MESSAGES } from '../functions/parameterSchemaKeywords.js';
-import type { ParamsOf } from '../core/messages.js';
+import type { ParamsOf } from '../core/engine/messages.js';
 import type { FixProvider } from './types.js';
 
 type MissingKeywords = ParamsOf<typeof PARAMETER_SCHEMA_KEYWORDS_MESSAGES>['missingKeywords'];

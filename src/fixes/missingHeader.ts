@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
 import type { SourceDocument } from './source.js';
 import type { RESPONSE_HEADERS_MESSAGES } from '../functions/responseHeaders.js';
-import type { ParamsOf } from '../core/messages.js';
+import type { ParamsOf } from '../core/engine/messages.js';
 import type { FixProvider } from './types.js';
 
 type MissingHeaders = ParamsOf<typeof RESPONSE_HEADERS_MESSAGES>['missing'];

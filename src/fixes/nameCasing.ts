@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
 import type { NAME_CASING_MESSAGES } from '../functions/nameCasing.js';
 import type { SourceDocument } from './source.js';
-import type { ParamsOf } from '../core/messages.js';
+import type { ParamsOf } from '../core/engine/messages.js';
 import type { FixProvider, TextEdit } from './types.js';
 
 type Rename = ParamsOf<typeof NAME_CASING_MESSAGES>['rename'];

@@ -1,5 +1,5 @@
-import type { MessageParams } from '../core/findingData.js';
-import type { Finding } from '../core/types.js';
+import type { MessageParams } from '../core/engine/findingData.js';
+import type { Finding } from '../core/results/types.js';
 import type { SourceDocument } from './source.js';
 import type { TextEdit } from './textEdit.js';
 

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import type { VERSION_SEGMENT_FORMAT_MESSAGES } from '../functions/versionSegmentFormat.js';
-import type { ParamsOf } from '../core/messages.js';
+import type { ParamsOf } from '../core/engine/messages.js';
 import type { FixProvider } from './types.js';
 
 type VersionSegment = ParamsOf<typeof VERSION_SEGMENT_FORMAT_MESSAGES>['capitalV'];

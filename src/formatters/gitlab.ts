@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from '@stoplight/types';
-import { fingerprints } from '../core/fingerprint.js';
+import { fingerprints } from '../core/results/fingerprint.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -12,7 +12,7 @@ const SEVERITIES: Record<DiagnosticSeverity, string> = {
 
 /**
  * GitLab code quality report (a subset of Code Climate's format). Lines are 1-based and each
- * fingerprint is unique and stable across line moves (see `core/fingerprint.ts`), unlike Spectral's code-climate output.
+ * fingerprint is unique and stable across line moves (see `core/results/fingerprint.ts`), unlike Spectral's code-climate output.
  */
 export const gitlab: Formatter = (report, context) => {
   const prints = fingerprints(report.findings, context.cwd);

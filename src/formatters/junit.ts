@@ -1,4 +1,4 @@
-import { isAtLeast, severityName } from '../core/severity.js';
+import { isAtLeast, severityName } from '../core/results/severity.js';
 import { displayPath, groupBySource } from './paths.js';
 import type { Formatter } from './types.js';
 import { xmlEscape } from './xml.js';

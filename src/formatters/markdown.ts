@@ -1,5 +1,5 @@
-import { severityName } from '../core/severity.js';
-import type { Finding } from '../core/types.js';
+import { severityName } from '../core/results/severity.js';
+import type { Finding } from '../core/results/types.js';
 import { displayPath } from './paths.js';
 import { describeComparison, tallies } from './summary.js';
 import type { FormatContext, Formatter } from './types.js';

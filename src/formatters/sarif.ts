@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { fingerprints } from '../core/fingerprint.js';
-import type { Finding } from '../core/types.js';
+import { fingerprints } from '../core/results/fingerprint.js';
+import type { Finding } from '../core/results/types.js';
 import { PACKAGE_NAME, REPOSITORY_URL, VERSION } from '../core/packageInfo.js';
-import { INPUT_PROBLEM_CODES } from '../core/types.js';
+import { INPUT_PROBLEM_CODES } from '../core/results/types.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -52,7 +52,7 @@ export const sarif: Formatter = (report, context) => {
   for (const [id, rule] of Object.entries(context.ruleset.rules)) if (rule.enabled) describe(id);
   for (const id of INPUT_PROBLEM_CODES) describe(id);
 
-  // Code scanning tracks an alert across commits by these; ours survive line moves (see core/fingerprint.ts).
+  // Code scanning tracks an alert across commits by these; ours survive line moves (see core/results/fingerprint.ts).
   const suppressed = context.reportSuppressed === true ? (report.suppressed ?? []) : [];
   const all = [...report.findings, ...suppressed];
   const prints = fingerprints(all, context.cwd);

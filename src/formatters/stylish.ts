@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import pluralize from 'pluralize';
 import { DiagnosticSeverity } from '@stoplight/types';
-import { severityName } from '../core/severity.js';
-import type { Finding } from '../core/types.js';
+import { severityName } from '../core/results/severity.js';
+import type { Finding } from '../core/results/types.js';
 import { displayPath, groupBySource } from './paths.js';
 import { describeComparison, describeCounts, describeHidden, tallies } from './summary.js';
 import type { Formatter } from './types.js';

@@ -1,6 +1,6 @@
 import pluralize from 'pluralize';
 import { DiagnosticSeverity } from '@stoplight/types';
-import type { Finding, LintReport } from '../core/types.js';
+import type { Finding, LintReport } from '../core/results/types.js';
 import { groupBySource } from './paths.js';
 
 /** What a run found in one file, or in all of them. */

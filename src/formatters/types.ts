@@ -1,6 +1,6 @@
 import type { Ruleset } from '@stoplight/spectral-core';
 import type { DiagnosticSeverity } from '@stoplight/types';
-import type { LintReport } from '../core/types.js';
+import type { LintReport } from '../core/results/types.js';
 
 export interface FormatContext {
   /** Paths in the output are relative to this directory. */

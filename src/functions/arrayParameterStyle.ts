@@ -1,10 +1,10 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2 } from '../oas/document.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { hasType } from '../oas/schemas.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const ARRAY_PARAMETER_STYLE_MESSAGES = defineMessages<{
   collectionFormat: { name: string; collectionFormat: string };

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { pathKeys } from '../oas/document.js';
@@ -6,7 +6,7 @@ import { isObject } from '../oas/json.js';
 import { parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const ASCII_NAMES_MESSAGES = defineMessages<{
   nonAscii: {

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { bodySites } from '../oas/bodies.js';
@@ -9,7 +9,7 @@ import { isJsonMediaType, isMediaTypeKey } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { isStructuredSchema } from '../oas/schemas.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export interface BodyMediaTypesOptions {
   /** Which bodies to check. */

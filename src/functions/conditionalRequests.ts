@@ -1,11 +1,11 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders } from '../oas/responses.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { EXACT_STATUS_CODE, HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export const CONDITIONAL_REQUESTS_MESSAGES = defineMessages<{

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2, refSiblingsApply } from '../oas/document.js';
@@ -8,7 +8,7 @@ import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { schemaKeyword } from '../oas/schemas.js';
 import { splitWords, toPascalCase } from '../oas/words.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 type Misnamed = {
   /** What is named: "Property" or "Parameter". */

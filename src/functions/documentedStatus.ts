@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import type { OperationEntry } from '../oas/document.js';
@@ -11,7 +11,7 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes } from '../oas/responses.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
 import { ACTION_VERBS, SEARCH_WORDS } from '../oas/vocabulary.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { EXTENSION_NAME, HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 export const STATUS_CONDITIONS = [

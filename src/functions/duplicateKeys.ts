@@ -1,10 +1,10 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
 import { basename, dirname, resolve } from 'node:path';
 import { isObject } from '../oas/json.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const DUPLICATE_KEYS_MESSAGES = defineMessages<{
   duplicateKey: { key: string };

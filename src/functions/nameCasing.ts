@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isObject } from '../oas/json.js';
@@ -7,7 +7,7 @@ import { isOas2 } from '../oas/document.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
 import { splitWords, toCamelCase, toPascalCase } from '../oas/words.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose: everything ASCII
 const NON_ASCII = /[^\u0000-\u007f]/;

@@ -1,11 +1,11 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { operationLabel, pathEntries, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments, segmentWords, staticSegments } from '../oas/paths.js';
 import { pointerToPath, valueAt } from '../oas/json.js';
 import { CRUD_VERBS } from '../oas/vocabulary.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export interface NoVerbSegmentsOptions {

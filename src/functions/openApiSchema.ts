@@ -1,9 +1,9 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core';
 // Spectral's own schema check, imported from its module rather than through the package index,
 // which would also load the AsyncAPI and Arazzo rulesets (about 90 ms at every start).
 import * as documentSchemaModule from '@stoplight/spectral-rulesets/dist/oas/functions/oasDocumentSchema.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const OPEN_API_SCHEMA_MESSAGES = defineMessages<{
   /** `problem`: what Spectral's schema check says, as it says it (it gives no more than a message and a path). */

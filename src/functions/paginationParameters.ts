@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet } from '../oas/collections.js';
 import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
@@ -7,7 +7,7 @@ import type { JsonObject } from '../oas/json.js';
 import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { declaredTypes } from '../oas/schemas.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export interface PaginationParameter {
   name: string;

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -7,7 +7,7 @@ import { declaredTypes } from '../oas/schemas.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { containsPhrase, normalisedName, splitWords } from '../oas/words.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { HTTP_METHOD } from '../oas/optionSchemas.js';
 
 export const PARAMETER_NAMES_MESSAGES = defineMessages<{

@@ -1,11 +1,11 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaKeyword } from '../oas/schemas.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const PARAMETER_SCHEMA_KEYWORDS_MESSAGES = defineMessages<{ missingKeywords: { name: string; missing: readonly string[] } }>(
   'parameterSchemaKeywords',

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet, isCreatingPost } from '../oas/collections.js';
 import { operations, pathKeys } from '../oas/document.js';
@@ -8,7 +8,7 @@ import { pathSegments } from '../oas/paths.js';
 import { UNCOUNTABLE_NOUNS } from '../oas/vocabulary.js';
 import type { PathSegment } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const PLURAL_RESOURCES_MESSAGES = defineMessages<{ notPlural: { segment: string; plural: string } }>('pluralResources', {
   notPlural: ({ segment, plural }) => `Resource segment "${segment}" is not a plural noun: name collections in the plural ("${plural}").`,

@@ -1,10 +1,10 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { splitWords, toCamelCase } from '../oas/words.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const PROPERTY_OWNER_PREFIX_MESSAGES = defineMessages<{
   /** `owner`: the schema component's name. */

@@ -1,11 +1,11 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { EXTENSION_NAME } from '../oas/optionSchemas.js';
 
 type Operation = { method: string; path: string };

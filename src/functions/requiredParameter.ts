@@ -1,9 +1,9 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { operationLabel, operations } from '../oas/document.js';
 import { effectiveParameters } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 type Parameter = {
   method: string;

@@ -1,10 +1,10 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import { matchesAny, responseEntries } from '../oas/status.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 type Response = {

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isCollectionGet, propertyDefinitions } from '../oas/collections.js';
@@ -10,7 +10,7 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
 import { appliedParts, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
 
 type Response = { method: string; path: string; code: string };

@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
@@ -8,7 +8,7 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
 import { declaredTypes, hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { EXTENSION_NAME, HTTP_METHOD, STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
 
 /** "A, B and C". */

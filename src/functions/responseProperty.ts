@@ -1,4 +1,4 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { propertyDefinitions } from '../oas/collections.js';
@@ -10,7 +10,7 @@ import { pathSegments } from '../oas/paths.js';
 import { urlPath } from '../oas/servers.js';
 import { declaredTypes } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 import { HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
 
 /** A response, and the property it should expose. */

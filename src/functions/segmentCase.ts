@@ -1,9 +1,9 @@
 import { pathKeys } from '../oas/document.js';
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isObject } from '../oas/json.js';
 import { segmentWords, staticSegments } from '../oas/paths.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export type SegmentCasing = 'lowercase' | 'kebab';
 

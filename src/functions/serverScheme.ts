@@ -1,9 +1,9 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, pathEntries } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { schemeOf, serverUrls } from '../oas/servers.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const SERVER_SCHEME_MESSAGES = defineMessages<{
   scheme: { scheme: string; allowed: readonly string[] };

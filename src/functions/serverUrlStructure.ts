@@ -1,12 +1,12 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2 } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { schemeOf, serverUrls, urlPath } from '../oas/servers.js';
-import { defineMessages } from '../core/messages.js';
-import type { ParamsOf } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
+import type { ParamsOf } from '../core/engine/messages.js';
 
 export interface ServerUrlStructureOptions {
   /** Domains the API host must be under. */

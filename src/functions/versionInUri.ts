@@ -1,10 +1,10 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const VERSION_IN_URI_MESSAGES = defineMessages<{
   /** `base`: where the version could be instead: the 2.0 basePath, or the 3.x server URLs. */

@@ -1,11 +1,11 @@
-import { defineRulesetFunction } from '../core/rulesetFunction.js';
+import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isOas2, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { VERSION_LIKE } from '../oas/paths.js';
 import { serverUrls, urlPath } from '../oas/servers.js';
-import { defineMessages } from '../core/messages.js';
+import { defineMessages } from '../core/engine/messages.js';
 
 export const VERSION_SEGMENT_FORMAT_MESSAGES = defineMessages<{
   capitalV: { segment: string; wanted: string };

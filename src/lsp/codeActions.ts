@@ -1,9 +1,9 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../core/types.js';
+import type { Finding } from '../core/results/types.js';
 import { fixFor, type SourceDocument } from '../fixes/index.js';
-import { IGNORE_FILE_NAME } from '../core/ignoreFile.js';
+import { IGNORE_FILE_NAME } from '../core/silence/ignoreFile.js';
 
 export const IGNORE_COMMAND = 'apistyle.ignoreFinding';
 

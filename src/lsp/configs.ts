@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { findConfigFile } from '../core/config.js';
+import { findConfigFile } from '../core/config/configRuleset.js';
 import { oneLine } from '../core/errors.js';
 import { projectRootFor } from '../core/paths.js';
-import { DEFAULT_RULESET } from '../core/rulesets.js';
-import { openSession } from '../core/session.js';
-import type { Session } from '../core/session.js';
+import { DEFAULT_RULESET } from '../core/config/rulesets.js';
+import { openSession } from '../core/session/session.js';
+import type { Session } from '../core/session/session.js';
 
 /** What lints the documents under one config (or, without one, under one project root): the core's session for it. */
 export interface Workspace {

@@ -3,7 +3,7 @@ import type { Ruleset } from '@stoplight/spectral-core';
 import { DiagnosticSeverity as LspSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocUrl } from '../core/docs.js';
-import type { Finding } from '../core/types.js';
+import type { Finding } from '../core/results/types.js';
 import type { FileProblem } from './configs.js';
 
 export const DIAGNOSTIC_SOURCE = 'apistyle';

@@ -1,7 +1,7 @@
 import type { Ruleset } from '@stoplight/spectral-core';
 import type { Hover, Position, Range } from 'vscode-languageserver/node';
 import { readRuleDoc, ruleDocUrl } from '../core/docs.js';
-import type { Finding } from '../core/types.js';
+import type { Finding } from '../core/results/types.js';
 
 function contains(range: Range, position: Position): boolean {
   const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);

@@ -11,12 +11,12 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAMES } from '../core/config.js';
-import { looksLikeOpenApi } from '../core/documents.js';
+import { CONFIG_FILE_NAMES } from '../core/config/configRuleset.js';
+import { looksLikeOpenApi } from '../core/parse/document.js';
 import { oneLine } from '../core/errors.js';
-import { fingerprints } from '../core/fingerprint.js';
-import { entriesFor, IGNORE_FILE_NAME, readIgnoreFile, withEntries, writeIgnoreFile } from '../core/ignoreFile.js';
-import type { Finding } from '../core/types.js';
+import { fingerprints } from '../core/results/fingerprint.js';
+import { entriesFor, IGNORE_FILE_NAME, readIgnoreFile, withEntries, writeIgnoreFile } from '../core/silence/ignoreFile.js';
+import type { Finding } from '../core/results/types.js';
 import { SourceDocument } from '../fixes/index.js';
 import { codeActionsFor, findingsFor, IGNORE_COMMAND } from './codeActions.js';
 import type { PublishedFinding } from './codeActions.js';

@@ -1,4 +1,4 @@
-import { loadRuleset } from '../../src/core/rulesets.js';
+import { loadRuleset } from '../../src/core/config/rulesets.js';
 import type { Ruleset } from '@stoplight/spectral-core';
 
 const rulesets = new Map<string, Promise<Ruleset>>();

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { Parser } from 'yaml';
-import { DUPLICATE_KEY, Engine } from '../../src/core/linter.js';
-import { INPUT_PROBLEM_CODES } from '../../src/core/types.js';
-import type { Finding } from '../../src/core/types.js';
+import { DUPLICATE_KEY, Engine } from '../../src/core/engine/engine.js';
+import { INPUT_PROBLEM_CODES } from '../../src/core/results/types.js';
+import type { Finding } from '../../src/core/results/types.js';
 
 /** One `expect` marker: one finding that must start on its line. */
 export interface Marker {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { builtinRulesetFile } from '../../src/core/rulesets.js';
+import { builtinRulesetFile } from '../../src/core/config/rulesets.js';
 
 type Then = { function: string };
 

@@ -1,10 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import { chooseRuleset, openSession } from '../../api.js';
-import { builtinRulesetNames } from '../../core/builtinRulesets.js';
+import { builtinRulesetNames } from '../../core/config/builtinRulesets.js';
 import { readRuleDoc, ruleDocUrl } from '../../core/docs.js';
 import { UsageError } from '../../core/errors.js';
-import { EXIT_OK } from '../../core/exitCode.js';
-import { severityName } from '../../core/severity.js';
+import { EXIT_OK } from '../../core/results/exitCode.js';
+import { severityName } from '../../core/results/severity.js';
 import type { CommandResult } from '../result.js';
 
 interface ExplainArgs {

@@ -2,26 +2,26 @@ import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { openSession, reportOf } from '../../api.js';
 import type { Session } from '../../api.js';
-import { builtinRulesetNames } from '../../core/builtinRulesets.js';
-import { CACHE_STRATEGIES } from '../../core/cache.js';
-import type { CacheStrategy } from '../../core/cache.js';
-import { configDir } from '../../core/configFile.js';
-import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.js';
-import type { DocumentResult } from '../../core/documentResult.js';
+import { builtinRulesetNames } from '../../core/config/builtinRulesets.js';
+import { CACHE_STRATEGIES } from '../../core/session/cache.js';
+import type { CacheStrategy } from '../../core/session/cache.js';
+import { configDir } from '../../core/config/configFile.js';
+import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/parse/text.js';
+import type { DocumentResult } from '../../core/results/documentResult.js';
 import { UsageError, describeWriteError } from '../../core/errors.js';
-import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
+import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/results/exitCode.js';
 import { discoverDocuments, expandPatterns } from '../../core/files.js';
-import type { LintInput } from '../../core/linter.js';
+import type { LintInput } from '../../core/engine/engine.js';
 import { IGNORE_FILE_NAME } from '../../core/paths.js';
-import { severityFromName, SEVERITY_NAMES } from '../../core/severity.js';
+import { severityFromName, SEVERITY_NAMES } from '../../core/results/severity.js';
 import { DiagnosticSeverity } from '@stoplight/types';
-import type { Finding, LintReport, SeverityName } from '../../core/types.js';
-import { jsonOutputChunks, renderJsonItems } from '../../core/jsonItems.js';
+import type { Finding, LintReport, SeverityName } from '../../core/results/types.js';
+import { jsonOutputChunks, renderJsonItems } from '../../core/results/jsonItems.js';
 import { FORMAT_NAMES, loadFormatter } from '../../formatters/names.js';
 import type { FormatName } from '../../formatters/names.js';
 import { readStdin, restoreStdinArgument, useColor, writeChunksAtomic } from '../io.js';
 import type { CommandResult } from '../result.js';
-import type { FixedDocument } from '../../core/session.js';
+import type { FixedDocument } from '../../core/session/session.js';
 
 interface LintArgs {
   documents: string[];
@@ -268,7 +268,7 @@ async function run(args: LintArgs): Promise<number> {
     : inputs;
   let results = await session.lintEach(linted);
   if (args['write-ignore']) {
-    const ignoring = await import('../../core/ignoreFile.js');
+    const ignoring = await import('../../core/silence/ignoreFile.js');
     // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
     const all = results.flatMap((result) => result.findingsBeforeIgnoreFile);
     const ignores = ignoring.withEntries(await session.ignoreFile(), ignoring.entriesFor(all, dirname(session.ignorePath)));

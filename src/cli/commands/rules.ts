@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { openSession } from '../../api.js';
 import { ruleDocUrl } from '../../core/docs.js';
-import { EXIT_OK } from '../../core/exitCode.js';
-import { severityName } from '../../core/severity.js';
+import { EXIT_OK } from '../../core/results/exitCode.js';
+import { severityName } from '../../core/results/severity.js';
 import type { CommandResult } from '../result.js';
 
 interface RulesArgs {

@@ -1,8 +1,8 @@
 import type { JsonPath } from '@stoplight/types';
-import { joinJsonPath } from '../../core/fingerprint.js';
+import { joinJsonPath } from '../../core/results/fingerprint.js';
 import { PACKAGE_NAME, VERSION } from '../../core/packageInfo.js';
-import { INPUT_PROBLEM_CODES } from '../../core/types.js';
-import type { Finding, LintReport } from '../../core/types.js';
+import { INPUT_PROBLEM_CODES } from '../../core/results/types.js';
+import type { Finding, LintReport } from '../../core/results/types.js';
 import { displayPath } from '../paths.js';
 import type { FormatContext } from '../types.js';
 import { documentText, shapeOf } from './documents.js';

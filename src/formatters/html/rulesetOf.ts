@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { parse as parseYaml } from 'yaml';
-import { builtinRulesetFile, builtinRulesetNames } from '../../core/rulesets.js';
+import { builtinRulesetFile, builtinRulesetNames } from '../../core/config/rulesets.js';
 
 /** Rules of unknown origin (a ruleset composed in memory, Spectral's own rulesets) are grouped under this name. */
 export const OTHER_RULESET = 'other';
