@@ -77,7 +77,7 @@ describe('apistyle lsp --stdio on hostile input', () => {
     const uri = await client.open(join(project, 'spec.yaml'), '');
     for (let end = 1; end <= 300; end++) await client.change(uri, SAMPLE.slice(0, end));
     client.disconnect();
-    await client.exited;
+    await client.exit();
     assert.throws(() => process.kill(client.pid, 0), /ESRCH/);
   });
 });
