@@ -21,11 +21,12 @@ export interface Workspace {
   files: string[];
 }
 
-/** A config or ignore file that could not be used, with the one-line reason and the line it names. */
+/** A config or ignore file that could not be used, with the one-line reason, the line it names, and what the server does meanwhile. */
 export interface FileProblem {
   file: string;
   message: string;
   line: number;
+  consequence: string;
 }
 
 /** The `extends` entries of a ruleset (and of its overrides) that name files, resolved from the file that names them. */
@@ -65,10 +66,10 @@ function configFiles(configPath: string): string[] {
   return [...files];
 }
 
-function problemOf(file: string, error: unknown): FileProblem {
+function problemOf(file: string, error: unknown, consequence: string): FileProblem {
   const message = oneLine(error);
   const line = /\bline (\d+)\b/.exec(message)?.[1];
-  return { file, message, line: line === undefined ? 0 : Number(line) - 1 };
+  return { file, message, line: line === undefined ? 0 : Number(line) - 1, consequence };
 }
 
 /**
@@ -80,7 +81,7 @@ export class ConfigRegistry {
   readonly #workspaces = new Map<string, Workspace>();
   readonly #stale = new Set<string>();
   readonly #problems = new Map<string, FileProblem>();
-  readonly #ignores = new Map<string, { mtimeMs: number; list: IgnoreList }>();
+  readonly #ignores = new Map<string, { mtimeMs: number; list: IgnoreList; loaded: boolean }>();
 
   constructor(private readonly readOverride: (path: string) => string | undefined) {}
 
@@ -103,7 +104,11 @@ export class ConfigRegistry {
       return workspace;
     } catch (error) {
       const file = configPath ?? documentPath;
-      this.#problems.set(file, problemOf(file, error));
+      const consequence =
+        known !== undefined
+          ? 'apistyle keeps using the last config that loaded'
+          : `apistyle lints with the default ruleset (${DEFAULT_RULESET}) until it loads`;
+      this.#problems.set(file, problemOf(file, error, consequence));
       if (known !== undefined) return known;
       // Never a good config yet: serve with the default ruleset until it is fixed.
       const fallback = await this.#engineFor(folder, configPath, await loadRuleset(DEFAULT_RULESET));
@@ -143,13 +148,15 @@ export class ConfigRegistry {
     if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.list;
     try {
       const list = readIgnoreFile(path);
-      this.#ignores.set(path, { mtimeMs, list });
+      this.#ignores.set(path, { mtimeMs, list, loaded: true });
       this.#problems.delete(path);
       return list;
     } catch (error) {
-      this.#problems.set(path, problemOf(path, error));
+      const loaded = cached?.loaded === true;
+      const consequence = loaded ? 'apistyle keeps using the last ignore list that loaded' : 'nothing is ignored until it loads';
+      this.#problems.set(path, problemOf(path, error, consequence));
       const list = cached?.list ?? { path, entries: [] };
-      this.#ignores.set(path, { mtimeMs, list });
+      this.#ignores.set(path, { mtimeMs, list, loaded });
       return list;
     }
   }

@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -272,7 +274,8 @@ export function startServer(): Promise<never> {
     try {
       await writeIgnoreFile(withEntries(readIgnoreFile(ignorePath), [entry]));
     } catch (error) {
-      void connection.window.showErrorMessage(`apistyle: ${oneLine(error)}`);
+      // A notification, not showErrorMessage's request: a client that cannot answer it must not bring the server down.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `apistyle: ${oneLine(error)}` });
       return null;
     }
     configs.forgetIgnores(ignorePath);

@@ -16,6 +16,8 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -30,6 +32,7 @@ import type {
   ProtocolConnection,
   PublishDiagnosticsParams,
   Range,
+  ShowMessageParams,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { CLI } from './cli.js';
@@ -44,6 +47,8 @@ export interface ClientOptions {
   watchesFiles?: boolean;
   /** How long each request, notification write and wait may take (default DEFAULT_DEADLINE_MS). */
   deadlineMs?: number;
+  /** Whether the client answers window/showMessageRequest (default true); one that does not answers with an error. */
+  answersMessageRequests?: boolean;
 }
 
 /** How long a request, a notification's write or a wait may take before the test fails, naming it. */
@@ -70,15 +75,18 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every message the server asked the editor to show (window/showMessage and window/showMessageRequest). */
+  readonly messages: ShowMessageParams[] = [];
   readonly #waiters: Array<() => void> = [];
   readonly #versions = new Map<string, number>();
   readonly exited: Promise<number | null>;
   stderr = '';
-  readonly #deadlineMs: number;
+  /** How long each request, notification write and wait may take. */
+  deadlineMs: number;
 
-  private constructor(child: ChildProcessWithoutNullStreams, deadlineMs: number) {
+  private constructor(child: ChildProcessWithoutNullStreams, options: ClientOptions) {
     this.#child = child;
-    this.#deadlineMs = deadlineMs;
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -87,6 +95,15 @@ export class LspClient {
       for (const wake of this.#waiters.splice(0)) wake();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
+    if (options.answersMessageRequests !== false) {
+      this.connection.onRequest(ShowMessageRequest.type, (params) => {
+        this.messages.push(params);
+        return null;
+      });
+    }
     this.connection.listen();
   }
 
@@ -95,13 +112,13 @@ export class LspClient {
   }
 
   /** A request, a notification's write or a wait, within the deadline; the server's stderr is shown when it expires. */
-  #within<T>(what: string, promise: Promise<T>, ms = this.#deadlineMs): Promise<T> {
+  #within<T>(what: string, promise: Promise<T>, ms = this.deadlineMs): Promise<T> {
     return withDeadline(what, promise, ms, () => (this.stderr === '' ? '' : `server stderr:\n${this.stderr}`));
   }
 
   static async start(options: ClientOptions): Promise<{ client: LspClient; initialized: InitializeResult }> {
     const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: options.cwd, stdio: 'pipe' });
-    const client = new LspClient(child, options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const client = new LspClient(child, options);
     try {
       return { client, initialized: await client.#initialize(options) };
     } catch (error) {
@@ -139,7 +156,7 @@ export class LspClient {
   async diagnostics(
     uri: string,
     accept: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true,
-    timeoutMs = this.#deadlineMs,
+    timeoutMs = this.deadlineMs,
   ): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
