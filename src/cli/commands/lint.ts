@@ -11,7 +11,7 @@ import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.
 import type { DocumentResult } from '../../core/documentResult.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
-import { discoverDocuments, expandPatterns } from '../../core/files.js';
+import { discoverDocuments, exclusionsOf, expandPatterns, withoutExcluded } from '../../core/files.js';
 import type { IgnoreList } from '../../core/ignoreFile.js';
 import type { LintInput } from '../../core/linter.js';
 import { IGNORE_FILE_NAME, ignoreFilePath, projectRootFor } from '../../core/paths.js';
@@ -162,8 +162,10 @@ function unmatched(pattern: string): Finding {
 }
 
 async function collectInputs(args: LintArgs, cwd: string, session: Session): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
-  if (args.documents.length > 0) {
-    const selection = await expandPatterns(restoreStdinArgument(args.documents), cwd);
+  const named = restoreStdinArgument(args.documents);
+  // Exclusions alone (`apistyle lint "!apis/legacy/**"`) narrow the default selection.
+  if (named.some((pattern) => !pattern.startsWith('!'))) {
+    const selection = await expandPatterns(named, cwd);
     const inputs: LintInput[] = [...selection.files];
     const problems = selection.unmatched.map(unmatched);
     if (selection.stdin) {
@@ -173,15 +175,16 @@ async function collectInputs(args: LintArgs, cwd: string, session: Session): Pro
     }
     return { inputs, problems };
   }
+  const exclusions = exclusionsOf(named);
   const config = session.config();
   if (config?.files !== undefined) {
     const selection = await expandPatterns(config.files, configDir(config));
-    return { inputs: selection.files, problems: selection.unmatched.map(unmatched) };
+    return { inputs: await withoutExcluded(selection.files, exclusions, cwd), problems: selection.unmatched.map(unmatched) };
   }
-  const found = await discoverDocuments(cwd);
+  const found = await withoutExcluded(await discoverDocuments(cwd), exclusions, cwd);
   if (found.length === 0) {
     throw new UsageError(
-      `no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key); name the files to lint`,
+      `no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key${exclusions.length > 0 ? ', not excluded' : ''}); name the files to lint`,
     );
   }
   return { inputs: found, problems: [] };
