@@ -111,10 +111,10 @@ function builder(yargs: Argv): Argv<LintArgs> {
       requiresArg: true,
     })
     .option('baseline', {
-      describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)',
+      describe:
+        'Report only the findings this baseline file does not hold (the exit code is decided on them); with --since, only those new to both',
       type: 'string',
       requiresArg: true,
-      conflicts: 'since',
     })
     .option('write-baseline', {
       describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)',
