@@ -11,7 +11,7 @@ import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/documentText.
 import type { DocumentResult } from '../../core/documentResult.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/exitCode.js';
-import { discoverDocuments, exclusionsOf, expandPatterns, withoutExcluded } from '../../core/files.js';
+import { discoverDocuments, exclusionsOf, expandPatterns, STDIN_ARGUMENT, withoutExcluded } from '../../core/files.js';
 import type { IgnoreList } from '../../core/ignoreFile.js';
 import type { LintInput } from '../../core/linter.js';
 import { IGNORE_FILE_NAME, ignoreFilePath, projectRootFor } from '../../core/paths.js';
@@ -240,6 +240,11 @@ async function saveCache(session: Session): Promise<void> {
 }
 
 async function run(args: LintArgs): Promise<number> {
+  if (args.fix && restoreStdinArgument(args.documents).includes(STDIN_ARGUMENT)) {
+    // There is no file to write the fixed text to, and standard output carries the report: refused,
+    // whether or not there would be fixes, as ESLint refuses --fix on standard input.
+    throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
+  }
   const cwd = process.cwd();
   const session = await openSession({
     cwd,
@@ -273,8 +278,13 @@ async function run(args: LintArgs): Promise<number> {
       process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
+  // --fix-dry-run judges the fixed texts (standard input's included), as --fix would leave them.
   const linted = args['fix-dry-run']
-    ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input))
+    ? inputs.map((input) => {
+        const source = typeof input === 'string' ? input : input.source;
+        const text = fixedText.get(source);
+        return text === undefined ? input : { source, text };
+      })
     : inputs;
   let report = withProblems(reportOf(await session.lintEach(linted)), problems);
   if (ignoring !== undefined && ignores !== undefined) {
