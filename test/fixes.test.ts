@@ -198,6 +198,96 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
     assert.match(fixed, / {10}schema: \{type: string\}\n {8}ETag:\n {10}\$ref: '#\/components\/headers\/ETag'\n/);
   });
 
+  it('renames a request body property to PascalCase, with its required entry', async () => {
+    const text = replaceOnce(
+      replaceOnce(sample('redex'), 'required: [ApiKey, ApiSecret]', 'required: [api_key, ApiSecret]'),
+      '                ApiKey: {type: string',
+      '                api_key: {type: string',
+    );
+    const { fixed } = await fixAndRelint('redex', text, 'redex-property-pascal-case');
+    assert.equal(fixed, sample('redex'));
+  });
+
+  it('serves a PSA server over https', async () => {
+    const text = replaceOnce(sample('psa'), 'url: https://dev.api.inetpsa.com', 'url: http://dev.api.inetpsa.com');
+    const { fixed } = await fixAndRelint('psa', text, 'psa-server-https');
+    assert.equal(fixed, sample('psa'));
+  });
+
+  /** The first response of the PMSIpilot sample, with its headers as `headers` (YAML lines at its indentation). */
+  const PMSI_HEADERS =
+    "          headers:\n            Last-Token:\n              $ref: '#/components/headers/LastToken'\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n";
+  const responseHeadersOf = (fixed: string): Record<string, unknown> =>
+    (parse(fixed) as { paths: Record<string, { get: { responses: Record<string, { headers: Record<string, unknown> }> } }> }).paths[
+      '/identites'
+    ]!.get.responses['200']!.headers;
+
+  it("declares Last-Token from its component (named without the hyphen, as the standard's sample does)", async () => {
+    const text = replaceOnce(
+      sample('pmsipilot'),
+      PMSI_HEADERS,
+      "          headers:\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n",
+    );
+    const { fixed } = await fixAndRelint('pmsipilot', text, 'pmsi-last-token-header');
+    assert.deepEqual(responseHeadersOf(fixed), {
+      'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+      'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+      'Last-Token': { $ref: '#/components/headers/LastToken' },
+    });
+  });
+
+  it('declares both rate-limit headers from their components', async () => {
+    const text = replaceOnce(
+      sample('pmsipilot'),
+      PMSI_HEADERS,
+      "          headers:\n            Last-Token:\n              $ref: '#/components/headers/LastToken'\n",
+    );
+    const { fixed } = await fixAndRelint('pmsipilot', text, 'pmsi-rate-limit-headers');
+    assert.deepEqual(responseHeadersOf(fixed), {
+      'Last-Token': { $ref: '#/components/headers/LastToken' },
+      'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+      'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+    });
+  });
+
+  it('declares Retry-After on the shared 429 response, where it is defined, for every operation that uses it', async () => {
+    const inline =
+      '      headers:\n        Retry-After:\n          description: Seconds to wait before sending the request again.\n          schema: {type: integer, minimum: 0}\n';
+    const text = replaceOnce(
+      replaceOnce(sample('qualicharge'), inline, ''),
+      'components:\n  securitySchemes:\n',
+      'components:\n  headers:\n    Retry-After:\n      description: Seconds to wait before sending the request again.\n      schema: {type: integer, minimum: 0}\n  securitySchemes:\n',
+    );
+    const engine = await engineFor('qualicharge');
+    const before = (await engine.lintText(join(dir, 'api.yaml'), text)).findings.filter((f) => f.code === 'qualicharge-429-retry-after');
+    assert.ok(before.length > 1, `one finding per operation: ${before.length}`);
+    const { fixed } = await fixAndRelint('qualicharge', text, 'qualicharge-429-retry-after');
+    const after = (await engine.lintText(join(dir, 'api.yaml'), fixed)).findings;
+    assert.deepEqual(
+      after.filter((f) => f.code === 'qualicharge-429-retry-after'),
+      [],
+      'one edit fixed them all',
+    );
+    const data = parse(fixed) as { components: { responses: { TooManyRequests: { headers: unknown } } } };
+    assert.deepEqual(data.components.responses.TooManyRequests.headers, { 'Retry-After': { $ref: '#/components/headers/Retry-After' } });
+  });
+
+  it('offers no fix when two header components could be the one meant', async () => {
+    const engine = await engineFor('pmsipilot');
+    const text = replaceOnce(
+      replaceOnce(
+        sample('pmsipilot'),
+        PMSI_HEADERS,
+        "          headers:\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n",
+      ),
+      '  headers:\n    LastToken:\n',
+      '  headers:\n    last_token:\n      schema: {type: string}\n    LastToken:\n',
+    );
+    const finding = (await engine.lintText(join(dir, 'api.yaml'), text)).findings.find((f) => f.code === 'pmsi-last-token-header');
+    assert.ok(finding);
+    assert.equal(fixFor(new SourceDocument(text), finding), undefined);
+  });
+
   it('offers no fix when the header has no component to point at', async () => {
     const engine = await engineFor('psa');
     const text = replaceOnce(
