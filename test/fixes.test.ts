@@ -1,13 +1,17 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Engine } from '../src/core/linter.js';
 import { builtinRulesetFile, builtinRulesetNames, loadRuleset } from '../src/core/rulesets.js';
 import type { Finding } from '../src/core/types.js';
+import { exitCodeFor, EXIT_ERROR } from '../src/core/exitCode.js';
+import { fixDocuments, withFixFailures, writeFixed } from '../src/cli/fix.js';
+import { fixText } from '../src/fixes/apply.js';
 import { applyEdits, FIXES, fixFor, SourceDocument } from '../src/fixes/index.js';
+import type { FixLookup } from '../src/fixes/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
 
 const engines = new Map<string, Promise<Engine>>();
@@ -311,5 +315,81 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
     };
     assert.equal(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n  bad: [\n'), finding), undefined);
     assert.ok(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n'), finding));
+  });
+});
+
+describe('a fix that fails is reported, never swallowed, and never breaks the document', () => {
+  /** Two fixable findings in the PSA sample: a snake_case property and a limit without bounds. */
+  const TWO_FIXES = sample('psa')
+    .replace('        driverId: {type: string, format: uuid}\n', '        driver_id: {type: string, format: uuid}\n')
+    .replace('schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1}');
+  const lintOf = async (text: string): Promise<Finding[]> =>
+    (await (await engineFor('psa')).lintText(join(dir, 'api.yaml'), text)).findings;
+
+  /** The registered fixes, except that the fix of `code` throws. */
+  const throwingFor =
+    (code: string): FixLookup =>
+    (document, finding) => {
+      if (finding.code === code) throw new Error('kaboom');
+      return fixFor(document, finding);
+    };
+  /** The registered fixes, except that the fix of `code` writes an unclosed flow sequence over its node. */
+  const breakingFor =
+    (code: string): FixLookup =>
+    (document, finding) => {
+      if (finding.code !== code) return fixFor(document, finding);
+      const offset = document.text.indexOf('driver_id');
+      return { title: 'break it', edits: [{ start: offset, end: offset + 'driver_id'.length, newText: 'driverId: [' }] };
+    };
+
+  it('a fix that throws: the others are applied, the failure names the rule and the reason', async () => {
+    const { text, applied, failures } = await fixText(TWO_FIXES, lintOf, throwingFor('psa-property-camel-case'));
+    assert.deepEqual(
+      failures.map((f) => [f.finding.code, f.reason]),
+      [['psa-property-camel-case', 'it threw: kaboom']],
+    );
+    assert.equal(applied.length, 1);
+    assert.match(text, /schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}/);
+    assert.match(text, /driver_id: /, 'its finding is left as it is');
+  });
+
+  it('a fix whose edits would leave the document unreadable: not applied, reported; the others are applied', async () => {
+    const { text, failures } = await fixText(TWO_FIXES, lintOf, breakingFor('psa-property-camel-case'));
+    assert.deepEqual(
+      failures.map((f) => [f.finding.code, f.reason]),
+      [['psa-property-camel-case', 'its edits would leave the document unreadable']],
+    );
+    assert.ok(new SourceDocument(text).usable, 'the document still reads');
+    assert.match(text, /driver_id: /);
+    assert.match(text, /schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}/);
+  });
+
+  it('--fix: the failure is an error in the report (exit 2), at the finding it was for; the file gets the other fixes only', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'apistyle-fix-failure-'));
+    const file = join(project, 'api.yaml');
+    writeFileSync(file, TWO_FIXES);
+    const engine = new Engine({ ruleset: await loadRuleset('psa'), projectRoot: project });
+    for (const lookup of [throwingFor('psa-property-camel-case'), breakingFor('psa-property-camel-case')]) {
+      writeFileSync(file, TWO_FIXES);
+      const fixed = await fixDocuments(engine, [file], { path: join(project, '.apistyle-ignore.yaml'), entries: [] }, lookup);
+      assert.equal(fixed.length, 1);
+      const [failure] = fixed[0]!.failures;
+      assert.ok(failure);
+      assert.equal(failure.code, 'linter-error');
+      assert.equal(failure.severity, 0);
+      assert.match(failure.message, /^the fix for psa-property-camel-case failed: .+; the finding is left as it is$/);
+      const finding = (await engine.lintText(file, TWO_FIXES)).findings.find((f) => f.code === 'psa-property-camel-case')!;
+      assert.deepEqual([failure.path, failure.range], [finding.path, finding.range]);
+
+      await writeFixed(fixed);
+      const written = readFileSync(file, 'utf8');
+      assert.ok(new SourceDocument(written).usable);
+      assert.match(written, /driver_id: /);
+      assert.match(written, /default: 20, maximum: 100/);
+
+      const report = withFixFailures(await engine.lint([file]), fixed);
+      assert.ok(report.findings.includes(failure) && report.inputProblems.includes(failure));
+      assert.equal(exitCodeFor(report, 0), EXIT_ERROR);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { oneLine } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { commaSeparatedArray } from './arrayParameterStyle.js';
 import { limitBounds } from './limitBounds.js';
@@ -28,15 +29,31 @@ export const FIXES: Readonly<Record<string, FixProvider>> = {
   'qualicharge-429-retry-after': declareHeaderFromComponent,
 };
 
-/** The fix of a finding in a document, if its rule has one and it applies here. */
+/** A fix provider that threw: a defect of the fix, reported as such instead of passed over in silence. */
+export class FixError extends Error {
+  readonly finding: Finding;
+
+  constructor(finding: Finding, cause: unknown) {
+    super(oneLine(cause), { cause });
+    this.finding = finding;
+  }
+}
+
+/** How the fix of a finding is found: `fixFor`, or another lookup (tests give faulty ones). */
+export type FixLookup = (document: SourceDocument, finding: Finding) => Fix | undefined;
+
+/**
+ * The fix of a finding in a document, if its rule has one and it applies here. A provider returns
+ * undefined where its fix does not apply; one that throws has a defect: that is a `FixError`.
+ */
 export function fixFor(document: SourceDocument, finding: Finding): Fix | undefined {
   const provider = Object.hasOwn(FIXES, finding.code) ? FIXES[finding.code] : undefined;
   if (provider === undefined || !document.usable) return undefined;
+  let fix: Fix | undefined;
   try {
-    const fix = provider(document, finding);
-    return fix === undefined || fix.edits.length === 0 ? undefined : fix;
-  } catch {
-    // A fix is a convenience: one that cannot make sense of an odd document offers nothing.
-    return undefined;
+    fix = provider(document, finding);
+  } catch (error) {
+    throw new FixError(finding, error);
   }
+  return fix === undefined || fix.edits.length === 0 ? undefined : fix;
 }

@@ -260,6 +260,8 @@ export function startServer(): Promise<never> {
       document,
       findingsFor(state.entries, context.diagnostics, range),
       () => (source ??= new SourceDocument(document.getText())),
+      (finding, error) =>
+        connection.console.error(`apistyle: the fix for ${finding.code} in ${textDocument.uri} failed: ${oneLine(error)}`),
     );
   });
 

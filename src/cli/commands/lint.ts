@@ -274,8 +274,9 @@ async function run(args: LintArgs): Promise<number> {
     fixing === undefined ? [] : await fixing.fixDocuments(await session.engine(), inputs, ignores ?? { path: ignorePath, entries: [] });
   if (args.fix) {
     await fixing!.writeFixed(fixed);
-    if (fixed.length > 0)
-      process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
+    const changed = fixed.filter((document) => document.fixed !== document.original);
+    if (changed.length > 0)
+      process.stderr.write(`apistyle: fixed ${changed.reduce((n, d) => n + d.fixes, 0)} findings in ${changed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
   // --fix-dry-run judges the fixed texts (standard input's included), as --fix would leave them.
@@ -287,6 +288,7 @@ async function run(args: LintArgs): Promise<number> {
       })
     : inputs;
   let report = withProblems(reportOf(await session.lintEach(linted)), problems);
+  if (fixing !== undefined) report = fixing.withFixFailures(report, fixed);
   if (ignoring !== undefined && ignores !== undefined) {
     if (args['write-ignore']) {
       // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
@@ -318,6 +320,7 @@ async function run(args: LintArgs): Promise<number> {
   }
 
   if (args['fix-dry-run']) {
+    process.stderr.write(fixing!.describeFixFailures(fixed, cwd));
     process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
     return exitCodeFor(report, failSeverity);
   }
