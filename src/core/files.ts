@@ -30,7 +30,9 @@ export async function withoutExcluded(files: readonly string[], exclusions: read
   if (exclusions.length === 0 || files.length === 0) return [...files];
   const { glob } = await import('tinyglobby');
   const patterns = exclusions.flatMap((pattern) => [pattern, `${pattern.replace(/\/+$/, '')}/**`]);
-  const excluded = new Set((await glob(patterns, { cwd: base, absolute: true, dot: true })).map((file) => resolve(file)));
+  const excluded = new Set(
+    (await glob(patterns, { cwd: base, absolute: true, dot: true, ignore: ALWAYS_SKIPPED })).map((file) => resolve(file)),
+  );
   return files.filter((file) => !excluded.has(resolve(file)));
 }
 
