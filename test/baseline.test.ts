@@ -92,6 +92,57 @@ describe('--baseline and --write-baseline', () => {
     );
   });
 
+  it("--baseline with --write-baseline: judged on what the old baseline lacks, then the baseline holds today's findings (a ratchet)", async () => {
+    const dir = tempProject({ 'api.yaml': ONE_ERROR_ONE_WARNING });
+    await runCli(['lint', 'api.yaml', '--write-baseline', 'baseline.json'], { cwd: dir });
+    // The error fixed, a new operation with findings of its own.
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      ONE_ERROR_ONE_WARNING.replace('http://', 'https://').replace(
+        'paths:\n',
+        "paths:\n  /getOrders:\n    get:\n      responses:\n        '200':\n          description: Orders.\n",
+      ),
+    );
+    const run = await runCli(['lint', 'api.yaml', '--baseline', 'baseline.json', '--write-baseline', 'baseline.json', '-f', 'json'], {
+      cwd: dir,
+    });
+    const reported = JSON.parse(run.stdout) as JsonFinding[];
+    assert.ok(reported.length > 0);
+    assert.ok(
+      reported.every((f) => f.path[1] === '/getOrders'),
+      JSON.stringify(reported.map((f) => f.path)),
+    );
+    assert.equal(run.code, 1, 'the new error fails this run');
+    const accepted = readBaseline(dir).findings;
+    assert.ok(!accepted.some((f) => f.code === 'recommended-server-https'), 'the fixed finding dropped out');
+    assert.ok(
+      accepted.some((f) => f.code === 'recommended-plural-resources' && f.path.includes('/customer/{id}')),
+      'the old one kept',
+    );
+    assert.ok(
+      accepted.some((f) => f.path.includes('/getOrders')),
+      'the new ones added',
+    );
+    const next = await runCli(['lint', 'api.yaml', '--baseline', 'baseline.json', '-f', 'json'], { cwd: dir });
+    assert.equal(next.code, 0, next.stdout);
+    assert.deepEqual(JSON.parse(next.stdout), []);
+
+    // To another file: the one compared with is left as it was.
+    writeFileSync(join(dir, 'api.yaml'), ONE_ERROR_ONE_WARNING);
+    const before = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    const stylish = await runCli(['lint', 'api.yaml', '--baseline', 'baseline.json', '--write-baseline', 'next.json'], { cwd: dir });
+    assert.equal(stylish.code, 1);
+    assert.match(stylish.stdout, /recommended-server-https/);
+    assert.match(stylish.stdout, /Compared with baseline\.json: 1 existing finding not reported, \d+ fixed\./);
+    assert.equal(readFileSync(join(dir, 'baseline.json'), 'utf8'), before);
+    assert.deepEqual(
+      readBaseline(dir, 'next.json')
+        .findings.map((f) => f.code)
+        .sort(),
+      ['recommended-plural-resources', 'recommended-server-https'],
+    );
+  });
+
   for (const [name, content, problem] of [
     ['that is corrupt', '{"version": 1, "findings": [', /baseline\.json: not valid JSON/],
     ['of another shape', '[]', /baseline\.json: not an apistyle baseline/],

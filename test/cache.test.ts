@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { markCache as markCacheFile, readCacheHeader } from './helpers/cacheFile.js';
+import { markCache as markCacheFile, readCacheHeader, readsOf, tracingReadsOf } from './helpers/cacheFile.js';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 
 const WITH_REF = CLEAN.replace(
@@ -108,18 +108,32 @@ describe('--cache', () => {
     }
   });
 
-  it('--cache-strategy metadata trusts a file whose size, times and inode are unchanged, and sees a same-size edit with its time put back', async () => {
+  it('--cache-strategy metadata trusts a file whose size, times and inode are unchanged without reading it, and sees a same-size edit with its times put back', async () => {
     const dir = tempProject({ 'api.yaml': CLEAN.replace('https://', 'http://') });
     const file = join(dir, 'api.yaml');
-    // A file changed in the last two seconds is hashed on every run (its times cannot vouch for it yet).
+    // A file changed in the last two seconds is hashed on every run (its times cannot vouch for it
+    // yet). Setting its modification time into the past would not do: the change time, which
+    // utimes sets to now, counts too. So the test waits the window out.
     await new Promise((done) => setTimeout(done, 2100));
-    await runCli(['lint', 'api.yaml', '--cache'], { cwd: dir });
+    const cold = await runCli(['lint', 'api.yaml', '--cache'], { cwd: dir, env: tracingReadsOf(file) });
+    assert.ok(readsOf(cold.stderr, file) > 0, `the tracer sees the cold run read the document:\n${cold.stderr}`);
     assert.ok(
       Object.values(readCacheHeader(join(dir, '.apistylecache')).entries).every((entry) => entry.stamp !== undefined),
       'the stamp is recorded',
     );
     markCache(dir);
-    assert.match((await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir })).stdout, /FROM CACHE/);
+    const warm = await runCli(['lint', 'api.yaml', '-f', 'json', '--cache'], { cwd: dir, env: tracingReadsOf(file) });
+    assert.match(warm.stdout, /FROM CACHE/);
+    assert.match(warm.stderr, /^TRACING READS \(main thread\)$/m);
+    assert.equal(readsOf(warm.stderr, file), 0, `the stamp answered for the document, which was not read:\n${warm.stderr}`);
+    // The same hit by content hashes the file: the tracer would have seen a read above.
+    const hashed = await runCli(['lint', 'api.yaml', '-f', 'json', '--cache', '--cache-strategy', 'content'], {
+      cwd: dir,
+      env: tracingReadsOf(file),
+    });
+    assert.match(hashed.stdout, /FROM CACHE/);
+    assert.ok(readsOf(hashed.stderr, file) > 0, hashed.stderr);
+
     const { atime, mtime } = statSync(file);
     writeFileSync(file, readFileSync(file, 'utf8').replace('http://', 'hxxp://'));
     utimesSync(file, atime, mtime);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT, runCli, tempProject } from './helpers/cli.js';
@@ -65,6 +65,44 @@ describe('apistyle lint --fix and --fix-dry-run', () => {
     const run = await runCli(['lint', 'api.yaml', '--fix'], { cwd });
     assert.equal(run.code, 1);
     assert.equal(readFileSync(join(cwd, 'api.yaml'), 'utf8'), PSA.replace('/vehicles/{vehicleId}:', '/vehicles/getAll:'));
+  });
+});
+
+describe('--fix and --fix-dry-run on standard input', () => {
+  it('--fix on standard input is refused with a usage error (exit 2), fixes or not, and nothing is written', async () => {
+    for (const [what, text] of [
+      ['with fixes', FIXABLE],
+      ['without fixes', PSA],
+    ] as const) {
+      const cwd = project();
+      const run = await runCli(['lint', '-', '--fix'], { cwd, stdin: text });
+      assert.equal(run.code, 2, what);
+      assert.equal(run.stdout, '', what);
+      assert.equal(run.stderr, 'apistyle: --fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff\n', what);
+      assert.deepEqual(readdirSync(cwd).sort(), ['api.yaml', 'apistyle.config.yaml'], what);
+    }
+    // With files named beside it, nothing is fixed either: the run is refused as a whole.
+    const cwd = project();
+    const mixed = await runCli(['lint', 'api.yaml', '-', '--fix'], { cwd, stdin: FIXABLE });
+    assert.equal(mixed.code, 2);
+    assert.equal(readFileSync(join(cwd, 'api.yaml'), 'utf8'), FIXABLE);
+  });
+
+  it('--fix-dry-run on standard input prints the fixes as a diff, and exits as the fixed text would', async () => {
+    const cwd = project();
+    // Warnings fail the run here: the unfixed text would exit with 1.
+    const run = await runCli(['lint', '-', '--fix-dry-run', '-F', 'warn'], { cwd, stdin: FIXABLE });
+    assert.equal(run.code, 0, `every finding has a fix: ${run.stderr}`);
+    assert.match(run.stdout, /^--- a\/<stdin>\n\+\+\+ b\/<stdin>\n@@ /);
+    assert.match(run.stdout, /^\+\s+driverId: \{type: string, format: uuid\} # who drives it$/m);
+    assert.match(run.stdout, /^\+\s+schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}$/m);
+
+    const left = await runCli(['lint', '-', '--fix-dry-run', '-F', 'warn'], {
+      cwd,
+      stdin: FIXABLE.replace('/vehicles/{vehicleId}:', '/vehicles/getAll:'),
+    });
+    assert.equal(left.code, 1, 'a finding without a fix is left');
+    assert.match(left.stdout, /^\+\s+driverId: /m);
   });
 });
 

@@ -7,7 +7,12 @@ import { parse } from 'yaml';
 import { Engine } from '../src/core/engine/engine.js';
 import { loadRuleset, loadRulesets } from '../src/core/config/rulesets.js';
 import type { Finding } from '../src/core/results/types.js';
+import { exitCodeFor, EXIT_ERROR } from '../src/core/results/exitCode.js';
+import { openSession } from '../src/core/session/session.js';
+import { withFixFailures, writeFixed } from '../src/cli/fix.js';
+import { fixText } from '../src/fixes/apply.js';
 import { applyEdits, FIXES, fixFor, SourceDocument } from '../src/fixes/index.js';
+import type { FixLookup } from '../src/fixes/index.js';
 import { REPO_ROOT } from './helpers/cli.js';
 
 const engines = new Map<string, Promise<Engine>>();
@@ -234,6 +239,96 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
     assert.match(fixed, / {10}schema: \{type: string\}\n {8}ETag:\n {10}\$ref: '#\/components\/headers\/ETag'\n/);
   });
 
+  it('renames a request body property to PascalCase, with its required entry', async () => {
+    const text = replaceOnce(
+      replaceOnce(sample('redex'), 'required: [ApiKey, ApiSecret]', 'required: [api_key, ApiSecret]'),
+      '                ApiKey: {type: string',
+      '                api_key: {type: string',
+    );
+    const { fixed } = await fixAndRelint('redex', text, 'redex-property-pascal-case');
+    assert.equal(fixed, sample('redex'));
+  });
+
+  it('serves a PSA server over https', async () => {
+    const text = replaceOnce(sample('psa'), 'url: https://dev.api.inetpsa.com', 'url: http://dev.api.inetpsa.com');
+    const { fixed } = await fixAndRelint('psa', text, 'psa-server-https');
+    assert.equal(fixed, sample('psa'));
+  });
+
+  /** The first response of the PMSIpilot sample, with its headers as `headers` (YAML lines at its indentation). */
+  const PMSI_HEADERS =
+    "          headers:\n            Last-Token:\n              $ref: '#/components/headers/LastToken'\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n";
+  const responseHeadersOf = (fixed: string): Record<string, unknown> =>
+    (parse(fixed) as { paths: Record<string, { get: { responses: Record<string, { headers: Record<string, unknown> }> } }> }).paths[
+      '/identites'
+    ]!.get.responses['200']!.headers;
+
+  it("declares Last-Token from its component (named without the hyphen, as the standard's sample does)", async () => {
+    const text = replaceOnce(
+      sample('pmsipilot'),
+      PMSI_HEADERS,
+      "          headers:\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n",
+    );
+    const { fixed } = await fixAndRelint('pmsipilot', text, 'pmsi-last-token-header');
+    assert.deepEqual(responseHeadersOf(fixed), {
+      'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+      'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+      'Last-Token': { $ref: '#/components/headers/LastToken' },
+    });
+  });
+
+  it('declares both rate-limit headers from their components', async () => {
+    const text = replaceOnce(
+      sample('pmsipilot'),
+      PMSI_HEADERS,
+      "          headers:\n            Last-Token:\n              $ref: '#/components/headers/LastToken'\n",
+    );
+    const { fixed } = await fixAndRelint('pmsipilot', text, 'pmsi-rate-limit-headers');
+    assert.deepEqual(responseHeadersOf(fixed), {
+      'Last-Token': { $ref: '#/components/headers/LastToken' },
+      'RateLimit-Limit': { $ref: '#/components/headers/RateLimitLimit' },
+      'RateLimit-Remaining': { $ref: '#/components/headers/RateLimitRemaining' },
+    });
+  });
+
+  it('declares Retry-After on the shared 429 response, where it is defined, for every operation that uses it', async () => {
+    const inline =
+      '      headers:\n        Retry-After:\n          description: Seconds to wait before sending the request again.\n          schema: {type: integer, minimum: 0}\n';
+    const text = replaceOnce(
+      replaceOnce(sample('qualicharge'), inline, ''),
+      'components:\n  securitySchemes:\n',
+      'components:\n  headers:\n    Retry-After:\n      description: Seconds to wait before sending the request again.\n      schema: {type: integer, minimum: 0}\n  securitySchemes:\n',
+    );
+    const engine = await engineFor('qualicharge');
+    const before = (await engine.lintText(join(dir, 'api.yaml'), text)).findings.filter((f) => f.code === 'qualicharge-429-retry-after');
+    assert.ok(before.length > 1, `one finding per operation: ${before.length}`);
+    const { fixed } = await fixAndRelint('qualicharge', text, 'qualicharge-429-retry-after');
+    const after = (await engine.lintText(join(dir, 'api.yaml'), fixed)).findings;
+    assert.deepEqual(
+      after.filter((f) => f.code === 'qualicharge-429-retry-after'),
+      [],
+      'one edit fixed them all',
+    );
+    const data = parse(fixed) as { components: { responses: { TooManyRequests: { headers: unknown } } } };
+    assert.deepEqual(data.components.responses.TooManyRequests.headers, { 'Retry-After': { $ref: '#/components/headers/Retry-After' } });
+  });
+
+  it('offers no fix when two header components could be the one meant', async () => {
+    const engine = await engineFor('pmsipilot');
+    const text = replaceOnce(
+      replaceOnce(
+        sample('pmsipilot'),
+        PMSI_HEADERS,
+        "          headers:\n            RateLimit-Limit:\n              $ref: '#/components/headers/RateLimitLimit'\n            RateLimit-Remaining:\n              $ref: '#/components/headers/RateLimitRemaining'\n",
+      ),
+      '  headers:\n    LastToken:\n',
+      '  headers:\n    last_token:\n      schema: {type: string}\n    LastToken:\n',
+    );
+    const finding = (await engine.lintText(join(dir, 'api.yaml'), text)).findings.find((f) => f.code === 'pmsi-last-token-header');
+    assert.ok(finding);
+    assert.equal(fixFor(new SourceDocument(text), finding), undefined);
+  });
+
   it('offers no fix when the header has no component to point at', async () => {
     const engine = await engineFor('psa');
     const text = replaceOnce(
@@ -258,5 +353,82 @@ describe('mechanical fixes: apply, lint again, the finding is gone and nothing n
     };
     assert.equal(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n  bad: [\n'), finding), undefined);
     assert.ok(fixFor(new SourceDocument('servers:\n  - url: https://h/v1.0\n'), finding));
+  });
+});
+
+describe('a fix that fails is reported, never swallowed, and never breaks the document', () => {
+  /** Two fixable findings in the PSA sample: a snake_case property and a limit without bounds. */
+  const TWO_FIXES = sample('psa')
+    .replace('        driverId: {type: string, format: uuid}\n', '        driver_id: {type: string, format: uuid}\n')
+    .replace('schema: {type: integer, minimum: 1, maximum: 100, default: 25}', 'schema: {type: integer, minimum: 1}');
+  const lintOf = async (text: string): Promise<Finding[]> =>
+    (await (await engineFor('psa')).lintText(join(dir, 'api.yaml'), text)).findings;
+
+  /** The registered fixes, except that the fix of `code` throws. */
+  const throwingFor =
+    (code: string): FixLookup =>
+    (document, finding) => {
+      if (finding.code === code) throw new Error('kaboom');
+      return fixFor(document, finding);
+    };
+  /** The registered fixes, except that the fix of `code` writes an unclosed flow sequence over its node. */
+  const breakingFor =
+    (code: string): FixLookup =>
+    (document, finding) => {
+      if (finding.code !== code) return fixFor(document, finding);
+      const offset = document.text.indexOf('driver_id');
+      return { title: 'break it', edits: [{ start: offset, end: offset + 'driver_id'.length, newText: 'driverId: [' }] };
+    };
+
+  it('a fix that throws: the others are applied, the failure names the rule and the reason', async () => {
+    const { text, applied, failures } = await fixText(TWO_FIXES, lintOf, throwingFor('psa-property-camel-case'));
+    assert.deepEqual(
+      failures.map((f) => [f.finding.code, f.reason]),
+      [['psa-property-camel-case', 'it threw: kaboom']],
+    );
+    assert.equal(applied.length, 1);
+    assert.match(text, /schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}/);
+    assert.match(text, /driver_id: /, 'its finding is left as it is');
+  });
+
+  it('a fix whose edits would leave the document unreadable: not applied, reported; the others are applied', async () => {
+    const { text, failures } = await fixText(TWO_FIXES, lintOf, breakingFor('psa-property-camel-case'));
+    assert.deepEqual(
+      failures.map((f) => [f.finding.code, f.reason]),
+      [['psa-property-camel-case', 'its edits would leave the document unreadable']],
+    );
+    assert.ok(new SourceDocument(text).usable, 'the document still reads');
+    assert.match(text, /driver_id: /);
+    assert.match(text, /schema: \{type: integer, minimum: 1, default: 20, maximum: 100\}/);
+  });
+
+  it('--fix: the failure is an error in the report (exit 2), at the finding it was for; the file gets the other fixes only', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'apistyle-fix-failure-'));
+    const file = join(project, 'api.yaml');
+    writeFileSync(file, TWO_FIXES);
+    const engine = new Engine({ ruleset: await loadRuleset('psa'), projectRoot: project });
+    for (const lookup of [throwingFor('psa-property-camel-case'), breakingFor('psa-property-camel-case')]) {
+      writeFileSync(file, TWO_FIXES);
+      const session = await openSession({ cwd: project, ruleset: 'psa', configPath: null });
+      const fixed = await session.fix([file], lookup);
+      assert.equal(fixed.length, 1);
+      const [failure] = fixed[0]!.failures;
+      assert.ok(failure);
+      assert.equal(failure.code, 'linter-error');
+      assert.equal(failure.severity, 0);
+      assert.match(failure.message, /^the fix for psa-property-camel-case failed: .+; the finding is left as it is$/);
+      const finding = (await engine.lintText(file, TWO_FIXES)).findings.find((f) => f.code === 'psa-property-camel-case')!;
+      assert.deepEqual([failure.path, failure.range], [finding.path, finding.range]);
+
+      await writeFixed(fixed);
+      const written = readFileSync(file, 'utf8');
+      assert.ok(new SourceDocument(written).usable);
+      assert.match(written, /driver_id: /);
+      assert.match(written, /default: 20, maximum: 100/);
+
+      const report = withFixFailures(await engine.lint([file]), fixed);
+      assert.ok(report.findings.includes(failure) && report.inputProblems.includes(failure));
+      assert.equal(exitCodeFor(report, 0), EXIT_ERROR);
+    }
   });
 });

@@ -314,7 +314,7 @@ describe('apistyle lsp --stdio', () => {
 
     const gone = await startClient(project);
     gone.disconnect();
-    await gone.exited;
+    await gone.exit();
     assert.throws(() => process.kill(gone.pid, 0), /ESRCH/);
   });
 });

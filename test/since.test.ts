@@ -178,3 +178,66 @@ describe('--since REF', () => {
     assert.equal(unknown.stderr, 'apistyle: --since no-such-branch: no such commit, branch or tag\n');
   });
 });
+
+describe('--since REF with --baseline FILE', () => {
+  /** The findings at `path`'s first three steps, by rule. */
+  const at = (findings: JsonFinding[], prefix: string) => where(findings).filter((entry) => entry.endsWith(prefix));
+
+  it('reports only the findings new to both: on a part changed since REF, and not in the baseline', async () => {
+    // The baseline is older than REF: Order's snake_case property came after it.
+    const beforeBaseline = FIRST.replace('order_number:', 'orderNumber:');
+    const dir = tempProject({ 'api.yaml': beforeBaseline });
+    const rules = ['-r', 'recommended', '-r', 'psa'];
+    const written = await runCli(['lint', 'api.yaml', ...rules, '--write-baseline', 'baseline.json'], { cwd: dir });
+    assert.equal(written.code, 0, written.stderr);
+    writeFileSync(join(dir, 'api.yaml'), FIRST);
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'api.yaml');
+    git(dir, 'commit', '-qm', 'first');
+    // Now: /invoices edited (its finding is in the baseline), /payments added (its findings are in neither).
+    const payments =
+      "  /payments:\n    get:\n      summary: List payments\n      parameters:\n        - name: q\n          in: query\n          schema:\n            type: string\n      responses:\n        '200':\n          description: The payments.\n";
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      FIRST.replace('summary: List invoices', 'summary: List the invoices').replace('components:\n', `${payments}components:\n`),
+    );
+    const lint = async (...extra: string[]) => {
+      const run = await runCli(['lint', 'api.yaml', ...rules, '-f', 'json', '-F', 'warn', ...extra], { cwd: dir });
+      return { code: run.code, findings: JSON.parse(run.stdout) as JsonFinding[], stderr: run.stderr };
+    };
+
+    // Each alone lets through what the other would hide.
+    const since = await lint('--since', 'HEAD');
+    assert.ok(at(since.findings, 'paths./invoices.get').length > 0, 'an edited operation is judged by --since alone');
+    const baseline = await lint('--baseline', 'baseline.json');
+    assert.ok(
+      at(baseline.findings, 'components.schemas.Order').includes('psa-property-camel-case components.schemas.Order'),
+      'a finding on an unchanged part, newer than the baseline, is judged by --baseline alone',
+    );
+
+    const both = await lint('--baseline', 'baseline.json', '--since', 'HEAD');
+    assert.equal(both.code, 1, both.stderr);
+    assert.ok(both.findings.length > 0);
+    assert.deepEqual(
+      where(both.findings).filter((entry) => !entry.endsWith('paths./payments.get')),
+      [],
+      'only the added operation',
+    );
+    assert.ok(where(both.findings).includes('recommended-4xx-for-input paths./payments.get'));
+
+    const stylish = await runCli(['lint', 'api.yaml', ...rules, '--baseline', 'baseline.json', '--since', 'HEAD'], { cwd: dir });
+    const all = await lint();
+    assert.match(
+      stylish.stdout,
+      new RegExp(
+        `Compared with baseline\\.json and HEAD: ${all.findings.length - both.findings.length} existing findings not reported(, \\d+ fixed)?\\.`,
+      ),
+    );
+
+    // Nothing new to both: the run passes.
+    git(dir, 'commit', '-qam', 'second');
+    const clean = await lint('--baseline', 'baseline.json', '--since', 'HEAD');
+    assert.deepEqual(clean.findings, []);
+    assert.equal(clean.code, 0);
+  });
+});

@@ -21,9 +21,24 @@ export interface ComparisonOptions {
  */
 export async function compareReport(report: LintReport, options: ComparisonOptions, cwd: string): Promise<LintReport> {
   let result = options.skipNonOpenApi ? await withoutNonOpenApi(report, options.texts) : report;
-  if (options.since !== undefined) result = await compareWithRevision(result, options.since, cwd, options.texts);
+  // The baseline first, on every finding (what it holds that is not found any more is fixed);
+  // then --since, on what the baseline did not hold: a finding is reported only when it is new to both.
   if (options.baseline !== undefined)
     result = compareWithBaseline(result, readBaseline(options.baseline), options.baseline, options.baseline);
+  if (options.since !== undefined) {
+    const byBaseline = result.comparison;
+    result = await compareWithRevision(result, options.since, cwd, options.texts);
+    if (byBaseline !== undefined && result.comparison !== undefined) {
+      result = {
+        ...result,
+        comparison: {
+          against: `${byBaseline.against} and ${result.comparison.against}`,
+          existing: [...byBaseline.existing, ...result.comparison.existing],
+          fixed: byBaseline.fixed,
+        },
+      };
+    }
+  }
   if (options.writeBaseline !== undefined) {
     const path = options.writeBaseline;
     const previous: BaselineEntry[] = existsSync(path) ? readBaseline(path) : [];

@@ -17,13 +17,35 @@ export interface FileSelection {
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
-/** Expands file arguments and globs (relative to `base`) into absolute file paths, keeping their order. */
+/** The `!pattern` arguments of a list of patterns, without their `!`. */
+export function exclusionsOf(patterns: readonly string[]): string[] {
+  return patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+}
+
+/**
+ * Leaves out of `files` those that exclusion patterns (relative to `base`) match, named files
+ * included: `!apis/legacy/**` and `!apis/legacy` both exclude everything under that folder.
+ */
+export async function withoutExcluded(files: readonly string[], exclusions: readonly string[], base: string): Promise<string[]> {
+  if (exclusions.length === 0 || files.length === 0) return [...files];
+  const { glob } = await import('tinyglobby');
+  const patterns = exclusions.flatMap((pattern) => [pattern, `${pattern.replace(/\/+$/, '')}/**`]);
+  const excluded = new Set(
+    (await glob(patterns, { cwd: base, absolute: true, dot: true, ignore: ALWAYS_SKIPPED })).map((file) => resolve(file)),
+  );
+  return files.filter((file) => !excluded.has(resolve(file)));
+}
+
+/**
+ * Expands file arguments and globs (relative to `base`) into absolute file paths, keeping their
+ * order. `!pattern` excludes what it matches, whether a glob or a name found it.
+ */
 export async function expandPatterns(patterns: readonly string[], base: string): Promise<FileSelection> {
   const files: string[] = [];
   const unmatched: string[] = [];
   let stdin = false;
   // `!pattern` excludes, as in .gitignore and the config's `files`.
-  const excluded = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+  const excluded = exclusionsOf(patterns);
   for (const pattern of patterns.filter((p) => !p.startsWith('!'))) {
     if (pattern === STDIN_ARGUMENT) {
       stdin = true;
@@ -43,7 +65,7 @@ export async function expandPatterns(patterns: readonly string[], base: string):
     if (matches.length === 0) unmatched.push(pattern);
     for (const match of matches.sort()) files.push(match);
   }
-  return { files: [...new Set(files)], unmatched, stdin };
+  return { files: await withoutExcluded([...new Set(files)], excluded, base), unmatched, stdin };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FindingData, MessageParams } from '../core/engine/findingData.js';
+import { oneLine } from '../core/errors.js';
 import type { Finding } from '../core/results/types.js';
 import { ARRAY_PARAMETER_STYLE_MESSAGES } from '../functions/arrayParameterStyle.js';
 import type { Messages, MessageShapes } from '../core/engine/messages.js';
@@ -58,10 +59,32 @@ export function hasFix(finding: Finding): boolean {
   return finding.data !== undefined && providerFor(finding.data) !== undefined;
 }
 
-/** The fix of a finding in a document, if its function has one for its message and it applies here. */
+/** A fix provider that threw: a defect of the fix, reported as such instead of passed over in silence. */
+export class FixError extends Error {
+  readonly finding: Finding;
+
+  constructor(finding: Finding, cause: unknown) {
+    super(oneLine(cause), { cause });
+    this.finding = finding;
+  }
+}
+
+/** How the fix of a finding is found: `fixFor`, or another lookup (tests give faulty ones). */
+export type FixLookup = (document: SourceDocument, finding: Finding) => Fix | undefined;
+
+/**
+ * The fix of a finding in a document, if its function has one for its message and it applies
+ * here. A provider returns undefined where its fix does not apply; one that throws has a defect:
+ * that is a `FixError`.
+ */
 export function fixFor(document: SourceDocument, finding: Finding): Fix | undefined {
   const provider = finding.data === undefined ? undefined : providerFor(finding.data);
   if (provider === undefined || finding.data === undefined || !document.usable) return undefined;
-  const fix = provider(document, finding, finding.data.params);
+  let fix: Fix | undefined;
+  try {
+    fix = provider(document, finding, finding.data.params);
+  } catch (error) {
+    throw new FixError(finding, error);
+  }
   return fix === undefined || fix.edits.length === 0 ? undefined : fix;
 }

@@ -7,6 +7,20 @@ import type { FixProvider } from './types.js';
 
 type MissingHeaders = ParamsOf<typeof RESPONSE_HEADERS_MESSAGES>['missing'];
 
+/** A header name as components are often keyed: `Last-Token` as `LastToken`, `last_token` or `last-token`. */
+const loose = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The header component for a header: the one keyed by its name (in any case), else the only one
+ * keyed by its name without punctuation (`LastToken` for `Last-Token`, as the PMSIpilot sample does).
+ */
+function componentFor(name: string, available: readonly string[]): string | undefined {
+  const exact = available.find((key) => key.toLowerCase() === name.toLowerCase());
+  if (exact !== undefined) return exact;
+  const similar = available.filter((key) => loose(key) === loose(name));
+  return similar.length === 1 ? similar[0] : undefined;
+}
+
 /** The path of the local response component a `$ref` points at (a shared response is fixed where it is defined). */
 function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPath | undefined {
   const node = document.node(refPath);
@@ -17,7 +31,7 @@ function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPa
 
 /**
  * A response that lacks a header the standard wants gets it declared by a `$ref` to the header
- * component of that name, when the document has one (3.x `components/headers`). A response
+ * component of that name (punctuation aside), when the document has one (3.x `components/headers`). A response
  * `$ref`'d from `components/responses` gets it there, for every operation that uses it.
  */
 export const declareHeaderFromComponent: FixProvider<MissingHeaders> = (document, finding, { missing }) => {
@@ -27,7 +41,7 @@ export const declareHeaderFromComponent: FixProvider<MissingHeaders> = (document
   const available = document.keys(components);
   const refs: Array<readonly [string, { $ref: string }]> = [];
   for (const name of missing) {
-    const component = available.find((key) => key.toLowerCase() === name.toLowerCase());
+    const component = componentFor(name, available);
     // Declaring some headers only would leave the finding with another message: all or nothing.
     if (component === undefined) return undefined;
     refs.push([name, { $ref: `#/components/headers/${component.replace(/~/g, '~0').replace(/\//g, '~1')}` }]);

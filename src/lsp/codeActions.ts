@@ -2,7 +2,7 @@ import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/results/types.js';
-import { fixFor, type SourceDocument } from '../fixes/index.js';
+import { type Fix, fixFor, type SourceDocument } from '../fixes/index.js';
 import { IGNORE_FILE_NAME } from '../core/silence/ignoreFile.js';
 
 export const IGNORE_COMMAND = 'apistyle.ignoreFinding';
@@ -36,10 +36,21 @@ export function findingsFor(published: readonly PublishedFinding[], diagnostics:
  * For each finding: its mechanical fix as a workspace edit on the document's current text, when
  * its rule has one, and "ignore this finding", which records it in the ignore file.
  */
-export function codeActionsFor(document: TextDocument, entries: readonly PublishedFinding[], source: () => SourceDocument): CodeAction[] {
+export function codeActionsFor(
+  document: TextDocument,
+  entries: readonly PublishedFinding[],
+  source: () => SourceDocument,
+  /** Told of a fix that failed (it is then not offered): the server logs it. */
+  fixFailed: (finding: Finding, error: unknown) => void,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const { finding, fingerprint, diagnostic } of entries) {
-    const fix = fixFor(source(), finding);
+    let fix: Fix | undefined;
+    try {
+      fix = fixFor(source(), finding);
+    } catch (error) {
+      fixFailed(finding, error);
+    }
     if (fix !== undefined) {
       actions.push({
         title: fix.title,

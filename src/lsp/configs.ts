@@ -18,11 +18,12 @@ export interface Workspace {
   files: string[];
 }
 
-/** A config or ignore file that could not be used, with the one-line reason and the line it names. */
+/** A config or ignore file that could not be used, with the one-line reason, the line it names, and what the server does meanwhile. */
 export interface FileProblem {
   file: string;
   message: string;
   line: number;
+  consequence: string;
 }
 
 /** The `extends` entries of a ruleset (and of its overrides) that name files, resolved from the file that names them. */
@@ -62,9 +63,9 @@ function configFiles(configPath: string): string[] {
   return [...files];
 }
 
-function problemOf(file: string, message: string): FileProblem {
+function problemOf(file: string, message: string, consequence: string): FileProblem {
   const line = /\bline (\d+)\b/.exec(message)?.[1];
-  return { file, message, line: line === undefined ? 0 : Number(line) - 1 };
+  return { file, message, line: line === undefined ? 0 : Number(line) - 1, consequence };
 }
 
 /**
@@ -98,7 +99,11 @@ export class ConfigRegistry {
       return workspace;
     } catch (error) {
       const file = configPath ?? documentPath;
-      this.#problems.set(file, problemOf(file, oneLine(error)));
+      const consequence =
+        known !== undefined
+          ? 'apistyle keeps using the last config that loaded'
+          : `apistyle lints with the default ruleset (${DEFAULT_RULESET}) until it loads`;
+      this.#problems.set(file, problemOf(file, oneLine(error), consequence));
       if (known !== undefined) return known;
       // Never a good config yet: serve with the default ruleset until it is fixed.
       const fallback = await this.#open(folder, configPath, DEFAULT_RULESET);
@@ -112,7 +117,12 @@ export class ConfigRegistry {
     const { ignorePath } = workspace.session;
     const problem = workspace.session.ignoreFileProblem();
     if (problem === undefined) this.#problems.delete(ignorePath);
-    else this.#problems.set(ignorePath, problemOf(ignorePath, problem.message));
+    else {
+      const consequence = problem.lastGoodKept
+        ? 'apistyle keeps using the last ignore list that loaded'
+        : 'nothing is ignored until it loads';
+      this.#problems.set(ignorePath, problemOf(ignorePath, problem.message, consequence));
+    }
   }
 
   /** Files changed on disk: the configs that depend on them are reloaded on next use. Returns whether any did. */

@@ -54,6 +54,6 @@ export function problemDiagnostic(problem: FileProblem, lineText: string): Diagn
     severity: LspSeverity.Error,
     code: 'config',
     source: DIAGNOSTIC_SOURCE,
-    message: `${problem.message} (apistyle keeps using the last config that loaded)`,
+    message: `${problem.message} (${problem.consequence})`,
   };
 }

@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -260,6 +262,8 @@ export function startServer(): Promise<never> {
       document,
       findingsFor(state.entries, context.diagnostics, range),
       () => (source ??= new SourceDocument(document.getText())),
+      (finding, error) =>
+        connection.console.error(`apistyle: the fix for ${finding.code} in ${textDocument.uri} failed: ${oneLine(error)}`),
     );
   });
 
@@ -274,7 +278,8 @@ export function startServer(): Promise<never> {
     try {
       await writeIgnoreFile(withEntries(readIgnoreFile(ignorePath), [entry]));
     } catch (error) {
-      void connection.window.showErrorMessage(`apistyle: ${oneLine(error)}`);
+      // A notification, not showErrorMessage's request: a client that cannot answer it must not bring the server down.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `apistyle: ${oneLine(error)}` });
       return null;
     }
     state.workspace.session.forgetIgnoreFile();

@@ -2,6 +2,21 @@
 // rendered JSON items at the byte spans the entries give), so that tests can tell a finding
 // reused from the cache from a fresh one.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './cli.js';
+
+const READ_TRACER = join(REPO_ROOT, 'test', 'fixtures', 'harness', 'trace-reads.cjs');
+
+/** The environment that makes the CLI say on stderr each time it opens or reads a file whose path contains `part`. */
+export function tracingReadsOf(part: string): Record<string, string> {
+  return { NODE_OPTIONS: `--require ${READ_TRACER}`, APISTYLE_TRACE_READS: part };
+}
+
+/** How many times a run traced with `tracingReadsOf` read `file` (in `thread`, or in any). */
+export function readsOf(stderr: string, file: string, thread?: 'main thread' | 'worker thread'): number {
+  return stderr.split('\n').filter((line) => line.startsWith(`READ ${file} (`) && (thread === undefined || line.endsWith(`(${thread})`)))
+    .length;
+}
 
 type Span = [number, number];
 interface Entry {

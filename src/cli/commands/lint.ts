@@ -10,7 +10,7 @@ import { decodeText, inputProblem, STDIN_SOURCE } from '../../core/parse/text.js
 import type { DocumentResult } from '../../core/results/documentResult.js';
 import { UsageError, describeWriteError } from '../../core/errors.js';
 import { EXIT_ERROR, exitCodeFor, exitCodeFrom } from '../../core/results/exitCode.js';
-import { discoverDocuments, expandPatterns } from '../../core/files.js';
+import { discoverDocuments, exclusionsOf, expandPatterns, STDIN_ARGUMENT, withoutExcluded } from '../../core/files.js';
 import type { LintInput } from '../../core/engine/engine.js';
 import { IGNORE_FILE_NAME } from '../../core/paths.js';
 import { severityFromName, SEVERITY_NAMES } from '../../core/results/severity.js';
@@ -109,10 +109,10 @@ function builder(yargs: Argv): Argv<LintArgs> {
       requiresArg: true,
     })
     .option('baseline', {
-      describe: 'Report only the findings this baseline file does not hold (the exit code is decided on them)',
+      describe:
+        'Report only the findings this baseline file does not hold (the exit code is decided on them); with --since, only those new to both',
       type: 'string',
       requiresArg: true,
-      conflicts: 'since',
     })
     .option('write-baseline', {
       describe: 'Write the findings of this run to this baseline file (those of files not linted now are kept)',
@@ -160,8 +160,10 @@ function unmatched(pattern: string): Finding {
 }
 
 async function collectInputs(args: LintArgs, cwd: string, session: Session): Promise<{ inputs: LintInput[]; problems: Finding[] }> {
-  if (args.documents.length > 0) {
-    const selection = await expandPatterns(restoreStdinArgument(args.documents), cwd);
+  const named = restoreStdinArgument(args.documents);
+  // Exclusions alone (`apistyle lint "!apis/legacy/**"`) narrow the default selection.
+  if (named.some((pattern) => !pattern.startsWith('!'))) {
+    const selection = await expandPatterns(named, cwd);
     const inputs: LintInput[] = [...selection.files];
     const problems = selection.unmatched.map(unmatched);
     if (selection.stdin) {
@@ -171,15 +173,16 @@ async function collectInputs(args: LintArgs, cwd: string, session: Session): Pro
     }
     return { inputs, problems };
   }
+  const exclusions = exclusionsOf(named);
   const config = session.config();
   if (config?.files !== undefined) {
     const selection = await expandPatterns(config.files, configDir(config));
-    return { inputs: selection.files, problems: selection.unmatched.map(unmatched) };
+    return { inputs: await withoutExcluded(selection.files, exclusions, cwd), problems: selection.unmatched.map(unmatched) };
   }
-  const found = await discoverDocuments(cwd);
+  const found = await withoutExcluded(await discoverDocuments(cwd), exclusions, cwd);
   if (found.length === 0) {
     throw new UsageError(
-      `no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key); name the files to lint`,
+      `no OpenAPI documents found under ${cwd} (files with a top-level "openapi" or "swagger" key${exclusions.length > 0 ? ', not excluded' : ''}); name the files to lint`,
     );
   }
   return { inputs: found, problems: [] };
@@ -235,6 +238,11 @@ async function saveCache(session: Session): Promise<void> {
 }
 
 async function run(args: LintArgs): Promise<number> {
+  if (args.fix && restoreStdinArgument(args.documents).includes(STDIN_ARGUMENT)) {
+    // There is no file to write the fixed text to, and standard output carries the report: refused,
+    // whether or not there would be fixes, as ESLint refuses --fix on standard input.
+    throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
+  }
   const cwd = process.cwd();
   const session = await openSession({
     cwd,
@@ -259,12 +267,18 @@ async function run(args: LintArgs): Promise<number> {
   const fixed: FixedDocument[] = fixing === undefined ? [] : await session.fix(inputs);
   if (args.fix) {
     await fixing!.writeFixed(fixed);
-    if (fixed.length > 0)
-      process.stderr.write(`apistyle: fixed ${fixed.reduce((n, d) => n + d.fixes, 0)} findings in ${fixed.length} files\n`);
+    const changed = fixed.filter((document) => document.fixed !== document.original);
+    if (changed.length > 0)
+      process.stderr.write(`apistyle: fixed ${changed.reduce((n, d) => n + d.fixes, 0)} findings in ${changed.length} files\n`);
   }
   const fixedText = new Map(fixed.map((document) => [document.source, document.fixed]));
+  // --fix-dry-run judges the fixed texts (standard input's included), as --fix would leave them.
   const linted = args['fix-dry-run']
-    ? inputs.map((input) => (typeof input === 'string' && fixedText.has(input) ? { source: input, text: fixedText.get(input)! } : input))
+    ? inputs.map((input) => {
+        const source = typeof input === 'string' ? input : input.source;
+        const text = fixedText.get(source);
+        return text === undefined ? input : { source, text };
+      })
     : inputs;
   let results = await session.lintEach(linted);
   if (args['write-ignore']) {
@@ -277,6 +291,7 @@ async function run(args: LintArgs): Promise<number> {
     results = results.map((result) => result.withIgnoreFile(ignores));
   }
   let report = withProblems(reportOf(results), problems);
+  if (fixing !== undefined) report = fixing.withFixFailures(report, fixed);
   await saveCache(session);
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
   if (args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi']) {
@@ -299,6 +314,7 @@ async function run(args: LintArgs): Promise<number> {
   }
 
   if (args['fix-dry-run']) {
+    process.stderr.write(fixing!.describeFixFailures(fixed, cwd));
     process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
     return exitCodeFor(report, failSeverity);
   }

@@ -15,7 +15,9 @@ import type { IgnoreList } from '../silence/ignoreList.js';
 import { ignoreFilePath, projectRootFor } from '../paths.js';
 import { workersFor } from './pool.js';
 import type { SessionOptions } from './sessionOptions.js';
-import type { Finding, LintReport } from '../results/types.js';
+import type { Finding, InputProblem, LintReport } from '../results/types.js';
+import type { FixLookup } from '../../fixes/index.js';
+import { inputProblem } from '../parse/text.js';
 
 // Spectral, the rulesets and the engine are imported when a run first needs them: a run that the
 // result cache answers completely starts without them.
@@ -59,8 +61,12 @@ export interface Session {
    * between runs), with the same suppressions as `lintEach`; says which files it `$ref`s.
    */
   lintText(source: string, text: string): Promise<{ result: DocumentResult; referencedFiles: string[] }>;
-  /** The documents' mechanical fixes, applied in memory; findings the documents or the ignore file silence are left alone. */
-  fix(documents: readonly LintInput[]): Promise<FixedDocument[]>;
+  /**
+   * The documents' mechanical fixes, applied in memory; findings the documents or the ignore file
+   * silence are left alone. Gives the documents a fix changed or failed on. `fixOf` replaces the
+   * lookup of a finding's fix (tests give faulty ones).
+   */
+  fix(documents: readonly LintInput[], fixOf?: FixLookup): Promise<FixedDocument[]>;
   /** The project's ignore file (`.apistyle-ignore.yaml` beside the config, else at the project root). */
   ignorePath: string;
   /** Its entries, read again when it changed; throws `UsageError` for a broken one (unless the last good one is kept). */
@@ -78,6 +84,8 @@ export interface FixedDocument {
   fixed: string;
   /** How many fixes were applied. */
   fixes: number;
+  /** The fixes that failed, as `linter-error` findings at the findings they were for. */
+  failures: InputProblem[];
 }
 
 type NamedRuleset = SessionOptions['ruleset'];
@@ -194,7 +202,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     return { result, referencedFiles: linted.referencedFiles };
   };
 
-  const fix = async (documents: readonly LintInput[]): Promise<FixedDocument[]> => {
+  const fix = async (documents: readonly LintInput[], fixOf?: FixLookup): Promise<FixedDocument[]> => {
     const [{ fixText }, { readFile }] = await Promise.all([import('../../fixes/apply.js'), import('node:fs/promises')]);
     const fixed: FixedDocument[] = [];
     for (const input of documents) {
@@ -204,8 +212,22 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       if (original === undefined) continue;
       // What a fix may touch is what the user sees: never a finding the document or the ignore file silences.
       const reported = async (text: string) => (await lintText(source, text)).result.findings.filter((f) => f.source === source);
-      const { text, applied } = await fixText(original, reported);
-      if (text !== original) fixed.push({ source, original, fixed: text, fixes: applied.length });
+      const { text, applied, failures } = await fixText(original, reported, fixOf);
+      if (text !== original || failures.length > 0) {
+        // A fix that failed is an error that fails the run (exit 2), never a silent no-op.
+        const failed = failures.map(
+          (failure): InputProblem => ({
+            ...inputProblem(
+              source,
+              'linter-error',
+              `the fix for ${failure.finding.code} failed: ${failure.reason}; the finding is left as it is`,
+            ),
+            path: failure.finding.path,
+            range: failure.finding.range,
+          }),
+        );
+        fixed.push({ source, original, fixed: text, fixes: applied.length, failures: failed });
+      }
     }
     return fixed;
   };

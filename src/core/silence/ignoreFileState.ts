@@ -7,6 +7,8 @@ import type { IgnoreList } from './ignoreList.js';
 export interface IgnoreFileProblem {
   file: string;
   message: string;
+  /** Whether an earlier, good version of the file stands in for it (else nothing is ignored). */
+  lastGoodKept: boolean;
 }
 
 export class IgnoreFileState {
@@ -16,6 +18,7 @@ export class IgnoreFileState {
   #stamp: number | undefined;
   #list: IgnoreList | undefined;
   #problem: IgnoreFileProblem | undefined;
+  #loadedOnce = false;
 
   constructor(path: string, keepLastGood: boolean) {
     this.path = path;
@@ -46,7 +49,7 @@ export class IgnoreFileState {
       this.#remember(stamp, readIgnoreFile(this.path));
     } catch (error) {
       if (!this.#keepLastGood) throw error;
-      this.#problem = { file: this.path, message: oneLine(error) };
+      this.#problem = { file: this.path, message: oneLine(error), lastGoodKept: this.#loadedOnce };
       this.#stamp = stamp;
       this.#list ??= { path: this.path, entries: [] };
     }
@@ -63,5 +66,6 @@ export class IgnoreFileState {
     this.#stamp = stamp;
     this.#list = list;
     this.#problem = undefined;
+    this.#loadedOnce = true;
   }
 }
