@@ -37,7 +37,7 @@ export async function fixText(text: string, lint: (text: string) => Promise<Find
   const failures: FixFailure[] = [];
   const failed = new Set<string>();
   const fail = (finding: Finding, reason: string): void => {
-    const key = JSON.stringify([finding.code, finding.path, finding.message]);
+    const key = JSON.stringify([finding.code, finding.path, finding.data]);
     if (failed.has(key)) return;
     failed.add(key);
     failures.push({ finding, reason });
