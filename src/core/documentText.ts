@@ -6,7 +6,7 @@ import type { InputProblem, InputProblemCode } from './types.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
-const DOCUMENT_START = { line: 0, character: 0 };
+export const DOCUMENT_START = { line: 0, character: 0 };
 
 export function inputProblem(source: string, code: InputProblemCode, message: string): InputProblem {
   return {

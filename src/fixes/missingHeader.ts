@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import type { JsonPath } from '@stoplight/types';
 import type { SourceDocument } from './source.js';
 import type { FixProvider } from './types.js';
+import { parseRef } from '../oas/refSyntax.js';
 
 const MESSAGE = /^.* does not declare (?!any of )(.+)\.$/;
 
@@ -17,8 +18,10 @@ function names(list: string): string[] {
 function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPath | undefined {
   const node = document.node(refPath);
   const ref = isScalar(node) ? node.value : undefined;
-  const match = typeof ref === 'string' ? /^#\/components\/responses\/([^/]+)$/.exec(ref) : null;
-  return match === null ? undefined : ['components', 'responses', decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')];
+  const parsed = parseRef(ref);
+  return parsed.kind === 'local' && parsed.pointer.length === 3 && parsed.pointer[0] === 'components' && parsed.pointer[1] === 'responses'
+    ? [...parsed.pointer]
+    : undefined;
 }
 
 /**

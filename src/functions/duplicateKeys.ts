@@ -4,6 +4,7 @@ import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
 import { basename, dirname, resolve } from 'node:path';
 import { isObject } from '../oas/json.js';
+import { parseRef } from '../oas/refSyntax.js';
 
 const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
 
@@ -56,9 +57,9 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
     const { node, path } = stack.pop()!;
     if (Array.isArray(node)) for (const [i, child] of node.entries()) stack.push({ node: child, path: [...path, i] });
     if (!isObject(node)) continue;
-    const ref = node['$ref'];
-    if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && rootSource !== null) {
-      const file = resolve(dirname(rootSource), decodeURI(ref.split('#', 1)[0]!));
+    const ref = typeof node['$ref'] === 'string' ? parseRef(node['$ref']) : undefined;
+    if (ref?.kind === 'file' && rootSource !== null) {
+      const file = resolve(dirname(rootSource), ref.file);
       const known = sites.get(file);
       if (known === undefined || JSON.stringify(path) < JSON.stringify(known)) sites.set(file, path);
       continue;

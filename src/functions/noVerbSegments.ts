@@ -3,7 +3,8 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { HTTP_METHODS, pathEntries, pathKeys } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { pathSegments, segmentWords, staticSegments } from '../oas/paths.js';
-import { pointerToPath, valueAt } from '../oas/json.js';
+import { valueAt } from '../oas/json.js';
+import { pointerToPath } from '../oas/refSyntax.js';
 import { CRUD_VERBS } from '../oas/vocabulary.js';
 
 export interface NoVerbSegmentsOptions {
