@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
 import type { IRange, JsonPath } from '@stoplight/types';
@@ -21,7 +21,7 @@ import { isInputProblem } from './findings.js';
 export { isInputProblem } from './findings.js';
 import { collectRefs, findBrokenRefs, findPointerOnlyCycles } from './refCycles.js';
 import type { RefSite } from './refCycles.js';
-import { parseRef } from '../oas/refSyntax.js';
+import { parseRef, refTarget } from '../oas/refSyntax.js';
 import { DOCUMENT_START } from './documentText.js';
 import { hashText, stampOf } from './cache.js';
 import type { FileState } from './cache.js';
@@ -176,7 +176,7 @@ export class Engine {
       for (const { ref } of this.#refsOf(data)) {
         const parsed = parseRef(ref);
         if (parsed.kind !== 'file') continue;
-        const file = resolve(dirname(from), parsed.file);
+        const file = refTarget(parsed, from)!;
         if (!found.has(file)) {
           found.add(file);
           queue.push(file);

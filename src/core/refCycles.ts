@@ -1,7 +1,7 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { JsonPath } from '@stoplight/types';
 import { valueAt } from '../oas/json.js';
-import { isRemoteRef, parseRef } from '../oas/refSyntax.js';
+import { parseRef, refTarget } from '../oas/refSyntax.js';
 import type { ParsedRef } from '../oas/refSyntax.js';
 import { inputProblem } from './documents.js';
 import type { InputProblem } from './types.js';
@@ -75,11 +75,14 @@ interface RefNode {
   ref: string;
 }
 
+/** Whether a name the resolver knows a document by is a URL (not a file). */
+const isUrl = (name: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(name);
+
 /** The file and path a parsed `$ref` written in `from` names; undefined for remote `$ref`s and broken ones. */
 function targetOf(parsed: ParsedRef, from: string): { source: string; path: JsonPath } | undefined {
   if (parsed.kind === 'local') return { source: from, path: parsed.pointer };
-  if (parsed.kind === 'file') return { source: resolve(dirname(from), parsed.file), path: parsed.pointer };
-  return undefined;
+  const file = refTarget(parsed, from);
+  return file === undefined || isUrl(file) || parsed.kind === 'invalid' ? undefined : { source: file, path: parsed.pointer };
 }
 
 /**
@@ -109,31 +112,38 @@ export function findPointerOnlyCycles(
     }
     return step ?? undefined;
   };
-  const reported = new Set<string>();
+  // Where each `$ref` met so far leads: the cycle's description, or null for a value.
+  const ends = new Map<string, string | null>();
+  const nameOf = (node: RefNode): string => {
+    const pointer =
+      node.path.length === 0 ? '#' : `#/${node.path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+    return node.source === rootSource ? pointer : `${relative(dirname(rootSource), node.source)}${pointer}`;
+  };
   const problems: InputProblem[] = [];
   for (const start of refNodes) {
-    if (next(start) === undefined) continue;
-    const seen: string[] = [];
+    const seen = new Map<string, number>();
     let current: RefNode | undefined = start;
-    while (current !== undefined) {
-      const key = `${current.source}#/${current.path.join('/')}`;
-      const at = seen.indexOf(key);
-      if (at !== -1) {
-        const cycle = seen.slice(at);
-        const id = [...cycle].sort().join('|');
-        if (!reported.has(id)) {
-          reported.add(id);
-          const names = [...cycle, cycle[0]!].map((k) =>
-            k.startsWith(`${rootSource}#`) ? k.slice(rootSource.length) : relative(dirname(rootSource), k),
-          );
-          const problem = inputProblem(rootSource, 'invalid-ref', `$ref cycle with no value: ${names.join(' -> ')}`);
-          problems.push({ ...problem, path: [...start.path, '$ref'] });
-        }
+    let end: string | null | undefined;
+    while (end === undefined) {
+      if (current === undefined) {
+        end = null;
         break;
       }
-      seen.push(key);
+      const key = `${current.source}\n${nameOf(current)}`;
+      end = ends.get(key);
+      if (end !== undefined) break;
+      const at = seen.get(key);
+      if (at !== undefined) {
+        const cycle = [...seen.keys()].slice(at).map((k) => k.slice(k.indexOf('\n') + 1));
+        end = `$ref cycle with no value: ${[...cycle, cycle[0]!].join(' -> ')}`;
+        break;
+      }
+      seen.set(key, seen.size);
       current = next(current);
     }
+    for (const key of seen.keys()) ends.set(key, end);
+    // Every `$ref` whose chain ends in the cycle names nothing: each is reported, the cycle's own and those that lead into it.
+    if (end !== null) problems.push({ ...inputProblem(rootSource, 'invalid-ref', end), path: [...start.path, '$ref'] });
   }
   return problems;
 }
@@ -207,8 +217,7 @@ export function findBrokenRefs(graph: RefGraph): InputProblem[] {
         target = { source, path: parsed.pointer };
         targetData = data;
       } else {
-        const file = parsed.kind === 'file' ? resolve(dirname(source), parsed.file) : isRemoteRef(parsed) ? parsed.url : undefined;
-        // A `file:` URL is read as the resolver maps it; its own error stands for it.
+        const file = refTarget(parsed, source);
         if (file === undefined) continue;
         targetData = dataOf(file);
         if (targetData === undefined) {
@@ -218,7 +227,7 @@ export function findBrokenRefs(graph: RefGraph): InputProblem[] {
         }
         target = { source: file, path: parsed.pointer };
         // Remote documents are checked by the resolver alone: their relative `$ref`s resolve against a URL.
-        if (parsed.kind === 'file' && !visited.has(file)) {
+        if (!isUrl(file) && !visited.has(file)) {
           visited.add(file);
           queue.push({ source: file, refs: graph.refsOf(targetData), data: targetData });
         }

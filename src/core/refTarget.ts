@@ -1,8 +1,8 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { JsonPath } from '@stoplight/types';
 import type { Finding } from './types.js';
 import { isObject, valueAt } from '../oas/json.js';
-import { parseRef } from '../oas/refSyntax.js';
+import { parseRef, refTarget } from '../oas/refSyntax.js';
 
 /** Where a finding really lies: a file and a JSON path in it. */
 export interface Location {
@@ -21,7 +21,8 @@ export function externalRefTarget(finding: Pick<Finding, 'source' | 'path'>, dat
   const path = finding.path[finding.path.length - 1] === '$ref' ? finding.path.slice(0, -1) : finding.path;
   const node = valueAt(data, path);
   const ref = parseRef(isObject(node) ? node['$ref'] : undefined);
-  return ref.kind === 'file' ? { file: resolve(dirname(finding.source), ref.file), path: [...ref.pointer] } : undefined;
+  const file = ref.kind === 'file' ? refTarget(ref, finding.source) : undefined;
+  return file === undefined || ref.kind === 'invalid' ? undefined : { file, path: [...ref.pointer] };
 }
 
 /** The file and path a finding is about: the `$ref`'d file for a finding reported at a `$ref`, else where it is reported. */

@@ -2,9 +2,9 @@ import { defineRulesetFunction } from '../core/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { isObject } from '../oas/json.js';
-import { parseRef } from '../oas/refSyntax.js';
+import { parseRef, refTarget } from '../oas/refSyntax.js';
 
 const DUPLICATE = /^Duplicate key(?::\s*(.*))?/;
 
@@ -59,7 +59,7 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
     if (!isObject(node)) continue;
     const ref = typeof node['$ref'] === 'string' ? parseRef(node['$ref']) : undefined;
     if (ref?.kind === 'file' && rootSource !== null) {
-      const file = resolve(dirname(rootSource), ref.file);
+      const file = refTarget(ref, rootSource)!;
       const known = sites.get(file);
       if (known === undefined || JSON.stringify(path) < JSON.stringify(known)) sites.set(file, path);
       continue;

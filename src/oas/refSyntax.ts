@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { JsonPath } from '@stoplight/types';
 
 /**
@@ -58,7 +59,7 @@ function describeValue(value: unknown): string {
 
 function parse(ref: unknown): ParsedRef {
   if (typeof ref !== 'string') return { kind: 'invalid', problem: `$ref must be a string, not ${describeValue(ref)}` };
-  if (ref.trim() === '') return { kind: 'invalid', problem: 'empty $ref: it names no document and no part of one' };
+  if (ref.trim() === '') return { kind: 'invalid', problem: 'it is empty, so it names nothing' };
   const hash = ref.indexOf('#');
   const before = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = parsePointer(hash === -1 ? '' : ref.slice(hash + 1));
@@ -89,7 +90,16 @@ export function parseRef(ref: unknown): ParsedRef {
   return found;
 }
 
-/** Whether a `$ref` names a remote document (it has a scheme other than `file:`). */
-export function isRemoteRef(ref: ParsedRef): boolean {
-  return ref.kind === 'url' && !/^file:/i.test(ref.url);
+/**
+ * The file or URL a `$ref` written in the file `from` names, as the resolver reads it; undefined
+ * for a local `$ref` or a broken one. The resolver roots every file `$ref` in the directory of the
+ * file that holds it, also one written as an absolute path or a `file:` URL: so does this.
+ */
+export function refTarget(ref: ParsedRef, from: string): string | undefined {
+  if (ref.kind === 'file') return resolve(dirname(from), ref.file.replace(/^\/+/, ''));
+  if (ref.kind !== 'url') return undefined;
+  if (!/^file:/i.test(ref.url)) return ref.url.replace(/\/$/, '');
+  if (!URL.canParse(ref.url)) return undefined;
+  const path = percentDecode(new URL(ref.url).pathname);
+  return typeof path === 'string' ? resolve(dirname(from), path.replace(/^\/+/, '')) : undefined;
 }

@@ -1,8 +1,8 @@
-import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
 import { isObject, valueAt } from './json.js';
-import { parseRef } from './refSyntax.js';
+import { parseRef, refTarget } from './refSyntax.js';
 
 /** Where a value really lives once `$ref`s are followed. */
 export interface Resolved {
@@ -91,18 +91,18 @@ export class RefFollower {
       return { value: valueAt(data, pointer), path: pointer, source: from };
     }
     const base = from ?? this.#rootSource;
-    const written = ref.slice(0, ref.includes('#') ? ref.indexOf('#') : ref.length);
-    let target: string;
-    if (parsed.kind === 'url') target = parsed.url;
-    else if (base !== null && /^https?:\/\//.test(base)) {
-      if (!URL.canParse(written, base)) return undefined;
-      target = new URL(written, base).href;
-    } else target = isAbsolute(parsed.file) || base === null ? resolvePath(parsed.file) : resolvePath(dirname(base), parsed.file);
+    const written = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
+    let target: string | undefined;
+    if (base === null) target = parsed.kind === 'url' ? parsed.url : resolvePath(parsed.file);
+    else if (parsed.kind === 'file' && /^https?:\/\//.test(base))
+      target = URL.canParse(written, base) ? new URL(written, base).href : undefined;
+    else target = refTarget(parsed, base);
+    if (target === undefined) return undefined;
     if (target === this.#rootSource) return { value: valueAt(this.#root, pointer), path: pointer, source: null };
     // Spectral knows a file by its path as written (percent-encoded); the resolver reads it decoded.
     const known =
-      this.#documents[target] === undefined && parsed.kind === 'file' && base !== null && !isAbsolute(written)
-        ? resolvePath(dirname(base), written)
+      this.#documents[target] === undefined && parsed.kind === 'file' && base !== null
+        ? resolvePath(dirname(base), written.replace(/^\/+/, ''))
         : target;
     const document = this.#documents[known];
     if (document === undefined) return undefined;
