@@ -89,13 +89,16 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
     string,
     { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined
   >;
-  const firstRefTo = Object.keys(referenced).length === 0 ? new Map<string, JsonPath>() : refSitesByFile(root, context.document.source);
+  // Walking the document for its `$ref` sites is costly; most referenced files have no duplicate to place.
+  let firstRefTo: Map<string, JsonPath> | undefined;
   for (const [source, document] of Object.entries(referenced)) {
-    const at = firstRefTo.get(source);
-    if (at === undefined || document === undefined) continue;
+    if (document === undefined) continue;
     for (const diagnostic of document.diagnostics ?? []) {
       const match = DUPLICATE.exec(diagnostic.message);
       if (match === null) continue;
+      firstRefTo ??= refSitesByFile(root, context.document.source);
+      const at = firstRefTo.get(source);
+      if (at === undefined) break;
       const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
       results.push({
         message: `The referenced file ${basename(source)} repeats the key "${key}" in one object (line ${diagnostic.range.start.line + 1}): keys must be unique at each level.`,
