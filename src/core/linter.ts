@@ -22,6 +22,7 @@ export { isInputProblem } from './findings.js';
 import { collectRefs, findBrokenRefs, findPointerOnlyCycles } from './refCycles.js';
 import type { RefSite } from './refCycles.js';
 import { parseRef, refTarget } from '../oas/refSyntax.js';
+import { isObject, valueAt } from '../oas/json.js';
 import { DOCUMENT_START } from './documentText.js';
 import { hashText, stampOf } from './cache.js';
 import type { FileState } from './cache.js';
@@ -99,7 +100,7 @@ function rangeAt(document: ParsedDocument, path: JsonPath): IRange {
   return withinText(document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START }, endOf(document));
 }
 
-/** Spectral's own `$ref` errors that `findBrokenRefs` reports better: at every `$ref`, and at the `$ref` rather than at its target. */
+/** Spectral's own `$ref` errors that `findBrokenRefs` reports better (at every `$ref`, and at the `$ref` rather than at its target) in local files. */
 const RESOLVER_MESSAGES_CHECKED_HERE = /does not exist|JSON pointer is invalid|URI malformed/;
 
 /** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
@@ -234,7 +235,9 @@ export class Engine {
     const rest = findings.filter((finding) => {
       if (finding.code === 'parser') return !known.has(JSON.stringify([finding.message, finding.range]));
       if (finding.code !== 'invalid-ref') return true;
-      return !refSites.has(JSON.stringify([finding.source, finding.path])) && !RESOLVER_MESSAGES_CHECKED_HERE.test(finding.message);
+      if (refSites.has(JSON.stringify([finding.source, finding.path]))) return false;
+      // Inside a remote document only the resolver checks `$ref`s.
+      return /^[a-z][a-z0-9+.-]*:/i.test(finding.source) || !RESOLVER_MESSAGES_CHECKED_HERE.test(finding.message);
     });
     const dataOf = (file: string): unknown =>
       file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file);
@@ -248,7 +251,7 @@ export class Engine {
       ...broken,
       ...refProblems,
       ...failedRules,
-      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, source), source, dataOf),
+      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites), source, dataOf),
     ];
   }
 
@@ -275,16 +278,36 @@ export class Engine {
   }
 
   /**
-   * Spectral places a `$ref` error in a referenced file at the path in that file but measures the
-   * range in the linted document: measure it in the file it names.
+   * The resolver's own `$ref` errors (those `findBrokenRefs` cannot tell: how it reads an odd URL,
+   * say), placed as the others: Spectral keeps one per message, so each goes to every `$ref` in its
+   * file written the same way; and in a referenced file it is measured in that file, not in the
+   * linted document.
    */
-  #placeResolverErrors(findings: Finding[], source: string): Finding[] {
+  #placeResolverErrors(findings: Finding[], document: ParsedDocument, source: string, reported: Set<string>): Finding[] {
     const inFiles = new Map<string, ParsedDocument | null>();
-    return findings.map((finding) =>
-      finding.code === 'invalid-ref' && finding.source !== source
-        ? { ...finding, range: this.#rangeInReferenced(finding.source, finding.path, inFiles) }
-        : finding,
-    );
+    const rangeIn = (file: string, path: JsonPath): IRange =>
+      file === source ? rangeAt(document, path) : this.#rangeInReferenced(file, path, inFiles);
+    const placed: Finding[] = [];
+    for (const finding of findings) {
+      if (finding.code !== 'invalid-ref') {
+        placed.push(finding);
+        continue;
+      }
+      placed.push(finding.source === source ? finding : { ...finding, range: rangeIn(finding.source, finding.path) });
+      const data = finding.source === source ? document.data : this.#resolver.referenced.get(targetName(finding.source));
+      const holder = valueAt(data, finding.path.slice(0, -1));
+      const ref = isObject(holder) ? holder['$ref'] : undefined;
+      if (ref === undefined) continue;
+      reported.add(JSON.stringify([finding.source, finding.path]));
+      for (const site of this.#refsOf(data)) {
+        const path = [...site.path, '$ref'];
+        const key = JSON.stringify([finding.source, path]);
+        if (site.ref !== ref || reported.has(key)) continue;
+        reported.add(key);
+        placed.push({ ...finding, path, range: rangeIn(finding.source, path) });
+      }
+    }
+    return placed;
   }
 
   /** The range of a path in a file the resolver read; the file's start when its text is not at hand. */

@@ -10,7 +10,7 @@ export type ParsedRef =
   | { kind: 'local'; pointer: JsonPath }
   /** `file` is the path as written, percent-decoded; relative to the file that holds the `$ref`. */
   | { kind: 'file'; file: string; pointer: JsonPath }
-  /** `url` is as written, without its fragment (`http:`, `https:`, `file:`, any other scheme). */
+  /** `url` is as written, without its fragment: an `http:`, `https:` or `file:` URL. */
   | { kind: 'url'; url: string; pointer: JsonPath }
   | { kind: 'invalid'; problem: string };
 
@@ -65,7 +65,13 @@ function parse(ref: unknown): ParsedRef {
   const pointer = parsePointer(hash === -1 ? '' : ref.slice(hash + 1));
   if (!Array.isArray(pointer)) return { kind: 'invalid', problem: pointer.problem };
   if (before === '') return { kind: 'local', pointer };
-  if (SCHEME.test(before)) return { kind: 'url', url: before, pointer };
+  // A drive letter (`C:/…`) is a path; of the other schemes the resolver reads http(s) and files.
+  if (SCHEME.test(before) && !/^[a-z]:[\\/]/i.test(before)) {
+    if (!/^(?:https?|file):/i.test(before)) {
+      return { kind: 'invalid', problem: `apistyle reads files and http(s) URLs, not "${before.slice(0, before.indexOf(':') + 1)}" ones` };
+    }
+    return { kind: 'url', url: before, pointer };
+  }
   const file = percentDecode(before);
   if (typeof file !== 'string') return { kind: 'invalid', problem: `its file part has ${file.problem}` };
   return { kind: 'file', file, pointer };
@@ -96,7 +102,8 @@ export function parseRef(ref: unknown): ParsedRef {
  * file that holds it, also one written as an absolute path or a `file:` URL: so does this.
  */
 export function refTarget(ref: ParsedRef, from: string): string | undefined {
-  if (ref.kind === 'file') return resolve(dirname(from), ref.file.replace(/^\/+/, ''));
+  // `//host/path` is a network path: the resolver reads it from the root.
+  if (ref.kind === 'file') return ref.file.startsWith('//') ? resolve(ref.file) : resolve(dirname(from), ref.file.replace(/^\/+/, ''));
   if (ref.kind !== 'url') return undefined;
   if (!/^file:/i.test(ref.url)) return ref.url.replace(/\/$/, '');
   if (!URL.canParse(ref.url)) return undefined;
