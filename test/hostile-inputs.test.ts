@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 import type { CliRun } from './helpers/cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
@@ -226,6 +227,41 @@ describe('size and shape', () => {
       'list.json',
       2,
       /list\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a list, not a mapping +not-openapi/,
+    );
+  });
+
+  it('a key named __proto__ is a key like any other: the document is still OpenAPI and linted', async () => {
+    for (const [name, text] of [
+      ['proto.yaml', `${GOOD}__proto__:\n  - bearerAuth: []\n`],
+      ['proto.json', JSON.stringify({ ...(parseYaml(GOOD) as object), ['__proto__']: { type: 'string' } }, null, 2)],
+    ] as const) {
+      const dir = tempProject({ [name]: text });
+      const run = await lintBounded(dir, [name, '-f', 'json']);
+      const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string }>;
+      assert.equal(run.code, 1, run.stdout);
+      assert.ok(!findings.some((finding) => finding.code === 'unrecognized-format'), run.stdout);
+      assert.ok(findings.some((finding) => finding.code === 'recommended-server-https'));
+      assert.ok(
+        findings.some((finding) => finding.message === 'Property "__proto__" is not expected to be here'),
+        run.stdout,
+      );
+    }
+  });
+
+  it('a __proto__ key holding a scalar, beside a $ref to another file, stops nothing', async () => {
+    const dir = tempProject({
+      'proto.yaml': GOOD.replace('  version: 1.0.0\n', '  version: 1.0.0\n  __proto__: string\n').replace(
+        "        '404':\n          description: Not found.",
+        "        '404':\n          $ref: './responses.yaml#/NotFound'",
+      ),
+      'responses.yaml': 'NotFound:\n  description: Not found.\n',
+    });
+    const run = await lintBounded(dir, ['proto.yaml', '-f', 'json']);
+    assert.equal(run.code, 1, run.stdout);
+    const findings = JSON.parse(run.stdout) as Array<{ code: string }>;
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['recommended-server-https'],
     );
   });
 });

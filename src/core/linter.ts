@@ -95,7 +95,7 @@ function describeRunError(error: unknown): string {
   return [...messages].join('; ') || oneLine(error);
 }
 
-/** Where a finding is, whatever its location: a place in the document, where a path's closest node is. */
+/** The range of the node closest to a path, kept inside the text (at the end of a text cut short, the YAML parser points past it). */
 function rangeAt(document: ParsedDocument, path: JsonPath): IRange {
   return withinText(document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START }, endOf(document));
 }
@@ -228,7 +228,9 @@ export class Engine {
         if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
         return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
       });
-    const refProblems = this.#refProblems(document, source, documentSource);
+    // Referenced files parsed again, once, for the ranges of the findings in them.
+    const inFiles = new Map<string, ParsedDocument | null>();
+    const refProblems = this.#refProblems(document, source, documentSource, inFiles);
     const refSites = new Set(refProblems.map((problem) => JSON.stringify([problem.source, problem.path])));
     // Spectral reports the syntax errors too: keep one of each.
     const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
@@ -240,7 +242,7 @@ export class Engine {
       return /^[a-z][a-z0-9+.-]*:/i.test(finding.source) || !RESOLVER_MESSAGES_CHECKED_HERE.test(finding.message);
     });
     const dataOf = (file: string): unknown =>
-      file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file);
+      file === source || file === documentSource ? document.data : this.#resolver.referenced.get(targetName(file));
     // A rule whose function threw is reported where it threw; the other rules' findings stand.
     const failedRules = takeRuleFailures(document).map((failure) => ({
       ...inputProblem(source, 'linter-error', describeRuleFailure(failure)),
@@ -251,12 +253,17 @@ export class Engine {
       ...broken,
       ...refProblems,
       ...failedRules,
-      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites), source, dataOf),
+      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites, inFiles), source, dataOf),
     ];
   }
 
   /** Every broken `$ref` of a document and the files it reaches, each at its `$ref`, in the file that holds it. */
-  #refProblems(document: ParsedDocument, source: string, documentSource: string): InputProblem[] {
+  #refProblems(
+    document: ParsedDocument,
+    source: string,
+    documentSource: string,
+    inFiles: Map<string, ParsedDocument | null>,
+  ): InputProblem[] {
     const refs = this.#refsOf(document.data);
     const lookup = (file: string): unknown => this.#resolver.referenced.get(file);
     const problems = [
@@ -270,7 +277,6 @@ export class Engine {
       }),
       ...findPointerOnlyCycles(document.data, documentSource, lookup, refs),
     ];
-    const inFiles = new Map<string, ParsedDocument | null>();
     return problems.map((problem) => {
       if (problem.source === documentSource) return { ...problem, source, range: rangeAt(document, problem.path) };
       return { ...problem, range: this.#rangeInReferenced(problem.source, problem.path, inFiles) };
@@ -283,8 +289,13 @@ export class Engine {
    * file written the same way; and in a referenced file it is measured in that file, not in the
    * linted document.
    */
-  #placeResolverErrors(findings: Finding[], document: ParsedDocument, source: string, reported: Set<string>): Finding[] {
-    const inFiles = new Map<string, ParsedDocument | null>();
+  #placeResolverErrors(
+    findings: Finding[],
+    document: ParsedDocument,
+    source: string,
+    reported: Set<string>,
+    inFiles: Map<string, ParsedDocument | null>,
+  ): Finding[] {
     const rangeIn = (file: string, path: JsonPath): IRange =>
       file === source ? rangeAt(document, path) : this.#rangeInReferenced(file, path, inFiles);
     const placed: Finding[] = [];

@@ -27,8 +27,8 @@ function hasStringRef(node: Json): node is { $ref: string } {
 
 /**
  * Every `$ref` of a document with its path, in document order; one path stack, copied only at a
- * `$ref`. A `$ref` holding an object is not one: under `properties` (or in data) it is a name.
- * A `$ref` holding another scalar or a list is, and a broken one.
+ * `$ref`. One that holds a number, a boolean, null or a list is a (broken) `$ref` too; one that
+ * holds an object, or sits right under `properties`, is the name of a property.
  */
 export function collectRefs(root: Json): RefSite[] {
   const found: RefSite[] = [];
@@ -44,7 +44,7 @@ export function collectRefs(root: Json): RefSite[] {
       return;
     }
     const object = node as Record<string, Json>;
-    if ('$ref' in object && Object.hasOwn(object, '$ref')) {
+    if (Object.hasOwn(object, '$ref')) {
       const ref = object['$ref'];
       if (typeof ref === 'string') {
         found.push({ path: [...path], ref });
@@ -62,11 +62,6 @@ export function collectRefs(root: Json): RefSite[] {
   };
   walk(root);
   return found;
-}
-
-/** A `$ref` as it appears in a message: quoted when it is a string, else its JSON. */
-function shown(ref: unknown): string {
-  return typeof ref === 'string' ? `'${ref}'` : JSON.stringify(ref);
 }
 
 interface RefNode {
@@ -208,7 +203,7 @@ export function findBrokenRefs(graph: RefGraph): InputProblem[] {
     for (const { path, ref } of refs) {
       const parsed = parseRef(ref);
       if (parsed.kind === 'invalid') {
-        report(source, path, typeof ref === 'string' ? `${shown(ref)} is not a valid $ref: ${parsed.problem}` : parsed.problem);
+        report(source, path, typeof ref === 'string' ? `'${ref}' is not a valid $ref: ${parsed.problem}` : parsed.problem);
         continue;
       }
       let target: { source: string; path: JsonPath } | undefined;
@@ -232,7 +227,7 @@ export function findBrokenRefs(graph: RefGraph): InputProblem[] {
           queue.push({ source: file, refs: graph.refsOf(targetData), data: targetData });
         }
       }
-      if (!exists(target.source, targetData, target.path, dataOf)) report(source, path, `${shown(ref)} does not exist`);
+      if (!exists(target.source, targetData, target.path, dataOf)) report(source, path, `'${String(ref)}' does not exist`);
     }
   }
   return problems;

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { ownProtoKeys } from './documents.js';
 import { oneLine } from './errors.js';
 import { checkYamlAliases, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
 import { percentDecode } from '../oas/refSyntax.js';
@@ -195,6 +196,7 @@ export class PolicyResolver extends Resolver {
       try {
         parsed = await parse(parseOptions);
         if (nestsDeeperThan(parsed.result)) throw new Error(`$ref to "${name}": ${tooDeepMessage()}`);
+        if (text.includes('__proto__')) ownProtoKeys(parsed.result);
       } catch (error) {
         const failure = isStackOverflow(error) ? new Error(`$ref to "${name}": ${tooDeepMessage()}`) : error;
         this.failures.set(name, oneLine(failure));
