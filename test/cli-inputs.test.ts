@@ -99,6 +99,28 @@ const CASES: Array<{
     code: 2,
   },
   {
+    name: 'a $ref with malformed percent-encoding',
+    files: { 'percent.yaml': RESPONSE_REF('a%[b') },
+    target: 'percent.yaml',
+    message:
+      /percent\.yaml\n {2}18:17 +error +'a%\[b' is not a valid \$ref: its file part has malformed percent-encoding at "%\[b" +invalid-ref/,
+    code: 2,
+  },
+  {
+    name: 'an empty $ref',
+    files: { 'empty-ref.yaml': RESPONSE_REF('') },
+    target: 'empty-ref.yaml',
+    message: /empty-ref\.yaml\n {2}18:17 +error +'' is not a valid \$ref: it is empty, so it names nothing +invalid-ref/,
+    code: 2,
+  },
+  {
+    name: 'a $ref whose value is not a string',
+    files: { 'number.yaml': RESPONSE_REF('').replace("$ref: ''", '$ref: 42') },
+    target: 'number.yaml',
+    message: /number\.yaml\n {2}18:17 +error +\$ref must be a string, not a number +invalid-ref/,
+    code: 2,
+  },
+  {
     name: 'a $ref that leaves the project directory',
     files: { 'api/outside.yaml': RESPONSE_REF('../../../../../../../../etc/passwd#/x') },
     target: 'api/outside.yaml',

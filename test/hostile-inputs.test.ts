@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 import type { CliRun } from './helpers/cli.js';
 import { writeFileAtomic } from '../src/cli/io.js';
@@ -228,6 +229,41 @@ describe('size and shape', () => {
       /list\.json\n {2}1:1 +error +is not an OpenAPI document: its top level is a list, not a mapping +not-openapi/,
     );
   });
+
+  it('a key named __proto__ is a key like any other: the document is still OpenAPI and linted', async () => {
+    for (const [name, text] of [
+      ['proto.yaml', `${GOOD}__proto__:\n  - bearerAuth: []\n`],
+      ['proto.json', JSON.stringify({ ...(parseYaml(GOOD) as object), ['__proto__']: { type: 'string' } }, null, 2)],
+    ] as const) {
+      const dir = tempProject({ [name]: text });
+      const run = await lintBounded(dir, [name, '-f', 'json']);
+      const findings = JSON.parse(run.stdout) as Array<{ code: string; message: string }>;
+      assert.equal(run.code, 1, run.stdout);
+      assert.ok(!findings.some((finding) => finding.code === 'unrecognized-format'), run.stdout);
+      assert.ok(findings.some((finding) => finding.code === 'recommended-server-https'));
+      assert.ok(
+        findings.some((finding) => finding.message === 'Property "__proto__" is not expected to be here'),
+        run.stdout,
+      );
+    }
+  });
+
+  it('a __proto__ key holding a scalar, beside a $ref to another file, stops nothing', async () => {
+    const dir = tempProject({
+      'proto.yaml': GOOD.replace('  version: 1.0.0\n', '  version: 1.0.0\n  __proto__: string\n').replace(
+        "        '404':\n          description: Not found.",
+        "        '404':\n          $ref: './responses.yaml#/NotFound'",
+      ),
+      'responses.yaml': 'NotFound:\n  description: Not found.\n',
+    });
+    const run = await lintBounded(dir, ['proto.yaml', '-f', 'json']);
+    assert.equal(run.code, 1, run.stdout);
+    const findings = JSON.parse(run.stdout) as Array<{ code: string }>;
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['recommended-server-https'],
+    );
+  });
 });
 
 describe('encodings and whitespace', () => {
@@ -327,6 +363,121 @@ describe('$ref cycles and targets', () => {
       );
       assert.doesNotMatch(run.stdout, /root:/);
     }
+  });
+
+  describe('a broken $ref is an invalid-ref at that $ref, and the rest of the document is linted', () => {
+    /** GOOD with both responses replaced by the $ref (written as YAML), and a components section for targets. */
+    const twoRefs = (ref: string, components = '') =>
+      `${GOOD.replace('          description: The customer.', `          $ref: ${ref}`).replace(
+        '          description: Not found.',
+        `          $ref: ${ref}`,
+      )}${components}`;
+    const KINDS: Array<{ kind: string; ref: string; message: RegExp; files?: Record<string, string>; components?: string }> = [
+      {
+        kind: 'malformed percent-encoding in the file part',
+        ref: "'a%[b'",
+        message: /^'a%\[b' is not a valid \$ref: .*malformed percent-encoding/,
+      },
+      {
+        kind: 'malformed percent-encoding in the pointer',
+        ref: "'#/components/schemas/%'",
+        message: /^'#\/components\/schemas\/%' is not a valid \$ref: malformed percent-encoding/,
+      },
+      { kind: 'an empty $ref', ref: "''", message: /^'' is not a valid \$ref: it is empty/ },
+      {
+        kind: 'a fragment that is not a JSON pointer',
+        ref: "'#components'",
+        message: /^'#components' is not a valid \$ref: .*JSON pointer/,
+      },
+      {
+        kind: 'a JSON pointer with an escape other than ~0 and ~1',
+        ref: "'#/a~2b'",
+        message: /^'#\/a~2b' is not a valid \$ref: "~" .* 0 or 1/,
+      },
+      {
+        kind: 'a file outside the project',
+        ref: "'../../../../../../../../etc/passwd#/x'",
+        message: /^\$ref to "\/etc\/passwd" refused: it leaves the project directory/,
+      },
+      { kind: 'a missing file', ref: "'./responses.yaml#/Customer'", message: /^\$ref to ".*responses\.yaml": no such file$/ },
+      { kind: 'a missing target', ref: "'#/components/responses/Nope'", message: /^'#\/components\/responses\/Nope' does not exist$/ },
+      {
+        kind: 'a missing target in another file',
+        ref: "'./responses.yaml#/Nope'",
+        files: { 'responses.yaml': 'Customer:\n  description: The customer.\n' },
+        message: /^'\.\/responses\.yaml#\/Nope' does not exist$/,
+      },
+      {
+        kind: 'a chain that only points at itself',
+        ref: "'#/components/responses/Loop'",
+        components: "components:\n  responses:\n    Loop:\n      $ref: '#/components/responses/Loop'\n",
+        message: /^\$ref cycle with no value: #\/components\/responses\/Loop -> #\/components\/responses\/Loop$/,
+      },
+      { kind: 'a number', ref: '42', message: /^\$ref must be a string, not a number$/ },
+      { kind: 'a list', ref: '[a, b]', message: /^\$ref must be a string, not a list$/ },
+      { kind: 'null', ref: 'null', message: /^\$ref must be a string, not null$/ },
+    ];
+
+    for (const { kind, ref, message, files = {}, components = '' } of KINDS) {
+      it(kind, async () => {
+        const text = twoRefs(ref, components);
+        const dir = tempProject({ 'doc.yaml': text, ...files });
+        const run = await lintBounded(dir, ['doc.yaml', '-f', 'json']);
+        assert.equal(run.code, 2, run.stdout);
+        const findings = JSON.parse(run.stdout) as Array<{
+          code: string;
+          message: string;
+          path: string[];
+          range: { start: { line: number } };
+        }>;
+        const lines = text.split('\n');
+        // Both responses, and for the cycle the component's own $ref.
+        const refLines = lines.flatMap((line, i) => (line.trim() === `$ref: ${ref}` ? [i] : []));
+        assert.equal(refLines.length, components === '' ? 2 : 3);
+        // Each $ref is reported at its own line, with its path; nothing more and nothing at 1:1.
+        const invalid = findings.filter((finding) => finding.code === 'invalid-ref');
+        assert.deepEqual(
+          invalid.map((finding) => finding.range.start.line).sort((a, b) => a - b),
+          refLines,
+          run.stdout,
+        );
+        for (const finding of invalid) {
+          assert.match(finding.message, message);
+          assert.equal(finding.path[finding.path.length - 1], '$ref');
+        }
+        assert.deepEqual(
+          invalid.slice(0, 2).map((finding) => finding.path.slice(0, 5)),
+          ['200', '404'].map((status) => ['paths', '/customers/{id}', 'get', 'responses', status]),
+        );
+        assert.deepEqual(
+          findings.filter((finding) => finding.code === 'linter-error'),
+          [],
+        );
+        // The document's own finding is still there.
+        assert.ok(findings.some((finding) => finding.code === 'recommended-server-https' && finding.range.start.line === 5));
+      });
+    }
+
+    it('a broken $ref in a file the document references is reported there, at its line', async () => {
+      const dir = tempProject({
+        'doc.yaml': twoRefs("'./responses.yaml#/Customer'"),
+        'responses.yaml': "Customer:\n  description: The customer.\n  headers:\n    X-Id:\n      $ref: 'a%[b'\n",
+      });
+      const run = await lintBounded(dir, ['doc.yaml', '-f', 'json']);
+      assert.equal(run.code, 2, run.stdout);
+      const findings = JSON.parse(run.stdout) as Array<{
+        code: string;
+        source: string;
+        message: string;
+        range: { start: { line: number } };
+      }>;
+      const invalid = findings.filter((finding) => finding.code === 'invalid-ref');
+      assert.equal(invalid.length, 1, run.stdout);
+      assert.match(invalid[0]!.source, /responses\.yaml$/);
+      assert.equal(invalid[0]!.range.start.line, 4);
+      assert.match(invalid[0]!.message, /malformed percent-encoding/);
+      assert.ok(findings.some((finding) => finding.code === 'recommended-server-https'));
+    });
   });
 
   it('a symbolic link inside the project to a file outside it is refused', async () => {

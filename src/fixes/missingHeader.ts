@@ -4,6 +4,7 @@ import type { SourceDocument } from './source.js';
 import type { RESPONSE_HEADERS_MESSAGES } from '../functions/responseHeaders.js';
 import type { ParamsOf } from '../core/engine/messages.js';
 import type { FixProvider } from './types.js';
+import { parseRef } from '../oas/refSyntax.js';
 
 type MissingHeaders = ParamsOf<typeof RESPONSE_HEADERS_MESSAGES>['missing'];
 
@@ -25,8 +26,10 @@ function componentFor(name: string, available: readonly string[]): string | unde
 function referencedResponse(document: SourceDocument, refPath: JsonPath): JsonPath | undefined {
   const node = document.node(refPath);
   const ref = isScalar(node) ? node.value : undefined;
-  const match = typeof ref === 'string' ? /^#\/components\/responses\/([^/]+)$/.exec(ref) : null;
-  return match === null ? undefined : ['components', 'responses', decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')];
+  const parsed = parseRef(ref);
+  return parsed.kind === 'local' && parsed.pointer.length === 3 && parsed.pointer[0] === 'components' && parsed.pointer[1] === 'responses'
+    ? [...parsed.pointer]
+    : undefined;
 }
 
 /**

@@ -2,8 +2,9 @@ import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import { parseWithPointers } from '@stoplight/json';
 import type { JsonPath } from '@stoplight/types';
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { isObject } from '../oas/json.js';
+import { parseRef, refTarget } from '../oas/refSyntax.js';
 import { defineMessages } from '../core/engine/messages.js';
 
 export const DUPLICATE_KEYS_MESSAGES = defineMessages<{
@@ -69,9 +70,9 @@ function refSitesByFile(root: unknown, rootSource: string | null): Map<string, J
     const { node, path } = stack.pop()!;
     if (Array.isArray(node)) for (const [i, child] of node.entries()) stack.push({ node: child, path: [...path, i] });
     if (!isObject(node)) continue;
-    const ref = node['$ref'];
-    if (typeof ref === 'string' && !ref.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(ref) && rootSource !== null) {
-      const file = resolve(dirname(rootSource), decodeURI(ref.split('#', 1)[0]!));
+    const ref = typeof node['$ref'] === 'string' ? parseRef(node['$ref']) : undefined;
+    if (ref?.kind === 'file' && rootSource !== null) {
+      const file = refTarget(ref, rootSource)!;
       const known = sites.get(file);
       if (known === undefined || JSON.stringify(path) < JSON.stringify(known)) sites.set(file, path);
       continue;
@@ -98,13 +99,16 @@ export default defineRulesetFunction<unknown, null>({ input: null, options: null
     string,
     { diagnostics?: ReadonlyArray<{ message: string; path?: JsonPath; range: { start: { line: number } } }> } | undefined
   >;
-  const firstRefTo = Object.keys(referenced).length === 0 ? new Map<string, JsonPath>() : refSitesByFile(root, context.document.source);
+  // Walking the document for its `$ref` sites is costly; most referenced files have no duplicate to place.
+  let firstRefTo: Map<string, JsonPath> | undefined;
   for (const [source, document] of Object.entries(referenced)) {
-    const at = firstRefTo.get(source);
-    if (at === undefined || document === undefined) continue;
+    if (document === undefined) continue;
     for (const diagnostic of document.diagnostics ?? []) {
       const match = DUPLICATE.exec(diagnostic.message);
       if (match === null) continue;
+      firstRefTo ??= refSitesByFile(root, context.document.source);
+      const at = firstRefTo.get(source);
+      if (at === undefined) break;
       const key = match[1] ?? String(diagnostic.path?.[diagnostic.path.length - 1] ?? '');
       results.push(
         DUPLICATE_KEYS_MESSAGES.report(context, [...at, '$ref'], 'duplicateKeyInFile', {

@@ -1,5 +1,6 @@
 import type { JsonPath } from '@stoplight/types';
-import { isObject, pointerToPath, valueAt } from './json.js';
+import { isObject, valueAt } from './json.js';
+import { pointerToPath } from './refSyntax.js';
 import type { JsonObject } from './json.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

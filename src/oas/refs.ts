@@ -1,7 +1,8 @@
-import { dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import type { RulesetFunctionContext } from '@stoplight/spectral-core';
 import type { JsonPath } from '@stoplight/types';
-import { isObject, pointerToPath, valueAt } from './json.js';
+import { isObject, valueAt } from './json.js';
+import { parseRef, refTarget } from './refSyntax.js';
 
 /** Where a value really lives once `$ref`s are followed. */
 export interface Resolved {
@@ -82,27 +83,30 @@ export class RefFollower {
   }
 
   #follow(ref: string, from: string | null): Resolved | undefined {
-    const hash = ref.indexOf('#');
-    const file = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = pointerToPath(hash === -1 ? '' : ref.slice(hash));
-    if (pointer === undefined) return undefined;
-
-    if (file === '') {
+    const parsed = parseRef(ref);
+    if (parsed.kind === 'invalid') return undefined;
+    const pointer = [...parsed.pointer];
+    if (parsed.kind === 'local') {
       const data = from === null ? this.#root : this.#documents[from]?.data;
       return { value: valueAt(data, pointer), path: pointer, source: from };
     }
     const base = from ?? this.#rootSource;
-    const target = /^https?:\/\//.test(file)
-      ? file
-      : isAbsolute(file) || base === null
-        ? resolvePath(file)
-        : /^https?:\/\//.test(base)
-          ? new URL(file, base).href
-          : resolvePath(dirname(base), decodeURI(file));
+    const written = ref.includes('#') ? ref.slice(0, ref.indexOf('#')) : ref;
+    let target: string | undefined;
+    if (base === null) target = parsed.kind === 'url' ? parsed.url : resolvePath(parsed.file);
+    else if (parsed.kind === 'file' && /^https?:\/\//.test(base))
+      target = URL.canParse(written, base) ? new URL(written, base).href : undefined;
+    else target = refTarget(parsed, base);
+    if (target === undefined) return undefined;
     if (target === this.#rootSource) return { value: valueAt(this.#root, pointer), path: pointer, source: null };
-    const document = this.#documents[target];
+    // Spectral knows a file by its path as written (percent-encoded); the resolver reads it decoded.
+    const known =
+      this.#documents[target] === undefined && parsed.kind === 'file' && base !== null
+        ? resolvePath(dirname(base), written.replace(/^\/+/, ''))
+        : target;
+    const document = this.#documents[known];
     if (document === undefined) return undefined;
-    return { value: valueAt(document.data, pointer), path: pointer, source: target };
+    return { value: valueAt(document.data, pointer), path: pointer, source: known };
   }
 }
 

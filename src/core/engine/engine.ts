@@ -1,7 +1,8 @@
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Spectral, getDiagnosticSeverity } from '@stoplight/spectral-core';
 import type { ISpectralDiagnostic, Ruleset } from '@stoplight/spectral-core';
-import { PolicyResolver } from '../refs/resolver.js';
+import type { IRange, JsonPath } from '@stoplight/types';
+import { PolicyResolver, targetName } from '../refs/resolver.js';
 import {
   decodeText,
   detectOpenApi,
@@ -13,13 +14,18 @@ import {
   syntaxErrors,
   withinText,
 } from '../parse/document.js';
+import type { ParsedDocument } from '../parse/document.js';
 import { takeFindingData } from './findingData.js';
 import type { FindingData } from './findingData.js';
-import type { Finding, LintReport } from '../results/types.js';
+import type { Finding, InputProblem, LintReport } from '../results/types.js';
 import { isInputProblem } from '../results/findings.js';
 
 export { isInputProblem } from '../results/findings.js';
-import { collectRefs, findMissingLocalTargets, findPointerOnlyCycles } from '../refs/refCycles.js';
+import { collectRefs, findBrokenRefs, findPointerOnlyCycles } from '../refs/refCycles.js';
+import type { RefSite } from '../refs/refCycles.js';
+import { parseRef, refTarget } from '../../oas/refSyntax.js';
+import { isObject, valueAt } from '../../oas/json.js';
+import { DOCUMENT_START } from '../parse/text.js';
 import { hashText, stampOf } from '../session/cache.js';
 import type { FileState } from '../session/cache.js';
 import { oneLine } from '../errors.js';
@@ -92,14 +98,13 @@ function describeRunError(error: unknown): string {
   return [...messages].join('; ') || oneLine(error);
 }
 
-/** A `$ref`'s file part as a path: percent-decoded, or as written when it is not valid percent-encoding. */
-function decodeRefPath(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
+/** The range of the node closest to a path, kept inside the text (at the end of a text cut short, the YAML parser points past it). */
+function rangeAt(document: ParsedDocument, path: JsonPath): IRange {
+  return withinText(document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START }, endOf(document));
 }
+
+/** Spectral's own `$ref` errors that `findBrokenRefs` reports better (at every `$ref`, and at the `$ref` rather than at its target) in local files. */
+const RESOLVER_MESSAGES_CHECKED_HERE = /does not exist|JSON pointer is invalid|URI malformed/;
 
 /** Lints documents with one ruleset; every problem, with input or rules, comes back as a finding. */
 export class Engine {
@@ -121,7 +126,10 @@ export class Engine {
         allowRemoteRefs: options.allowRemoteRefs ?? false,
         ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}),
       },
-      { inlineRefs: this.#inlineRefs, referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => !ref.startsWith('#')) },
+      {
+        inlineRefs: this.#inlineRefs,
+        referencesFiles: (data) => this.#refsOf(data).some(({ ref }) => ['file', 'url'].includes(parseRef(ref).kind)),
+      },
     );
     this.#spectral = new Spectral({ resolver: this.#resolver });
     guardRuleFunctions(options.ruleset);
@@ -170,8 +178,9 @@ export class Engine {
       const from = queue.pop()!;
       const data = from === source ? this.#lastData : this.#resolver.referenced.get(from);
       for (const { ref } of this.#refsOf(data)) {
-        if (ref.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) continue;
-        const file = resolve(dirname(from), decodeRefPath(ref.split('#', 1)[0]!));
+        const parsed = parseRef(ref);
+        if (parsed.kind !== 'file') continue;
+        const file = refTarget(parsed, from)!;
         if (!found.has(file)) {
           found.add(file);
           queue.push(file);
@@ -182,10 +191,10 @@ export class Engine {
   }
 
   #lastData: unknown;
-  readonly #refs = new WeakMap<object, ReturnType<typeof collectRefs>>();
+  readonly #refs = new WeakMap<object, RefSite[]>();
 
-  /** The `$ref`s of a parsed document, collected once: the lint, the cycle check and the cache all need them. */
-  #refsOf(data: unknown): ReturnType<typeof collectRefs> {
+  /** The `$ref`s of a parsed document, collected once: the lint, the `$ref` checks and the cache all need them. */
+  #refsOf(data: unknown): RefSite[] {
     if (typeof data !== 'object' || data === null) return [];
     let refs = this.#refs.get(data);
     if (refs === undefined) {
@@ -223,32 +232,114 @@ export class Engine {
         if (finding.code === 'parser' && finding.message.startsWith('Duplicate key')) finding.code = DUPLICATE_KEY;
         return finding.source === documentSource ? { ...finding, source, range: withinText(finding.range, endOf(document)) } : finding;
       });
-    // Without inlining, the resolver does not look up the document's own pointers: check them here.
-    const refs = this.#refsOf(document.data);
-    const missing = this.#inlineRefs ? [] : findMissingLocalTargets(document.data, source, refs);
-    const cycles = [
-      ...missing,
-      ...findPointerOnlyCycles(document.data, documentSource, (file) => this.#resolver.referenced.get(file), refs),
-    ].map((cycle) => ({
-      ...cycle,
-      source,
-      range: document.getRangeForJsonPath(cycle.path, true) ?? cycle.range,
-    }));
+    // Referenced files parsed again, once, for the ranges of the findings in them.
+    const inFiles = new Map<string, ParsedDocument | null>();
+    const refProblems = this.#refProblems(document, source, documentSource, inFiles);
+    const refSites = new Set(refProblems.map((problem) => JSON.stringify([problem.source, problem.path])));
     // Spectral reports the syntax errors too: keep one of each.
     const known = new Set(broken.map((problem) => JSON.stringify([problem.message, problem.range])));
-    const rest =
-      known.size === 0
-        ? findings
-        : findings.filter((finding) => !(finding.code === 'parser' && known.has(JSON.stringify([finding.message, finding.range]))));
+    const rest = findings.filter((finding) => {
+      if (finding.code === 'parser') return !known.has(JSON.stringify([finding.message, finding.range]));
+      if (finding.code !== 'invalid-ref') return true;
+      if (refSites.has(JSON.stringify([finding.source, finding.path]))) return false;
+      // Inside a remote document only the resolver checks `$ref`s.
+      return /^[a-z][a-z0-9+.-]*:/i.test(finding.source) || !RESOLVER_MESSAGES_CHECKED_HERE.test(finding.message);
+    });
     const contentOf = (file: string): unknown =>
-      file === source || file === documentSource ? document.data : this.#resolver.referenced.get(file);
+      file === source || file === documentSource ? document.data : this.#resolver.referenced.get(targetName(file));
     // A rule whose function threw is reported where it threw; the other rules' findings stand.
     const failedRules = takeRuleFailures(document).map((failure) => ({
       ...inputProblem(source, 'linter-error', describeRuleFailure(failure)),
       path: failure.path,
-      range: document.getRangeForJsonPath(failure.path, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: rangeAt(document, failure.path),
     }));
-    return [...broken, ...cycles, ...failedRules, ...this.#referencedOverrides.apply(rest, source, contentOf)];
+    return [
+      ...broken,
+      ...refProblems,
+      ...failedRules,
+      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites, inFiles), source, contentOf),
+    ];
+  }
+
+  /** Every broken `$ref` of a document and the files it reaches, each at its `$ref`, in the file that holds it. */
+  #refProblems(
+    document: ParsedDocument,
+    source: string,
+    documentSource: string,
+    inFiles: Map<string, ParsedDocument | null>,
+  ): InputProblem[] {
+    const refs = this.#refsOf(document.data);
+    const lookup = (file: string): unknown => this.#resolver.referenced.get(file);
+    const problems = [
+      ...findBrokenRefs({
+        root: document.data,
+        rootSource: documentSource,
+        refs,
+        lookup,
+        refsOf: (data) => this.#refsOf(data),
+        failureOf: (target) => this.#resolver.failures.get(target),
+      }),
+      ...findPointerOnlyCycles(document.data, documentSource, lookup, refs),
+    ];
+    return problems.map((problem) => {
+      if (problem.source === documentSource) return { ...problem, source, range: rangeAt(document, problem.path) };
+      return { ...problem, range: this.#rangeInReferenced(problem.source, problem.path, inFiles) };
+    });
+  }
+
+  /**
+   * The resolver's own `$ref` errors (those `findBrokenRefs` cannot tell: how it reads an odd URL,
+   * say), placed as the others: Spectral keeps one per message, so each goes to every `$ref` in its
+   * file written the same way; and in a referenced file it is measured in that file, not in the
+   * linted document.
+   */
+  #placeResolverErrors(
+    findings: Finding[],
+    document: ParsedDocument,
+    source: string,
+    reported: Set<string>,
+    inFiles: Map<string, ParsedDocument | null>,
+  ): Finding[] {
+    const rangeIn = (file: string, path: JsonPath): IRange =>
+      file === source ? rangeAt(document, path) : this.#rangeInReferenced(file, path, inFiles);
+    const placed: Finding[] = [];
+    for (const finding of findings) {
+      if (finding.code !== 'invalid-ref') {
+        placed.push(finding);
+        continue;
+      }
+      placed.push(finding.source === source ? finding : { ...finding, range: rangeIn(finding.source, finding.path) });
+      const data = finding.source === source ? document.data : this.#resolver.referenced.get(targetName(finding.source));
+      const holder = valueAt(data, finding.path.slice(0, -1));
+      const ref = isObject(holder) ? holder['$ref'] : undefined;
+      if (ref === undefined) continue;
+      reported.add(JSON.stringify([finding.source, finding.path]));
+      for (const site of this.#refsOf(data)) {
+        const path = [...site.path, '$ref'];
+        const key = JSON.stringify([finding.source, path]);
+        if (site.ref !== ref || reported.has(key)) continue;
+        reported.add(key);
+        placed.push({ ...finding, path, range: rangeIn(finding.source, path) });
+      }
+    }
+    return placed;
+  }
+
+  /** The range of a path in a file the resolver read; the file's start when its text is not at hand. */
+  #rangeInReferenced(file: string, path: JsonPath, parsed: Map<string, ParsedDocument | null>): IRange {
+    const name = targetName(file);
+    let document = parsed.get(name);
+    if (document === undefined) {
+      const text = this.#resolver.referencedTexts.get(name);
+      try {
+        document = text === undefined ? null : parseDocument(name, text);
+      } catch {
+        // A file too large or deep to parse again was refused when it was read; its findings go at its start.
+        document = null;
+      }
+      parsed.set(name, document);
+    }
+    return document === null ? { start: DOCUMENT_START, end: DOCUMENT_START } : rangeAt(document, path);
   }
 
   async lint(inputs: readonly LintInput[]): Promise<LintReport> {

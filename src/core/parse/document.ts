@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { getOrder } from '@stoplight/ordered-object-literal';
 import { Document } from '@stoplight/spectral-core';
 import Parsers from '@stoplight/spectral-parsers';
 import type { IParser } from '@stoplight/spectral-parsers';
@@ -53,8 +54,41 @@ export function parseDocument(source: string, text: string): ParsedDocument {
     throw error;
   }
   if (nestsDeeperThan(document.data)) throw new InputLimitError(tooDeepMessage());
+  if (text.includes('__proto__')) ownProtoKeys(document.data);
   TEXTS.set(document, text);
   return document;
+}
+
+/**
+ * The parsers build objects by assignment, and assigning a `__proto__` key sets the object's
+ * prototype instead: the key vanishes and its content is inherited by the object (a document with
+ * one at its top level is not even recognised as OpenAPI). This makes each such key an own key
+ * again, as written. A scalar assigned there is lost; its key is then dropped from the key order
+ * too, which would otherwise list a key the object does not have (and break once the resolver
+ * freezes the object).
+ */
+export function ownProtoKeys(root: unknown): void {
+  const seen = new Set<object>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node)) {
+      const order: unknown = getOrder(node as Record<string, unknown>);
+      const listed = Array.isArray(order) && order.includes('__proto__');
+      const prototype: unknown = Object.getPrototypeOf(node);
+      if (prototype !== Object.prototype && prototype !== null) {
+        Object.setPrototypeOf(node, Object.prototype);
+        // An object that keeps its key order lists a defined key again.
+        Object.defineProperty(node, '__proto__', { value: prototype, enumerable: true, writable: true, configurable: true });
+        if (listed) order.splice(order.lastIndexOf('__proto__'), 1);
+      } else if (listed && !Object.hasOwn(node, '__proto__')) {
+        order.splice(order.indexOf('__proto__'), 1);
+      }
+    }
+    for (const value of Object.values(node)) stack.push(value);
+  }
 }
 
 /** Parser diagnostics that mean the text is not well-formed (duplicate keys and tabs are findings, not failures). */

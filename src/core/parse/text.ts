@@ -7,7 +7,7 @@ import { describeReadError } from '../errors.js';
 
 export const STDIN_SOURCE = '<stdin>';
 
-const DOCUMENT_START = { line: 0, character: 0 };
+export const DOCUMENT_START = { line: 0, character: 0 };
 
 export function inputProblem(source: string, code: InputProblemCode, message: string): InputProblem {
   return {

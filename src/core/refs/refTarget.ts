@@ -1,7 +1,8 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { JsonPath } from '@stoplight/types';
 import type { Finding } from '../results/types.js';
-import { isObject, pointerToPath, valueAt } from '../../oas/json.js';
+import { isObject, valueAt } from '../../oas/json.js';
+import { parseRef, refTarget } from '../../oas/refSyntax.js';
 
 /** Where a finding really lies: a file and a JSON path in it. */
 export interface Location {
@@ -19,16 +20,9 @@ export function externalRefTarget(finding: Pick<Finding, 'source' | 'path'>, dat
   if (!isAbsolute(finding.source)) return undefined;
   const path = finding.path[finding.path.length - 1] === '$ref' ? finding.path.slice(0, -1) : finding.path;
   const node = valueAt(data, path);
-  const ref = isObject(node) ? node['$ref'] : undefined;
-  if (typeof ref !== 'string' || ref.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return undefined;
-  const hash = ref.indexOf('#');
-  const file = hash === -1 ? ref : ref.slice(0, hash);
-  const pointer = pointerToPath(hash === -1 ? '' : ref.slice(hash)) ?? [];
-  try {
-    return { file: resolve(dirname(finding.source), decodeURI(file)), path: pointer };
-  } catch {
-    return undefined;
-  }
+  const ref = parseRef(isObject(node) ? node['$ref'] : undefined);
+  const file = ref.kind === 'file' ? refTarget(ref, finding.source) : undefined;
+  return file === undefined || ref.kind === 'invalid' ? undefined : { file, path: [...ref.pointer] };
 }
 
 /** The file and path a finding is about: the `$ref`'d file for a finding reported at a `$ref`, else where it is reported. */

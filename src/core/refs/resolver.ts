@@ -2,10 +2,12 @@ import { realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
+import { ownProtoKeys } from '../parse/document.js';
+import { describeReadError, oneLine } from '../errors.js';
 import { checkYamlAliases, isStackOverflow, nestsDeeperThan, tooDeepMessage } from '../parse/inputLimits.js';
+import { percentDecode } from '../../oas/refSyntax.js';
 import { DEFAULT_REMOTE_LIMITS, fetchRemoteText, RemoteRefusedError } from './remoteFetch.js';
 import type { RemoteLimits } from './remoteFetch.js';
-import { describeReadError } from '../errors.js';
 
 export interface ResolverPolicy {
   /** `$ref`s to files outside this directory are refused. */
@@ -40,11 +42,24 @@ function realDirectory(path: string): string {
   }
 }
 
+/**
+ * The name a file or URL the resolver reaches is known by: a URL as written, a file as the
+ * absolute path read (percent-decoded, as `parseRef` decodes the `$ref`s that name it).
+ */
+export function targetName(href: string): string {
+  const name = href.replace(/\/$/, '');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(name)) return name;
+  const path = percentDecode(name);
+  return typeof path === 'string' ? resolvePath(path) : name;
+}
+
 function fileReader(policy: ResolverPolicy) {
   const root = resolvePath(policy.projectRoot);
   const realRoot = realDirectory(root);
   return async (ref: RefUri): Promise<string> => {
-    const path = resolvePath(decodeURIComponent(ref.href()));
+    const decoded = percentDecode(ref.href());
+    if (typeof decoded !== 'string') throw new Error(`$ref to "${ref.href()}": ${decoded.problem}`);
+    const path = resolvePath(decoded);
     if (!isInside(root, path)) {
       throw new RefRefusedError(`$ref to "${path}" refused: it leaves the project directory ${root}`);
     }
@@ -108,7 +123,12 @@ type ParseResolveResult = NonNullable<ResolveOptions['parseResolveResult']>;
  * checks that need to look across files after the run.
  */
 export class PolicyResolver extends Resolver {
+  /** The parsed data of each file or URL read, by `targetName`. */
   readonly referenced = new Map<string, unknown>();
+  /** The text of each, for the ranges of findings in it. */
+  readonly referencedTexts = new Map<string, string>();
+  /** Why a file or URL could not be read or was refused, by `targetName`: every `$ref` to it is reported with this. */
+  readonly failures: Map<string, string>;
 
   /**
    * `inlineRefs: false` leaves the linted document's own `$ref`s in place: rules that walk the
@@ -127,8 +147,24 @@ export class PolicyResolver extends Resolver {
     policy: ResolverPolicy,
     { inlineRefs = true, referencesFiles = () => true }: { inlineRefs?: boolean; referencesFiles?: (data: unknown) => boolean } = {},
   ) {
-    const remote = { resolve: remoteReader(policy) };
-    super({ resolvers: { file: { resolve: fileReader(policy) }, http: remote, https: remote }, dereferenceInline: inlineRefs });
+    const failures = new Map<string, string>();
+    // The resolver keeps one error per message, at the first `$ref` that met it: remember each failure to report every `$ref`.
+    const recording =
+      (read: (ref: RefUri) => Promise<string>) =>
+      async (ref: RefUri): Promise<string> => {
+        try {
+          return await read(ref);
+        } catch (error) {
+          failures.set(targetName(ref.href()), oneLine(error));
+          throw error;
+        }
+      };
+    const remote = { resolve: recording(remoteReader(policy)) };
+    super({
+      resolvers: { file: { resolve: recording(fileReader(policy)) }, http: remote, https: remote },
+      dereferenceInline: inlineRefs,
+    });
+    this.failures = failures;
     this.#inlineRefs = inlineRefs;
     this.#referencesFiles = referencesFiles;
   }
@@ -137,6 +173,8 @@ export class PolicyResolver extends Resolver {
   forgetFiles(): void {
     this.uriCache.purge();
     this.referenced.clear();
+    this.referencedTexts.clear();
+    this.failures.clear();
   }
 
   override resolve(source: unknown, options?: ResolveOptions): ReturnType<Resolver['resolve']> {
@@ -149,15 +187,20 @@ export class PolicyResolver extends Resolver {
     const parse = options?.parseResolveResult;
     if (parse === undefined) return super.resolve(source, options);
     const capture: ParseResolveResult = async (parseOptions) => {
+      const name = targetName(parseOptions.targetAuthority.href());
+      const text = String(parseOptions.result);
       let parsed: Awaited<ReturnType<ParseResolveResult>>;
       try {
         parsed = await parse(parseOptions);
+        if (nestsDeeperThan(parsed.result)) throw new Error(`$ref to "${name}": ${tooDeepMessage()}`);
+        if (text.includes('__proto__')) ownProtoKeys(parsed.result);
       } catch (error) {
-        if (isStackOverflow(error)) throw new Error(`$ref to "${parseOptions.targetAuthority.href()}": ${tooDeepMessage()}`);
-        throw error;
+        const failure = isStackOverflow(error) ? new Error(`$ref to "${name}": ${tooDeepMessage()}`) : error;
+        this.failures.set(name, oneLine(failure));
+        throw failure;
       }
-      if (nestsDeeperThan(parsed.result)) throw new Error(`$ref to "${parseOptions.targetAuthority.href()}": ${tooDeepMessage()}`);
-      this.referenced.set(parseOptions.targetAuthority.href().replace(/\/$/, ''), parsed.result);
+      this.referenced.set(name, parsed.result);
+      this.referencedTexts.set(name, text);
       return parsed;
     };
     return super.resolve(source, { ...options, parseResolveResult: capture });
