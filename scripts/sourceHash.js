@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const INPUT_FOLDERS = ['src', 'rulesets', 'scripts'];
-const INPUT_FILES = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUT_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** @param {string} dir @returns {string[]} */
 function filesUnder(dir) {

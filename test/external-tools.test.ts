@@ -21,14 +21,14 @@ describe('tools the tests drive', () => {
     assert.equal(skipsWithout(ABSENT), true);
     assert.equal(
       missingToolNotice(ABSENT),
-      'skipping the imaginary suite: apistyle-no-such-tool is not installed (apt-get install no-such-package)',
+      'apistyle-no-such-tool is not installed: the imaginary suite skips when it runs (apt-get install no-such-package)',
     );
   });
 
   it('under CI=true a missing tool does not skip: its suites run and fail, saying what to install', () => {
     process.env['CI'] = 'true';
     assert.equal(skipsWithout(ABSENT), false);
-    assert.match(missingToolNotice(ABSENT), /will fail \(CI=true\): apt-get install no-such-package$/);
+    assert.match(missingToolNotice(ABSENT), /fails when it runs \(CI is set\): apt-get install no-such-package$/);
     assert.match(toolMissingMessage(ABSENT), /Debian package no-such-package/);
   });
 

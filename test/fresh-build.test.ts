@@ -13,6 +13,7 @@ const TREE = {
   'src/core/a.ts': 'export const a = 1;\n',
   'rulesets/psa.yaml': 'rules: {}\n',
   'scripts/bundle.js': '// bundles\n',
+  'package.json': '{}\n',
   'package-lock.json': '{}\n',
   'tsconfig.json': '{}\n',
   'tsconfig.build.json': '{}\n',

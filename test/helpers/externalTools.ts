@@ -32,7 +32,8 @@ export function isInstalled(tool: ExternalTool): boolean {
 
 /** CI runs every suite: there, a missing tool is a broken machine, not a reason to skip. */
 export function mustRunEverything(): boolean {
-  return process.env['CI'] === 'true';
+  const ci = process.env['CI'];
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
 /** Whether the suites that drive `tool` are skipped on this machine. */
@@ -43,8 +44,8 @@ export function skipsWithout(tool: ExternalTool): boolean {
 /** The one-line notice for a missing tool. */
 export function missingToolNotice(tool: ExternalTool): string {
   return mustRunEverything()
-    ? `${tool.command} is not installed, so ${tool.suites} will fail (CI=true): apt-get install ${tool.debianPackage}`
-    : `skipping ${tool.suites}: ${tool.command} is not installed (apt-get install ${tool.debianPackage})`;
+    ? `${tool.command} is not installed: ${tool.suites} fails when it runs (CI is set): apt-get install ${tool.debianPackage}`
+    : `${tool.command} is not installed: ${tool.suites} skips when it runs (apt-get install ${tool.debianPackage})`;
 }
 
 /** A `describe` whose tests need `tool`: skipped without it, except under CI=true, where they fail. */
