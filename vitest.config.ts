@@ -9,8 +9,8 @@ export default defineConfig({
     // their environment variables and working directories apart.
     pool: 'forks',
     // Most files wait on subprocesses (the CLI, the language server, Chromium) much of the time,
-    // so three files beside each other keep two cores busy: 4 min 36 s for npm test against
-    // 5 min 40 s with two.
+    // so three files beside each other keep two cores busy (the suite ended about a minute
+    // sooner than with two).
     maxWorkers: 3,
     // Whole-document lints through the CLI take seconds on a loaded machine; the suites that
     // need longer say so.
