@@ -54,11 +54,6 @@ function providerFor(data: FindingData): FixProvider | undefined {
   return provider as FixProvider<MessageParams> | undefined;
 }
 
-/** Whether a finding has a mechanical fix at all (in some document). */
-export function hasFix(finding: Finding): boolean {
-  return finding.data !== undefined && providerFor(finding.data) !== undefined;
-}
-
 /** A fix provider that threw: a defect of the fix, reported as such instead of passed over in silence. */
 export class FixError extends Error {
   readonly finding: Finding;

@@ -7,9 +7,8 @@ import { stringify } from 'yaml';
 import { UsageError, describeReadError, describeWriteError } from '../errors.js';
 import { fingerprints, identityOf } from '../results/fingerprint.js';
 import { isInputProblem } from '../results/findings.js';
-import { applyIgnores } from './ignoreList.js';
 import type { IgnoreEntry, IgnoreList } from './ignoreList.js';
-import type { Finding, LintReport } from '../results/types.js';
+import type { Finding } from '../results/types.js';
 
 export { IGNORE_FILE_NAME, ignoreFilePath } from '../paths.js';
 export { applyIgnores } from './ignoreList.js';
@@ -65,13 +64,6 @@ export function readIgnoreFile(path: string): IgnoreList {
     fail(path, describeReadError(error));
   }
   return parseIgnoreFile(path, text);
-}
-
-/** The report without the findings the ignore file silences; they move to `suppressed`. */
-export function suppressIgnored(report: LintReport, ignores: IgnoreList): LintReport {
-  const { kept, suppressed } = applyIgnores(report.findings, ignores);
-  if (suppressed.length === 0) return report;
-  return { ...report, findings: kept, suppressed: [...(report.suppressed ?? []), ...suppressed] };
 }
 
 /** The entries that record these findings (input problems left out), one per finding, in order. */
