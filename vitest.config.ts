@@ -8,6 +8,10 @@ export default defineConfig({
     // Most suites run the CLI or the language server as subprocesses; separate processes keep
     // their environment variables and working directories apart.
     pool: 'forks',
+    // The three processes each run file after file, keeping the sources they have loaded: a process
+    // and a module graph per file cost about a minute of CPU over the suite. No test changes
+    // process-wide state without restoring it (test/external-tools.test.ts restores CI).
+    isolate: false,
     // Most files wait on subprocesses (the CLI, the language server, Chromium) much of the time,
     // so three files beside each other keep two cores busy (the suite ended about a minute
     // sooner than with two).

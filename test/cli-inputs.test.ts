@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { CLEAN, runCli, tempProject } from './helpers/cli.js';
 
@@ -14,7 +15,8 @@ const CASES: Array<{
   target: string;
   message: RegExp;
   code: number;
-  finding?: string;
+  /** The code of the finding the JSON report gives the bad input. */
+  jsonCode: string;
 }> = [
   {
     name: 'a missing file',
@@ -22,6 +24,7 @@ const CASES: Array<{
     target: 'absent.yaml',
     message: /absent\.yaml\n {2}1:1 +error +no such file +unreadable-file/,
     code: 2,
+    jsonCode: 'unreadable-file',
   },
   {
     name: 'an empty file',
@@ -29,6 +32,7 @@ const CASES: Array<{
     target: 'empty.yaml',
     message: /is empty, not an OpenAPI document +not-openapi/,
     code: 2,
+    jsonCode: 'not-openapi',
   },
   {
     name: 'invalid YAML',
@@ -36,6 +40,7 @@ const CASES: Array<{
     target: 'bad.yaml',
     message: /error +.+ +parser/,
     code: 2,
+    jsonCode: 'parser',
   },
   {
     name: 'invalid JSON',
@@ -43,6 +48,7 @@ const CASES: Array<{
     target: 'bad.json',
     message: /1:21 +error +Property name expected +parser/,
     code: 2,
+    jsonCode: 'parser',
   },
   {
     name: 'a YAML file with duplicate keys (a finding; the document is still linted)',
@@ -54,6 +60,7 @@ const CASES: Array<{
     target: 'dup.yaml',
     message: /4:3 +error +Duplicate key: title +duplicate-key[\s\S]*recommended-server-https/,
     code: 1,
+    jsonCode: 'duplicate-key',
   },
   {
     name: 'a non-OpenAPI document',
@@ -61,6 +68,7 @@ const CASES: Array<{
     target: 'config.yaml',
     message: /is not an OpenAPI document: it has no top-level "openapi" or "swagger" key +not-openapi/,
     code: 2,
+    jsonCode: 'not-openapi',
   },
   {
     name: 'a document that is only a list',
@@ -68,6 +76,7 @@ const CASES: Array<{
     target: 'list.yaml',
     message: /its top level is a list, not a mapping/,
     code: 2,
+    jsonCode: 'not-openapi',
   },
   {
     name: 'a binary file',
@@ -75,6 +84,7 @@ const CASES: Array<{
     target: 'blob.yaml',
     message: /not valid UTF-8 text \(binary file\?\) +unreadable-file/,
     code: 2,
+    jsonCode: 'unreadable-file',
   },
   {
     name: 'a remote $ref without opt-in',
@@ -83,6 +93,7 @@ const CASES: Array<{
     message:
       /remote \$ref to "https:\/\/example\.com\/responses\.yaml" refused: pass --allow-remote-refs to fetch remote references +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref to a missing pointer in the document',
@@ -90,6 +101,7 @@ const CASES: Array<{
     target: 'pointer.yaml',
     message: /'#\/components\/responses\/Nope' does not exist +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref to a missing file',
@@ -97,6 +109,7 @@ const CASES: Array<{
     target: 'missing.yaml',
     message: /\$ref to ".*responses\.yaml": no such file +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref with malformed percent-encoding',
@@ -105,6 +118,7 @@ const CASES: Array<{
     message:
       /percent\.yaml\n {2}18:17 +error +'a%\[b' is not a valid \$ref: its file part has malformed percent-encoding at "%\[b" +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'an empty $ref',
@@ -112,6 +126,7 @@ const CASES: Array<{
     target: 'empty-ref.yaml',
     message: /empty-ref\.yaml\n {2}18:17 +error +'' is not a valid \$ref: it is empty, so it names nothing +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref whose value is not a string',
@@ -119,6 +134,7 @@ const CASES: Array<{
     target: 'number.yaml',
     message: /number\.yaml\n {2}18:17 +error +\$ref must be a string, not a number +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref that leaves the project directory',
@@ -126,6 +142,7 @@ const CASES: Array<{
     target: 'api/outside.yaml',
     message: /\$ref to "\/etc\/passwd" refused: it leaves the project directory \S+ +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a $ref chain that only points at itself across files (a -> b -> a)',
@@ -136,6 +153,7 @@ const CASES: Array<{
     target: 'a.yaml',
     message: /\$ref cycle with no value: #\/components\/schemas\/A -> b\.yaml#\/B -> #\/components\/schemas\/A +invalid-ref/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
   {
     name: 'a local $ref chain that only points at itself',
@@ -145,11 +163,20 @@ const CASES: Array<{
     target: 'self.yaml',
     message: /\$ref cycle with no value/,
     code: 2,
+    jsonCode: 'invalid-ref',
   },
 ];
 
 describe('bad input: a clear message, the right exit code, nothing else lost', () => {
-  for (const testCase of CASES) {
+  // The JSON report of all the bad inputs at once, each in its own folder: one run, one finding per input.
+  const all = tempProject(
+    Object.fromEntries(
+      CASES.flatMap((testCase, index) => Object.entries(testCase.files).map(([path, content]) => [`case-${index}/${path}`, content])),
+    ),
+  );
+  const jsonRun = runCli(['lint', ...CASES.map((testCase, index) => `case-${index}/${testCase.target}`), '-f', 'json'], { cwd: all });
+
+  for (const [index, testCase] of CASES.entries()) {
     it(testCase.name, async () => {
       const dir = tempProject({ ...testCase.files, 'good.yaml': CLEAN.replace('https://', 'http://') });
       const run = await runCli(['lint', testCase.target, 'good.yaml', '--no-color'], { cwd: dir });
@@ -157,9 +184,14 @@ describe('bad input: a clear message, the right exit code, nothing else lost', (
       assert.match(run.stdout, testCase.message);
       assert.match(run.stdout, /good\.yaml\n.*recommended-server-https/, 'the other file is still linted');
       assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'no stack trace');
-      // Every format reports the problem.
-      const json = JSON.parse((await runCli(['lint', testCase.target, '-f', 'json'], { cwd: dir })).stdout) as Array<{ code: string }>;
-      assert.ok(json.length > 0);
+      // The JSON report gives the problem too, with its code.
+      const { stdout, stderr } = await jsonRun;
+      const findings = JSON.parse(stdout) as Array<{ code: string; source: string }>;
+      const target = join(all, `case-${index}`, testCase.target);
+      assert.ok(
+        findings.some((finding) => finding.source === target && finding.code === testCase.jsonCode),
+        `${testCase.jsonCode} for ${target} in ${stdout.slice(0, 2000)} ${stderr}`,
+      );
     });
   }
 

@@ -1,7 +1,7 @@
-// One linting process of the corpus run: loads a ruleset once, then lints the documents its parent
+// One linting process of the corpus run: loads its rulesets once (together, as a config listing several), then lints the documents its parent
 // sends, one at a time, and answers with what it found wrong. Run by bench/corpus.js through fork().
 import { readFileSync } from 'node:fs';
-import { Engine, loadRuleset } from '../../dist/index.js';
+import { Engine, loadRulesets } from '../../dist/index.js';
 import { INPUT_PROBLEM_CODES } from '../../dist/core/results/types.js';
 import { DUPLICATE_KEY } from '../../dist/core/engine/engine.js';
 import { findingProblem, lineLengths } from './check-findings.js';
@@ -26,7 +26,7 @@ let knownCodes;
 
 process.on('message', async (message) => {
   if (message.type === 'ruleset') {
-    const ruleset = await loadRuleset(message.ruleset);
+    const ruleset = await loadRulesets([message.ruleset].flat());
     knownCodes = new Set([...Object.keys(ruleset.rules), ...INPUT_PROBLEM_CODES, DUPLICATE_KEY]);
     engine = (root) => new Engine({ ruleset, projectRoot: root });
     send({ type: 'ready' });

@@ -6,7 +6,7 @@ export interface CorpusDocument {
 }
 
 export interface CorpusSummary {
-  ruleset: string;
+  ruleset: string | readonly string[];
   byCode: Record<string, number>;
   wallS: number;
   findings: number;
@@ -18,6 +18,7 @@ export interface CorpusSummary {
 
 export function lintCorpus(
   documents: readonly CorpusDocument[],
-  ruleset: string,
+  /** A ruleset name or file, or several linted together. */
+  ruleset: string | readonly string[],
   options?: { jobs?: number; timeoutMs?: number },
 ): Promise<CorpusSummary>;

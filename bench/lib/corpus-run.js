@@ -7,7 +7,7 @@ const CHILD = join(fileURLToPath(import.meta.url), '..', 'corpus-child.js');
 const INPUT_PROBLEM_CODES = ['unreadable-file', 'parser', 'not-openapi', 'invalid-ref', 'linter-error'];
 
 /**
- * Lints documents ({path, root, name}) with one ruleset across `jobs` child processes, each document
+ * Lints documents ({path, root, name}) with one ruleset (or several, together) across `jobs` child processes, each document
  * within `timeoutMs` (a child past it is killed and replaced), and checks every finding.
  * Returns the counts by code, the failures (crash, unhandled rejection, time-out, bad finding),
  * the slowest document and the peak RSS of a child.
