@@ -43,7 +43,13 @@ const dataElement = /<script[^>]* id="report-data"([^>]*)>([^<]*)<\/script>/.exe
 const loaded = await loadRuleset(ruleset, root);
 const lintReport = await lint([github], { ruleset: loaded, cwd: root, workers: 1 });
 const formatStarted = performance.now();
-FORMATTERS.html(lintReport, { cwd: root, ruleset: loaded, failSeverity: 0, color: false, docUrl: (id) => ruleDocUrl(id, loaded) });
+FORMATTERS.html(lintReport, {
+  cwd: root,
+  rules: loaded.rules,
+  failSeverity: 0,
+  color: false,
+  docUrl: (id) => ruleDocUrl(id, loaded.rules),
+});
 const formatMs = performance.now() - formatStarted;
 
 const which = spawnSync('which', ['chromium'], { encoding: 'utf8' });

@@ -57,7 +57,32 @@ describe('--cache', () => {
     const dir = tempProject({ 'api.yaml': CLEAN, 'cache/x.json': '{not json' });
     const run = await runCli(['lint', 'api.yaml', '--cache', '--cache-location', 'cache/x.json'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(readCacheHeader(join(dir, 'cache/x.json')).format, 3);
+    assert.equal(readCacheHeader(join(dir, 'cache/x.json')).format, 4);
+  });
+
+  it('documents under different configs share one cache file, each entry under its own config', async () => {
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [recommended]\n',
+      'a.yaml': CLEAN.replace('https://', 'http://'),
+      'team/apistyle.config.yaml': 'extends: [psa]\n',
+      'team/b.yaml': CLEAN.replace('https://', 'http://'),
+    });
+    const args = ['lint', 'a.yaml', 'team/b.yaml', '-f', 'json', '--cache'];
+    const plain = JSON.parse((await runCli(args, { cwd: dir })).stdout) as Array<{ source: string; code: string }>;
+    assert.ok(plain.some((f) => f.source.endsWith('b.yaml') && f.code.startsWith('psa-')));
+    assert.ok(plain.every((f) => !f.source.endsWith('a.yaml') || f.code.startsWith('recommended-')));
+    markCache(dir);
+    const cached = JSON.parse((await runCli(args, { cwd: dir })).stdout) as Array<{ message: string }>;
+    assert.equal(cached.length, plain.length);
+    assert.ok(
+      cached.every((f) => f.message.startsWith('FROM CACHE')),
+      'both answered from the cache',
+    );
+    // A change to the team's config invalidates its documents only.
+    writeFileSync(join(dir, 'team/apistyle.config.yaml'), 'extends: [psa]\nrules:\n  psa-server-https: "off"\n');
+    const after = JSON.parse((await runCli(args, { cwd: dir })).stdout) as Array<{ source: string; message: string }>;
+    assert.ok(after.filter((f) => f.source.endsWith('a.yaml')).every((f) => f.message.startsWith('FROM CACHE')));
+    assert.ok(after.filter((f) => f.source.endsWith('b.yaml')).every((f) => !f.message.startsWith('FROM CACHE')));
   });
 
   it("answers a partly changed run from the cache for the unchanged documents only, with a plain run's output", async () => {

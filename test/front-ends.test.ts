@@ -132,4 +132,48 @@ describe('every front end sees the same findings', () => {
     assert.equal(readFileSync(join(dir, 'schemas.yaml'), 'utf8'), SCHEMAS, 'the override keeps schemas.yaml as it is');
     assert.deepEqual(camelCase(await cliKeys(dir)), []);
   });
+
+  it('each document is linted under the config nearest to it, by the CLI, the API and the language server alike', async () => {
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [psa]\n',
+      'api.yaml': API.replace('x-lint-ignore: psa-property-camel-case\n      ', ''),
+      'schemas.yaml': SCHEMAS,
+      // A team folder with its own standard, and its own ignore file beside its config.
+      'team/apistyle.config.yaml': 'extends: [redex]\n',
+      'team/api.yaml': API,
+      'team/schemas.yaml': SCHEMAS,
+    });
+    const run = await runCli(['lint', 'api.yaml', 'team/api.yaml', '-f', 'json'], { cwd: dir });
+    assert.ok(run.code === 0 || run.code === 1, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<Located & { source: string }>;
+    const codesOf = (file: string) => new Set(findings.filter((f) => f.source === join(dir, file)).map((f) => f.code.split('-')[0]));
+    assert.deepEqual([...codesOf('api.yaml')], ['psa']);
+    assert.deepEqual([...codesOf('team/api.yaml')], ['redex']);
+    const cliTeam = findings
+      .filter((f) => f.source === join(dir, 'team/api.yaml'))
+      .map(key)
+      .sort();
+
+    const api = (await lint(['api.yaml', 'team/api.yaml'], { cwd: dir })).findings.map(key).sort();
+    assert.deepEqual(api, findings.map(key).sort(), 'API');
+
+    const { client } = await LspClient.start({ cwd: dir, initializationOptions: { debounceMs: 0 } });
+    clients.push(client);
+    const uri = await client.open(join(dir, 'team', 'api.yaml'), API);
+    const editor = (await client.diagnostics(uri))
+      .map((d) => key({ code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }))
+      .sort();
+    assert.deepEqual(editor, cliTeam, 'language server');
+  });
+
+  it("a document's $refs reach its own project, wherever apistyle runs", async () => {
+    const elsewhere = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'api.yaml': API, 'schemas.yaml': SCHEMAS });
+    const here = tempProject({ '.git/HEAD': 'ref: refs/heads/main\n' });
+    const run = await runCli(['lint', join(elsewhere, 'api.yaml'), '-r', 'psa', '-f', 'json'], { cwd: here });
+    // Warnings only: the $ref to ./schemas.yaml resolved.
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const codes = (JSON.parse(run.stdout) as Located[]).map((f) => f.code);
+    assert.ok(!codes.includes('invalid-ref'), run.stdout);
+    assert.ok(codes.includes('psa-property-camel-case'), run.stdout);
+  });
 });

@@ -472,10 +472,10 @@ describeWithTool(CHROMIUM, 'HTML report', () => {
     const ruleset = await loadRuleset('psa');
     const html = FORMATTERS.html(report, {
       cwd: REPO_ROOT,
-      ruleset,
+      rules: ruleset.rules,
       failSeverity: 0,
       color: false,
-      docUrl: (id) => ruleDocUrl(id, ruleset),
+      docUrl: (id) => ruleDocUrl(id, ruleset.rules),
     });
     const file = join(tempProject(), 'report.html');
     writeFileSync(file, html);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ruleset } from '@stoplight/spectral-core';
+import type { Rule } from '@stoplight/spectral-core';
 import { RULE_DOCS_DIR } from './paths.js';
 import { REPOSITORY_URL } from './packageInfo.js';
 
@@ -24,8 +24,8 @@ export function readRuleDoc(ruleId: string): string | undefined {
  * The one place rule links are made: apistyle's own rules link to their page in docs/rules,
  * computed from the id; other rules (a user's, Spectral's) to the documentationUrl their ruleset gives.
  */
-export function ruleDocUrl(ruleId: string, ruleset?: Ruleset): string | undefined {
+export function ruleDocUrl(ruleId: string, rules?: Readonly<Record<string, Rule>>): string | undefined {
   if (ruleDocFile(ruleId) !== undefined) return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-  const rule = ruleset?.rules[ruleId];
+  const rule = rules?.[ruleId];
   return rule?.documentationUrl ?? undefined;
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,12 +19,6 @@ export function findUp(start: string, test: (dir: string) => boolean): string | 
     if (parent === dir) return undefined;
     dir = parent;
   }
-}
-
-/** The directory `$ref`s may not leave: the config's directory, else the repository or package root, else `cwd`. */
-export function projectRootFor(cwd: string, configPath: string | undefined): string {
-  if (configPath !== undefined) return dirname(configPath);
-  return findUp(cwd, (dir) => existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) ?? resolve(cwd);
 }
 
 /** The file of findings not to report ("apistyle lint --write-ignore"); see core/silence/ignoreFile.ts. */

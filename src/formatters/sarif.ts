@@ -34,7 +34,7 @@ export const sarif: Formatter = (report, context) => {
   const describe = (id: string): number => {
     const known = index.get(id);
     if (known !== undefined) return known;
-    const rule = context.ruleset.rules[id];
+    const rule = context.rules[id];
     const helpUri = context.docUrl(id);
     const descriptor: ReportingDescriptor = {
       id,
@@ -49,7 +49,7 @@ export const sarif: Formatter = (report, context) => {
     descriptors.push(descriptor);
     return descriptors.length - 1;
   };
-  for (const [id, rule] of Object.entries(context.ruleset.rules)) if (rule.enabled) describe(id);
+  for (const [id, rule] of Object.entries(context.rules)) if (rule.enabled) describe(id);
   for (const id of INPUT_PROBLEM_CODES) describe(id);
 
   // Code scanning tracks an alert across commits by these; ours survive line moves (see core/results/fingerprint.ts).

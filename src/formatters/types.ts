@@ -1,11 +1,12 @@
-import type { Ruleset } from '@stoplight/spectral-core';
+import type { Rule } from '@stoplight/spectral-core';
 import type { DiagnosticSeverity } from '@stoplight/types';
 import type { LintReport } from '../core/results/types.js';
 
 export interface FormatContext {
   /** Paths in the output are relative to this directory. */
   cwd: string;
-  ruleset: Ruleset;
+  /** The rules in force, by id (of every config the run used): what formats that describe rules read. */
+  rules: Readonly<Record<string, Rule>>;
   /** Findings at or above this severity fail the run (JUnit failures, SARIF levels). */
   failSeverity: DiagnosticSeverity;
   /** Use ANSI colours and terminal hyperlinks (stylish only). */

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { findConfigFile } from '../core/config/configRuleset.js';
 import { oneLine } from '../core/errors.js';
-import { projectRootFor } from '../core/paths.js';
+import { projectRootOf } from '../core/config/projectRoot.js';
 import { DEFAULT_RULESET } from '../core/config/rulesets.js';
 import { openSession } from '../core/session/session.js';
 import type { Session } from '../core/session/session.js';
@@ -88,7 +88,7 @@ export class ConfigRegistry {
   async workspaceFor(documentPath: string): Promise<Workspace> {
     const folder = dirname(documentPath);
     const configPath = findConfigFile(folder);
-    const key = configPath ?? `root:${projectRootFor(folder, undefined)}`;
+    const key = configPath ?? `root:${projectRootOf(documentPath, folder)}`;
     const known = this.#workspaces.get(key);
     if (known !== undefined && !this.#stale.has(key)) return known;
     this.#stale.delete(key);
@@ -146,10 +146,9 @@ export class ConfigRegistry {
   async #open(folder: string, configPath: string | undefined, ruleset?: string): Promise<Workspace> {
     const session = await openSession({
       cwd: folder,
-      // The fallback for a config that never loaded uses none, with the project it would have had.
-      ...(ruleset === undefined
-        ? { configPath: configPath ?? null }
-        : { configPath: null, ruleset, projectRoot: projectRootFor(folder, configPath) }),
+      // The fallback for a config that never loaded uses none; each document keeps the project root it
+      // would have had (the broken config's folder).
+      ...(ruleset === undefined ? { configPath: configPath ?? null } : { configPath: null, ruleset }),
       readOverride: this.readOverride,
       lintBrokenDocuments: true,
       keepLastGoodIgnoreFile: true,

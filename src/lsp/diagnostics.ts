@@ -26,7 +26,7 @@ function severityOf(finding: Finding): LspSeverity {
  * pointing at where it is.
  */
 export function toDiagnostic(finding: Finding, documentPath: string, fingerprint: string, ruleset: Ruleset): Diagnostic {
-  const href = ruleDocUrl(finding.code, ruleset);
+  const href = ruleDocUrl(finding.code, ruleset.rules);
   const elsewhere = finding.source !== documentPath;
   const data: DiagnosticData = { fingerprint };
   return {

@@ -10,7 +10,7 @@ function contains(range: Range, position: Position): boolean {
 
 /** A rule's page up to its examples: what it checks, why, and the standard's sections. */
 function ruleSummary(ruleId: string, ruleset: Ruleset): string {
-  const url = ruleDocUrl(ruleId, ruleset);
+  const url = ruleDocUrl(ruleId, ruleset.rules);
   const link = url === undefined ? '' : `\n\n[${ruleId} documentation](${url})`;
   const page = readRuleDoc(ruleId);
   if (page !== undefined) {

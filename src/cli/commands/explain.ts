@@ -40,7 +40,7 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
           `unknown rule "${rule}"${close.length > 0 ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} ("apistyle rules" lists them)`,
         );
       }
-      const url = ruleDocUrl(rule, ruleset);
+      const url = ruleDocUrl(rule, ruleset.rules);
       process.stdout.write(
         `# ${rule}\n\nSeverity: ${severityName(found.severity)}\n\n${found.description ?? 'No description.'}\n${url !== undefined ? `\n${url}\n` : ''}`,
       );

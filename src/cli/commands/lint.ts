@@ -1,7 +1,9 @@
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { openSession, reportOf } from '../../api.js';
-import type { Session } from '../../api.js';
+import { openWorkspace } from '../../core/session/workspace.js';
+import type { Workspace } from '../../core/session/workspace.js';
+import { reportOf } from '../../core/session/session.js';
+import type { Session } from '../../core/session/session.js';
 import { builtinRulesetNames } from '../../core/config/builtinRulesets.js';
 import { CACHE_STRATEGIES } from '../../core/session/cache.js';
 import type { CacheStrategy } from '../../core/session/cache.js';
@@ -66,7 +68,8 @@ function builder(yargs: Argv): Argv<LintArgs> {
     })
     .option('config', {
       alias: 'c',
-      describe: 'Config file. Default: apistyle.config.yaml or .apistyle.yaml, searched from the current directory upward',
+      describe:
+        'Config file for every document. Default: for each document, the apistyle.config.yaml or .apistyle.yaml nearest to it (searched from its folder upward)',
       type: 'string',
       requiresArg: true,
     })
@@ -231,10 +234,33 @@ async function write(args: LintArgs, chunks: ReadonlyArray<string | Uint8Array>)
   }
 }
 
-async function saveCache(session: Session): Promise<void> {
-  await session.cache
-    ?.save()
+async function saveCache(workspace: Workspace): Promise<void> {
+  await workspace
+    .saveCache()
     .catch((error: unknown) => process.stderr.write(`apistyle: cannot write the cache: ${(error as Error).message}\n`));
+}
+
+/**
+ * Records every current finding in the ignore file of each document's config, and gives the
+ * results with them ignored.
+ */
+async function writeIgnoreFiles(workspace: Workspace, results: readonly DocumentResult[]): Promise<DocumentResult[]> {
+  const ignoring = await import('../../core/silence/ignoreFile.js');
+  const bySession = new Map<Session, DocumentResult[]>();
+  for (const result of results) {
+    const session = await workspace.sessionFor(result.source);
+    bySession.set(session, [...(bySession.get(session) ?? []), result]);
+  }
+  const written = new Map<DocumentResult, DocumentResult>();
+  for (const [session, group] of bySession) {
+    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
+    const all = group.flatMap((result) => result.findingsBeforeIgnoreFile);
+    const ignores = ignoring.withEntries(await session.ignoreFile(), ignoring.entriesFor(all, dirname(session.ignorePath)));
+    await ignoring.writeIgnoreFile(ignores);
+    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${session.ignorePath}\n`);
+    for (const result of group) written.set(result, result.withIgnoreFile(ignores));
+  }
+  return results.map((result) => written.get(result) ?? result);
 }
 
 async function run(args: LintArgs): Promise<number> {
@@ -244,7 +270,7 @@ async function run(args: LintArgs): Promise<number> {
     throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to print the fixes as a diff');
   }
   const cwd = process.cwd();
-  const session = await openSession({
+  const workspace = await openWorkspace({
     cwd,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     ...(args.ruleset !== undefined ? { ruleset: args.ruleset } : {}),
@@ -252,19 +278,19 @@ async function run(args: LintArgs): Promise<number> {
     ...(args.cache ? { cacheLocation: args['cache-location'], cacheStrategy: args['cache-strategy'] } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
   });
-  const { inputs, problems } = await collectInputs(args, cwd, session);
+  const { inputs, problems } = await collectInputs(args, cwd, workspace.primary);
   const failSeverity = severityFromName(args['fail-severity']);
 
   if (writesJsonItems(args)) {
-    const results = await session.lintEach(inputs);
-    await saveCache(session);
+    const results = await workspace.lintEach(inputs);
+    await saveCache(workspace);
     await write(args, jsonOutputChunks([renderJsonItems(problems), ...results.map((result) => result.jsonItems)]));
     return exitCodeFrom(problems.length > 0 || results.some((result) => result.hasInputProblem), severitiesOf(results), failSeverity);
   }
 
   // Loaded for --fix only: a plain lint does not pay for the fixes and the diff.
   const fixing = args.fix || args['fix-dry-run'] ? await import('../fix.js') : undefined;
-  const fixed: FixedDocument[] = fixing === undefined ? [] : await session.fix(inputs);
+  const fixed: FixedDocument[] = fixing === undefined ? [] : await workspace.fix(inputs);
   if (args.fix) {
     await fixing!.writeFixed(fixed);
     const changed = fixed.filter((document) => document.fixed !== document.original);
@@ -280,19 +306,11 @@ async function run(args: LintArgs): Promise<number> {
         return text === undefined ? input : { source, text };
       })
     : inputs;
-  let results = await session.lintEach(linted);
-  if (args['write-ignore']) {
-    const ignoring = await import('../../core/silence/ignoreFile.js');
-    // Every finding, the ignored ones included, so that identical findings keep their occurrence numbers.
-    const all = results.flatMap((result) => result.findingsBeforeIgnoreFile);
-    const ignores = ignoring.withEntries(await session.ignoreFile(), ignoring.entriesFor(all, dirname(session.ignorePath)));
-    await ignoring.writeIgnoreFile(ignores);
-    process.stderr.write(`apistyle: ${ignores.entries.length} findings recorded in ${session.ignorePath}\n`);
-    results = results.map((result) => result.withIgnoreFile(ignores));
-  }
+  let results = await workspace.lintEach(linted);
+  if (args['write-ignore']) results = await writeIgnoreFiles(workspace, results);
   let report = withProblems(reportOf(results), problems);
   if (fixing !== undefined) report = fixing.withFixFailures(report, fixed);
-  await saveCache(session);
+  await saveCache(workspace);
   const texts = new Map(inputs.filter((input) => typeof input !== 'string').map((input) => [input.source, input.text]));
   if (args.baseline !== undefined || args['write-baseline'] !== undefined || args.since !== undefined || args['skip-non-openapi']) {
     const { compareReport } = await import('../comparison.js');
@@ -318,15 +336,15 @@ async function run(args: LintArgs): Promise<number> {
     process.stdout.write(fixing!.unifiedDiff(fixed, cwd));
     return exitCodeFor(report, failSeverity);
   }
-  const ruleset = await session.ruleset();
+  const rules = await workspace.rules();
   const [formatter, { ruleDocUrl }] = await Promise.all([loadFormatter(args.format), import('../../core/docs.js')]);
   const output = formatter(report, {
     cwd,
-    ruleset,
+    rules,
     failSeverity,
     color: useColor(args.color, args.output !== undefined),
     reportSuppressed: args['report-suppressed'],
-    docUrl: (id) => ruleDocUrl(id, ruleset),
+    docUrl: (id) => ruleDocUrl(id, rules),
     texts: new Map(inputs.flatMap((input) => (typeof input === 'string' ? [] : [[input.source, input.text] as const]))),
   });
   await write(args, [output]);

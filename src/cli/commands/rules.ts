@@ -38,7 +38,7 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
           id,
           severity: rule.enabled ? severityName(rule.severity) : 'off',
           description: rule.description ?? '',
-          documentationUrl: ruleDocUrl(id, ruleset) ?? null,
+          documentationUrl: ruleDocUrl(id, ruleset.rules) ?? null,
         }))
         .sort((a, b) => a.id.localeCompare(b.id));
       if (args.json) {

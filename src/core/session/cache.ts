@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SeverityCounts } from '../results/types.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * How a run tells that a file is unchanged. `metadata` (the default, as in ESLint): by its size,
@@ -60,6 +60,8 @@ export function fileState(path: string): FileState | undefined {
 type Span = [number, number];
 
 interface Entry extends FileState {
+  /** Hash of what else decides the document's findings: the build, the ruleset, the config, the `$ref` policy and its project root. */
+  key: string;
   /** Each file the document `$ref`s (directly or through other files), by absolute path. */
   refs: Record<string, FileState>;
   counts: SeverityCounts;
@@ -71,8 +73,6 @@ interface Entry extends FileState {
 
 interface Header {
   format: number;
-  /** Hash of what else decides the findings: the build, the ruleset, the config and the `$ref` policy. */
-  key: string;
   entries: Record<string, Entry>;
 }
 
@@ -99,34 +99,33 @@ const asBytes = (content: string | Uint8Array): Uint8Array => (typeof content ==
 /**
  * Findings of earlier runs, keyed by the document's content, the content of every file it
  * `$ref`s, the ruleset and the build (like ESLint's cache): an unchanged document is not linted
- * again, and a changed `$ref`'d file invalidates the documents that use it.
+ * again, and a changed `$ref`'d file invalidates the documents that use it. Each entry has its
+ * own key, so the documents of several configs share one file.
  *
  * The file is one line of JSON (the entries) followed by the findings as rendered JSON items, so
  * that a run which changes nothing reads a small header and writes stored bytes as they are.
  */
 export class ResultCache {
   readonly #path: string;
-  readonly #key: string;
   readonly #strategy: CacheStrategy;
   #entries: Record<string, Entry> = {};
   #blob: Uint8Array = new Uint8Array(0);
   readonly #fresh = new Map<string, { items: string | Uint8Array; suppressedItems: string | Uint8Array }>();
   #dirty = false;
 
-  private constructor(path: string, key: string, strategy: CacheStrategy) {
+  private constructor(path: string, strategy: CacheStrategy) {
     this.#path = path;
-    this.#key = key;
     this.#strategy = strategy;
   }
 
-  /** Opens the cache file; one written for another ruleset, build or format, or unreadable, starts empty. */
-  static async open(path: string, key: string, strategy: CacheStrategy = 'metadata'): Promise<ResultCache> {
-    const cache = new ResultCache(path, key, strategy);
+  /** Opens the cache file; one written in another format, or unreadable, starts empty. */
+  static async open(path: string, strategy: CacheStrategy = 'metadata'): Promise<ResultCache> {
+    const cache = new ResultCache(path, strategy);
     try {
       const bytes = await readFile(path);
       const end = bytes.indexOf(0x0a);
       const header = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end)) as Header;
-      if (header.format === FORMAT && header.key === key && typeof header.entries === 'object' && end !== -1) {
+      if (header.format === FORMAT && typeof header.entries === 'object' && end !== -1) {
         cache.#entries = header.entries;
         cache.#blob = bytes.subarray(end + 1);
       }
@@ -136,27 +135,27 @@ export class ResultCache {
     return cache;
   }
 
-  /** The stored result for the file `source`, when it and every file it references are unchanged. */
-  lookup(source: string): CachedResult | undefined {
+  /** The stored result for the file `source` under `key`, when it and every file it references are unchanged. */
+  lookup(source: string, key: string): CachedResult | undefined {
     const entry = this.#entries[source];
-    if (entry === undefined || !this.#unchanged(source, entry) || !this.#refsUnchanged(entry)) return undefined;
+    if (entry === undefined || entry.key !== key || !this.#unchanged(source, entry) || !this.#refsUnchanged(entry)) return undefined;
     return this.#result(source, entry);
   }
 
   /** The stored result for a document given as text (`hashText` of it), when it and every file it references are unchanged. */
-  lookupText(source: string, contentHash: string): CachedResult | undefined {
+  lookupText(source: string, key: string, contentHash: string): CachedResult | undefined {
     const entry = this.#entries[source];
-    if (entry === undefined || entry.content !== contentHash || !this.#refsUnchanged(entry)) return undefined;
+    if (entry === undefined || entry.key !== key || entry.content !== contentHash || !this.#refsUnchanged(entry)) return undefined;
     return this.#result(source, entry);
   }
 
-  set(source: string, result: FreshResult): void {
+  set(source: string, key: string, result: FreshResult): void {
     const refs: Record<string, FileState> = {};
     for (const file of result.referencedFiles) {
       const state = fileState(file);
       if (state !== undefined) refs[file] = state;
     }
-    this.#entries[source] = { ...result.state, refs, counts: result.counts, items: EMPTY, suppressed: EMPTY };
+    this.#entries[source] = { ...result.state, key, refs, counts: result.counts, items: EMPTY, suppressed: EMPTY };
     this.#fresh.set(source, { items: result.items, suppressedItems: result.suppressedItems });
     this.#dirty = true;
   }
@@ -179,7 +178,7 @@ export class ResultCache {
       const suppressed = place(fresh?.suppressedItems ?? this.#slice(entry.suppressed));
       entries[source] = { ...entry, items, suppressed };
     }
-    const header: Header = { format: FORMAT, key: this.#key, entries };
+    const header: Header = { format: FORMAT, entries };
     await mkdir(dirname(this.#path), { recursive: true });
     const temp = `${this.#path}.${process.pid}.tmp`;
     try {

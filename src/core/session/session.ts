@@ -12,12 +12,13 @@ import type { Engine, LintedInput, LintInput } from '../engine/engine.js';
 import { IgnoreFileState } from '../silence/ignoreFileState.js';
 import type { IgnoreFileProblem } from '../silence/ignoreFileState.js';
 import type { IgnoreList } from '../silence/ignoreList.js';
-import { ignoreFilePath, projectRootFor } from '../paths.js';
+import { ignoreFilePath } from '../paths.js';
+import { projectRootOf } from '../config/projectRoot.js';
 import { workersFor } from './pool.js';
 import type { SessionOptions } from './sessionOptions.js';
 import type { Finding, InputProblem, LintReport } from '../results/types.js';
 import type { FixLookup } from '../../fixes/index.js';
-import { inputProblem } from '../parse/text.js';
+import { inputProblem, STDIN_SOURCE } from '../parse/text.js';
 
 // Spectral, the rulesets and the engine are imported when a run first needs them: a run that the
 // result cache answers completely starts without them.
@@ -40,6 +41,8 @@ export async function chooseRuleset({ rulesets = [], cwd, config }: RulesetChoic
 export interface Session {
   /** The config file found from `cwd` upward (or named), if any. */
   configPath: string | undefined;
+  /** The directory a document's `$ref`s may not leave (see `projectRootOf`), or the one the options fixed for all. */
+  projectRootOf(source: string): string;
   /**
    * The config, read and checked at the first call (throws `UsageError` for a bad one). A run the
    * cache answers completely need not read it: its text is part of the cache's key, so it is the
@@ -50,8 +53,8 @@ export interface Session {
   cache: ResultCache | undefined;
   /** The ruleset, loaded at the first call. */
   ruleset(): Promise<Ruleset>;
-  /** The engine, made at the first call. */
-  engine(): Promise<Engine>;
+  /** The engine for a document (its project root decides what its `$ref`s may reach), made at the first call; by default, for a document in `cwd`. */
+  engine(source?: string): Promise<Engine>;
   /** Lints documents, across worker threads when there are enough of them. */
   lint(documents: readonly LintInput[]): Promise<LintReport>;
   /** Lints documents as `lint` does, and gives each one's result in their order, cached ones unparsed. */
@@ -117,7 +120,9 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const readConfigOnce = (): ApistyleConfig | undefined => (config ??= configPath === undefined ? undefined : readConfig(configPath));
   const named = options.ruleset;
   const allowRemoteRefs = options.allowRemoteRefs ?? false;
-  const projectRoot = options.projectRoot ?? projectRootFor(cwd, configPath);
+  const fixedRoot = options.projectRoot === undefined ? undefined : resolve(cwd, options.projectRoot);
+  const rootOf = (source: string | undefined): string =>
+    fixedRoot ?? projectRootOf(source === undefined || source === STDIN_SOURCE ? undefined : source, cwd);
 
   let loadingRuleset: Promise<Ruleset> | undefined;
   const loadRuleset = (): Promise<Ruleset> => {
@@ -130,30 +135,42 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     });
   };
   const ruleset = (): Promise<Ruleset> => (loadingRuleset ??= loadRuleset());
-  let makingEngine: Promise<Engine> | undefined;
-  const engine = (): Promise<Engine> =>
-    (makingEngine ??= Promise.all([ruleset(), import('../engine/engine.js')]).then(
-      ([loaded, { Engine }]) =>
-        new Engine({
-          ruleset: loaded,
-          projectRoot,
-          allowRemoteRefs,
-          ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}),
-          ...(options.lintBrokenDocuments !== undefined ? { lintBrokenDocuments: options.lintBrokenDocuments } : {}),
-        }),
-    ));
-  const ignores = new IgnoreFileState(ignoreFilePath(configPath, projectRoot), options.keepLastGoodIgnoreFile ?? false);
+  // One engine per project root: the documents of one config may lie in several repositories.
+  const engines = new Map<string, Promise<Engine>>();
+  const engineAt = (projectRoot: string): Promise<Engine> => {
+    let making = engines.get(projectRoot);
+    if (making === undefined) {
+      making = Promise.all([ruleset(), import('../engine/engine.js')]).then(
+        ([loaded, { Engine }]) =>
+          new Engine({
+            ruleset: loaded,
+            projectRoot,
+            allowRemoteRefs,
+            ...(options.readOverride !== undefined ? { readOverride: options.readOverride } : {}),
+            ...(options.lintBrokenDocuments !== undefined ? { lintBrokenDocuments: options.lintBrokenDocuments } : {}),
+          }),
+      );
+      engines.set(projectRoot, making);
+    }
+    return making;
+  };
+  const engine = (source?: string): Promise<Engine> => engineAt(rootOf(source));
+  const ignores = new IgnoreFileState(ignoreFilePath(configPath, rootOf(undefined)), options.keepLastGoodIgnoreFile ?? false);
 
-  let cache: ResultCache | undefined;
-  if (options.cacheLocation === undefined) {
+  const cache: ResultCache | undefined =
+    options.resultCache ??
+    (options.cacheLocation === undefined ? undefined : await ResultCache.open(resolve(cwd, options.cacheLocation), options.cacheStrategy));
+  /** What, besides a document and its files, decides its findings: the cache key of its entry. */
+  let cacheKeyOf: (source: string) => string = () => '';
+  if (cache === undefined) {
     // Without a cache, everything is needed: a bad config or ruleset is reported before any document.
     readConfigOnce();
     await ruleset();
   } else {
     const rules = rulesetIdentity(named, readConfigOnce) ?? JSON.stringify(await ruleset());
     const configText = configPath === undefined ? '' : readFileSync(configPath, 'utf8');
-    const key = hashText(JSON.stringify({ build: BUILD_ID, rules, configText, projectRoot, allowRemoteRefs }));
-    cache = await ResultCache.open(resolve(cwd, options.cacheLocation), key, options.cacheStrategy);
+    const decided = JSON.stringify({ build: BUILD_ID, rules, configText, allowRemoteRefs });
+    cacheKeyOf = (source) => hashText(`${decided}\n${rootOf(source)}`);
   }
 
   // Workers open the same session from these options, so they must describe the ruleset by name.
@@ -162,14 +179,17 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     cwd,
     ...(configPath !== undefined ? { configPath } : {}),
     ...(named !== undefined && !isLoaded(named) ? { ruleset: named } : {}),
-    projectRoot,
+    ...(fixedRoot !== undefined ? { projectRoot: fixedRoot } : {}),
     allowRemoteRefs,
   };
 
   const lintEach = async (documents: readonly LintInput[]): Promise<DocumentResult[]> => {
     const inputs = documents.map((d): LintInput => (typeof d === 'string' ? resolve(cwd, d) : d));
     const results: Array<DocumentResult | undefined> = inputs.map((input) => {
-      const hit = typeof input === 'string' ? cache?.lookup(input) : cache?.lookupText(input.source, hashText(input.text));
+      const hit =
+        typeof input === 'string'
+          ? cache?.lookup(input, cacheKeyOf(input))
+          : cache?.lookupText(input.source, cacheKeyOf(input.source), hashText(input.text));
       return hit === undefined ? undefined : DocumentResult.cached(typeof input === 'string' ? input : input.source, hit);
     });
     // Anything to lint means the config must be good, whatever the ruleset.
@@ -184,7 +204,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     for (const [i, input] of inputs.entries()) {
       if (results[i] !== undefined) continue;
       const source = typeof input === 'string' ? input : input.source;
-      const done = linted.get(source) ?? (await (await engine()).lintInput(input, cache !== undefined));
+      const done = linted.get(source) ?? (await (await engine(source)).lintInput(input, cache !== undefined));
       results[i] = await settle(done, texts);
     }
     // The ignore file applies after the cache, which keeps what the rules and the documents say: editing it invalidates nothing.
@@ -193,7 +213,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   };
 
   const lintText = async (source: string, text: string): Promise<{ result: DocumentResult; referencedFiles: string[] }> => {
-    const linted = await (await engine()).lintText(source, text);
+    const linted = await (await engine(source)).lintText(source, text);
     const { kept, suppressed } = await (await import('../silence/inlineIgnores.js')).splitSuppressed(
       linted.findings,
       new Map([[source, text]]),
@@ -238,7 +258,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     const result = DocumentResult.linted(done.source, kept, suppressed);
     // Input problems are not cached: a fix elsewhere (a created file) must show.
     if (cache !== undefined && done.state !== undefined && !result.hasInputProblem) {
-      cache.set(done.source, {
+      cache.set(done.source, cacheKeyOf(done.source), {
         state: done.state,
         referencedFiles: done.referencedFiles,
         counts: result.counts,
@@ -252,6 +272,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const lint = async (documents: readonly LintInput[]): Promise<LintReport> => reportOf(await lintEach(documents));
   return {
     configPath,
+    projectRootOf: rootOf,
     config: readConfigOnce,
     cache,
     ruleset,

@@ -1,5 +1,5 @@
 import type { Ruleset } from '@stoplight/spectral-core';
-import type { CacheStrategy } from './cache.js';
+import type { CacheStrategy, ResultCache } from './cache.js';
 
 export interface LintOptions {
   /** Worker threads for many documents: a number (1: none), or by default as many as the files are worth, up to the cores. */
@@ -11,7 +11,10 @@ export interface LintOptions {
   ruleset?: Ruleset | string | readonly string[];
   /** Where relative paths and the config lookup start (default: `process.cwd()`). */
   cwd?: string;
-  /** `$ref`s may not leave this directory (default: the config's directory, else the repository root, else `cwd`). */
+  /**
+   * `$ref`s may not leave this directory. By default each document's own: the folder of its
+   * nearest config, else its repository or package root, else its folder.
+   */
   projectRoot?: string;
   /** Fetch http(s) `$ref`s (default: refused). */
   allowRemoteRefs?: boolean;
@@ -24,6 +27,8 @@ export interface SessionOptions extends LintOptions {
   cacheLocation?: string;
   /** How the cache tells that a file is unchanged (default: `metadata`). */
   cacheStrategy?: CacheStrategy;
+  /** A cache already opened, shared with other sessions (the sessions of one run's configs); wins over `cacheLocation`. */
+  resultCache?: ResultCache;
   /** Text to use instead of a file's content on disk (an editor's unsaved buffers). */
   readOverride?: (path: string) => string | undefined;
   /** Lint what could be read of a document with syntax errors (an editor's half-typed text). */

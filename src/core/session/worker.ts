@@ -10,8 +10,8 @@ let session: { key: string; opened: Promise<Session> } | undefined;
 export default async function lintFiles(task: WorkerTask): Promise<LintedInput[]> {
   const key = JSON.stringify(task.options);
   if (session?.key !== key) session = { key, opened: openSession(task.options) };
-  const engine = await (await session.opened).engine();
+  const opened = await session.opened;
   const results: LintedInput[] = [];
-  for (const file of task.files) results.push(await engine.lintInput(file, task.withState));
+  for (const file of task.files) results.push(await (await opened.engine(file)).lintInput(file, task.withState));
   return results;
 }

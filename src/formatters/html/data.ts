@@ -94,11 +94,11 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
   const addRule = (id: string): number => {
     let at = ruleIndex.get(id);
     if (at === undefined) {
-      const rule = context.ruleset.rules[id];
+      const rule = context.rules[id];
       at =
         rules.push({
           id,
-          ruleset: isInputProblemCode(id) ? -1 : rulesetIndex(rulesetOf(id, context.ruleset)),
+          ruleset: isInputProblemCode(id) ? -1 : rulesetIndex(rulesetOf(id, context.rules)),
           description: rule?.description ?? '',
           url: context.docUrl(id) ?? null,
         }) - 1;
@@ -108,10 +108,10 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
   };
   // Every rule in force, so that a ruleset without findings still shows, with its full score.
   const rulesInForce = new Map<string, number>();
-  for (const [id, rule] of Object.entries(context.ruleset.rules)) {
+  for (const [id, rule] of Object.entries(context.rules)) {
     if (!rule.enabled) continue;
     addRule(id);
-    const name = rulesetOf(id, context.ruleset);
+    const name = rulesetOf(id, context.rules);
     rulesInForce.set(name, (rulesInForce.get(name) ?? 0) + 1);
   }
 
@@ -231,7 +231,7 @@ function comparisonSummary(
     const at = ruleIndex.get(code);
     const known = at === undefined ? undefined : rules[at]?.ruleset;
     if (known !== undefined) return known;
-    const name = rulesetOf(code, context.ruleset);
+    const name = rulesetOf(code, context.rules);
     const index = rulesetNames.indexOf(name);
     return index >= 0 ? index : rulesetNames.push(name) - 1;
   };

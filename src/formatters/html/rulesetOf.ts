@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Ruleset } from '@stoplight/spectral-core';
+import type { Rule } from '@stoplight/spectral-core';
 import { parse as parseYaml } from 'yaml';
 import { builtinRulesetFile, builtinRulesetNames } from '../../core/config/rulesets.js';
 
@@ -25,10 +25,10 @@ function builtinRuleOwners(): Map<string, string> {
  * a config redefines under a built-in id still counts for that standard), else the file of the
  * ruleset that defined it, else `other`.
  */
-export function rulesetOf(ruleId: string, ruleset: Ruleset): string {
+export function rulesetOf(ruleId: string, rules: Readonly<Record<string, Rule>>): string {
   const builtin = builtinRuleOwners().get(ruleId);
   if (builtin !== undefined) return builtin;
-  const source = ruleset.rules[ruleId]?.owner?.source;
+  const source = rules[ruleId]?.owner?.source;
   if (typeof source === 'string' && source !== '') return basename(source, extname(source));
   return OTHER_RULESET;
 }
