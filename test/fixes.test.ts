@@ -108,7 +108,10 @@ it("a user's rule that reuses a function with a fix gets the fix, whatever its i
     function: 'nameCasing',
     messageId: 'rename',
     params: { kind: 'Property', name: 'first_name', casing: 'lowerCamelCase', suggestion: 'firstName' },
+    name: 'first_name',
   });
+  // A finding about a name points at the name as written, whatever rule reports it.
+  assert.deepEqual(finding.range, { start: { line: 8, character: 8 }, end: { line: 8, character: 18 } });
   const fix = fixFor(new SourceDocument(text), finding);
   assert.ok(fix);
   assert.match(applyEdits(text, fix.edits), /\n {8}firstName: \{type: string\}\n/);

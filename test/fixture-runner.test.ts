@@ -64,8 +64,8 @@ const WITH_SHARED = (marker: string): string =>
 const lowercase = (): Promise<Ruleset> => builtinRuleset('recommended');
 const segmentMessage = (segment: string, spelling: string): string =>
   JSON.stringify(`Path segment "${segment}" is not lowercase letters, digits and hyphens: write "${spelling}".`);
-const SHOP = `${LOWERCASE} ${segmentMessage('Shop', 'shop')} at paths./Shop/gift_cards (8:20-12:27)`;
-const GIFT_CARDS = `${LOWERCASE} ${segmentMessage('gift_cards', 'gift-cards')} at paths./Shop/gift_cards (8:20-12:27)`;
+const SHOP = `${LOWERCASE} ${segmentMessage('Shop', 'shop')} at paths./Shop/gift_cards (8:4-8:8)`;
+const GIFT_CARDS = `${LOWERCASE} ${segmentMessage('gift_cards', 'gift-cards')} at paths./Shop/gift_cards (8:9-8:19)`;
 const MUST_LINT = 'a fixture must be read and linted without input problems or linter errors, whatever its rule';
 
 /** A JSON document whose line 6 is the path `/Shop/gift_cards`, followed by `comment`. */
@@ -243,7 +243,7 @@ describe('the fixture runner fails, saying where and why', () => {
       }),
       [
         `${LOWERCASE}/invalid-a.json:2: expected 1 finding, found 0\n  marker \`// expect\` expects a ${LOWERCASE} finding: none is left to match it`,
-        `${LOWERCASE}/invalid-a.json:6: expected 1 finding, found 2\n  ok: marker \`// expect: "Shop"\` matches ${SHOP.replace('(8:20-12:27)', '(6:25-8:6)')}\n  finding with no marker: ${GIFT_CARDS.replace('(8:20-12:27)', '(6:25-8:6)')}`,
+        `${LOWERCASE}/invalid-a.json:6: expected 1 finding, found 2\n  ok: marker \`// expect: "Shop"\` matches ${SHOP.replace('(8:4-8:8)', '(6:7-6:11)')}\n  finding with no marker: ${GIFT_CARDS.replace('(8:9-8:19)', '(6:12-6:22)')}`,
       ],
     );
   });

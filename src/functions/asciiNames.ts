@@ -16,10 +16,14 @@ export const ASCII_NAMES_MESSAGES = defineMessages<{
     /** The characters outside ASCII, each once, in order of appearance. */
     characters: string;
   };
-}>('asciiNames', {
-  nonAscii: ({ kind, name, characters }) =>
-    `${kind} "${name}" has characters outside ASCII (${characters}): use clear English words in plain ASCII.`,
-});
+}>(
+  'asciiNames',
+  {
+    nonAscii: ({ kind, name, characters }) =>
+      `${kind} "${name}" has characters outside ASCII (${characters}): use clear English words in plain ASCII.`,
+  },
+  { nonAscii: 'name' },
+);
 
 export interface AsciiNamesOptions {
   /** Which names are judged (default: all three). */

@@ -18,11 +18,16 @@ type Misnamed = {
   suffix: string;
 };
 
-export const DATE_TIME_NAMES_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; noSuffix: Misnamed }>('dateTimeNames', {
-  rename: ({ kind, name, suffix, suggestion }) => `${kind} "${name}" is a date-time: name it with the suffix ${suffix} ("${suggestion}").`,
-  noSuffix: ({ kind, name, suffix }) =>
-    `${kind} "${name}" is a date-time: name it with the suffix ${suffix} (say what the time is of, e.g. CreatedTime).`,
-});
+export const DATE_TIME_NAMES_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; noSuffix: Misnamed }>(
+  'dateTimeNames',
+  {
+    rename: ({ kind, name, suffix, suggestion }) =>
+      `${kind} "${name}" is a date-time: name it with the suffix ${suffix} ("${suggestion}").`,
+    noSuffix: ({ kind, name, suffix }) =>
+      `${kind} "${name}" is a date-time: name it with the suffix ${suffix} (say what the time is of, e.g. CreatedTime).`,
+  },
+  { rename: 'name', noSuffix: 'name' },
+);
 
 export interface DateTimeNamesOptions {
   /** The suffix date-time names end with (`Time`). */

@@ -22,10 +22,14 @@ type Misnamed = {
   casing: string;
 };
 
-export const NAME_CASING_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; misnamed: Misnamed }>('nameCasing', {
-  rename: ({ kind, name, casing, suggestion }) => `${kind} "${name}" is not ${casing}: write "${suggestion}".`,
-  misnamed: ({ kind, name, casing }) => `${kind} "${name}" is not ${casing}.`,
-});
+export const NAME_CASING_MESSAGES = defineMessages<{ rename: Misnamed & { suggestion: string }; misnamed: Misnamed }>(
+  'nameCasing',
+  {
+    rename: ({ kind, name, casing, suggestion }) => `${kind} "${name}" is not ${casing}: write "${suggestion}".`,
+    misnamed: ({ kind, name, casing }) => `${kind} "${name}" is not ${casing}.`,
+  },
+  { rename: 'name', misnamed: 'name' },
+);
 
 export interface NameCasingOptions {
   casing: PropertyCasing;

@@ -29,12 +29,16 @@ export const NO_VERB_SEGMENTS_MESSAGES = defineMessages<{
   verbSegment: { segment: string; verb: string; wholeSegment: boolean; advice: Advice };
   /** `action`: the path's trailing action (`cancel`, a custom method after a colon included); `verb` its first word. */
   actionSegment: { method: string; path: string; action: string; verb: string; advice: Advice };
-}>('noVerbSegments', {
-  verbSegment: ({ segment, verb, wholeSegment, advice }) =>
-    `Path segment "${segment}" ${wholeSegment ? 'is' : 'starts with'} the verb "${verb}": ${ADVICE[advice]}.`,
-  actionSegment: ({ method, path, action, verb, advice }) =>
-    `${operationLabel(method, path)}: "${action}" is the action "${verb}": ${ADVICE[advice]}.`,
-});
+}>(
+  'noVerbSegments',
+  {
+    verbSegment: ({ segment, verb, wholeSegment, advice }) =>
+      `Path segment "${segment}" ${wholeSegment ? 'is' : 'starts with'} the verb "${verb}": ${ADVICE[advice]}.`,
+    actionSegment: ({ method, path, action, verb, advice }) =>
+      `${operationLabel(method, path)}: "${action}" is the action "${verb}": ${ADVICE[advice]}.`,
+  },
+  { verbSegment: 'segment' },
+);
 
 /** A path item as written, or the local `$ref`'d one (3.1 `components/pathItems`) it stands for. */
 function resolvePathItem(item: unknown, root: unknown): unknown {

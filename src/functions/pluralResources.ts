@@ -10,9 +10,13 @@ import type { PathSegment } from '../oas/paths.js';
 import { refFollower } from '../oas/refs.js';
 import { defineMessages } from '../core/engine/messages.js';
 
-export const PLURAL_RESOURCES_MESSAGES = defineMessages<{ notPlural: { segment: string; plural: string } }>('pluralResources', {
-  notPlural: ({ segment, plural }) => `Resource segment "${segment}" is not a plural noun: name collections in the plural ("${plural}").`,
-});
+export const PLURAL_RESOURCES_MESSAGES = defineMessages<{ notPlural: { segment: string; plural: string } }>(
+  'pluralResources',
+  {
+    notPlural: ({ segment, plural }) => `Resource segment "${segment}" is not a plural noun: name collections in the plural ("${plural}").`,
+  },
+  { notPlural: 'segment' },
+);
 
 export interface PluralResourcesOptions {
   uncountable: string[];

@@ -9,9 +9,13 @@ import { defineMessages } from '../core/engine/messages.js';
 export const PROPERTY_OWNER_PREFIX_MESSAGES = defineMessages<{
   /** `owner`: the schema component's name. */
   repeatsOwner: { name: string; owner: string; suggestion: string };
-}>('propertyOwnerPrefix', {
-  repeatsOwner: ({ name, owner, suggestion }) => `Property "${name}" of ${owner} repeats its owner's name: call it "${suggestion}".`,
-});
+}>(
+  'propertyOwnerPrefix',
+  {
+    repeatsOwner: ({ name, owner, suggestion }) => `Property "${name}" of ${owner} repeats its owner's name: call it "${suggestion}".`,
+  },
+  { repeatsOwner: 'name' },
+);
 
 function* ownProperties(schema: unknown, path: JsonPath): Generator<{ name: string; path: JsonPath }> {
   if (!isObject(schema)) return;

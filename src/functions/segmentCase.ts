@@ -19,10 +19,14 @@ const CASINGS: Record<SegmentCasing, { pattern: RegExp; describe: string }> = {
 /** `casing`: the casing asked for (the rule's `casing` option). */
 type Miscased = { segment: string; casing: SegmentCasing };
 
-export const SEGMENT_CASE_MESSAGES = defineMessages<{ rename: Miscased & { suggestion: string }; miscased: Miscased }>('segmentCase', {
-  rename: ({ segment, casing, suggestion }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}: write "${suggestion}".`,
-  miscased: ({ segment, casing }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}.`,
-});
+export const SEGMENT_CASE_MESSAGES = defineMessages<{ rename: Miscased & { suggestion: string }; miscased: Miscased }>(
+  'segmentCase',
+  {
+    rename: ({ segment, casing, suggestion }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}: write "${suggestion}".`,
+    miscased: ({ segment, casing }) => `Path segment "${segment}" is not ${CASINGS[casing].describe}.`,
+  },
+  { rename: 'segment', miscased: 'segment' },
+);
 
 /** Reports static path segments not written in the required casing, suggesting the kebab-case form. */
 export default defineRulesetFunction<unknown, SegmentCaseOptions>(

@@ -10,10 +10,14 @@ import { defineMessages } from '../core/engine/messages.js';
 export const VERSION_SEGMENT_FORMAT_MESSAGES = defineMessages<{
   capitalV: { segment: string; wanted: string };
   notMajorOnly: { segment: string; wanted: string };
-}>('versionSegmentFormat', {
-  capitalV: ({ segment, wanted }) => `Version segment "${segment}" is written with a capital V: write "${wanted}".`,
-  notMajorOnly: ({ segment, wanted }) => `Version segment "${segment}" must carry the major version only: write "${wanted}".`,
-});
+}>(
+  'versionSegmentFormat',
+  {
+    capitalV: ({ segment, wanted }) => `Version segment "${segment}" is written with a capital V: write "${wanted}".`,
+    notMajorOnly: ({ segment, wanted }) => `Version segment "${segment}" must carry the major version only: write "${wanted}".`,
+  },
+  { capitalV: 'segment', notMajorOnly: 'segment' },
+);
 
 export interface VersionSegmentFormatOptions {
   /** The regular expression a version segment must match. */

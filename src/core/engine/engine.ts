@@ -16,6 +16,7 @@ import {
 } from '../parse/document.js';
 import type { ParsedDocument } from '../parse/document.js';
 import { takeFindingData } from './findingData.js';
+import { nameRangeAt } from '../parse/nameRange.js';
 import type { FindingData } from './findingData.js';
 import type { Finding, InputProblem, LintReport } from '../results/types.js';
 import { isInputProblem } from '../results/findings.js';
@@ -253,12 +254,19 @@ export class Engine {
       path: failure.path,
       range: rangeAt(document, failure.path),
     }));
-    return [
-      ...broken,
-      ...refProblems,
-      ...failedRules,
-      ...this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites, inFiles), source, contentOf),
-    ];
+    const placed = this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites, inFiles), source, contentOf);
+    return [...broken, ...refProblems, ...failedRules, ...this.#placeNames(placed, document, source, inFiles)];
+  }
+
+  /** Findings about a name point at the name as written, in the file that holds it. */
+  #placeNames(findings: Finding[], document: ParsedDocument, source: string, inFiles: Map<string, ParsedDocument | null>): Finding[] {
+    return findings.map((finding) => {
+      const name = finding.data?.name;
+      if (name === undefined) return finding;
+      const holder = finding.source === source ? document : this.#referencedDocument(finding.source, inFiles);
+      const range = holder === null ? undefined : nameRangeAt(holder, finding.path, name);
+      return range === undefined ? finding : { ...finding, range };
+    });
   }
 
   /** Every broken `$ref` of a document and the files it reaches, each at its `$ref`, in the file that holds it. */
@@ -325,8 +333,8 @@ export class Engine {
     return placed;
   }
 
-  /** The range of a path in a file the resolver read; the file's start when its text is not at hand. */
-  #rangeInReferenced(file: string, path: JsonPath, parsed: Map<string, ParsedDocument | null>): IRange {
+  /** A file the resolver read, parsed again (once) for positions in it; null when its text is not at hand. */
+  #referencedDocument(file: string, parsed: Map<string, ParsedDocument | null>): ParsedDocument | null {
     const name = targetName(file);
     let document = parsed.get(name);
     if (document === undefined) {
@@ -339,6 +347,12 @@ export class Engine {
       }
       parsed.set(name, document);
     }
+    return document;
+  }
+
+  /** The range of a path in a file the resolver read; the file's start when its text is not at hand. */
+  #rangeInReferenced(file: string, path: JsonPath, parsed: Map<string, ParsedDocument | null>): IRange {
+    const document = this.#referencedDocument(file, parsed);
     return document === null ? { start: DOCUMENT_START, end: DOCUMENT_START } : rangeAt(document, path);
   }
 

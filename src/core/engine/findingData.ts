@@ -18,6 +18,8 @@ export interface FindingData {
   messageId: string;
   /** What the message was built from (`{ name: 'first_name', suggestion: 'firstName' }`). */
   params: MessageParams;
+  /** The name the finding is about, as written (a property, a path segment): the finding's range is that text's. */
+  name?: string;
 }
 
 interface Recorded {

@@ -24,14 +24,31 @@ function ruleName(context: RulesetFunctionContext): string {
   return 'name' in rule && typeof rule.name === 'string' ? rule.name : '';
 }
 
+/**
+ * For the messages about a name, the parameter that holds the name as written (`rename: 'name'`):
+ * such a finding points at the name itself, not at what the named node holds.
+ */
+export type NamedBy<Shapes extends MessageShapes> = { readonly [Id in keyof Shapes]?: keyof Shapes[Id] & string };
+
 /** The messages of the rule function `functionName` (its file name in src/functions). */
-export function defineMessages<Shapes extends MessageShapes>(functionName: string, templates: MessageTemplates<Shapes>): Messages<Shapes> {
+export function defineMessages<Shapes extends MessageShapes>(
+  functionName: string,
+  templates: MessageTemplates<Shapes>,
+  namedBy: NamedBy<Shapes> = {},
+): Messages<Shapes> {
   return {
     functionName,
     templates,
     report(context, path, id, params) {
       const message = templates[id](params);
-      recordFindingData(context.document, ruleName(context), path, message, { function: functionName, messageId: id, params });
+      const nameParam = namedBy[id];
+      const name = nameParam === undefined ? undefined : params[nameParam];
+      recordFindingData(context.document, ruleName(context), path, message, {
+        function: functionName,
+        messageId: id,
+        params,
+        ...(typeof name === 'string' ? { name } : {}),
+      });
       return { message, path };
     },
   };

@@ -29,6 +29,11 @@ export function parserFor(source: string, text: string): IParser<IParserResult<u
 const TEXTS = new WeakMap<ParsedDocument, string>();
 const ENDS = new WeakMap<ParsedDocument, TextEnd>();
 
+/** The text a document was parsed from. */
+export function textOf(document: ParsedDocument): string | undefined {
+  return TEXTS.get(document);
+}
+
 export function endOf(document: ParsedDocument): TextEnd | undefined {
   let end = ENDS.get(document);
   const text = TEXTS.get(document);
