@@ -2,8 +2,8 @@
  * apistyle's programmatic API: what the CLI, the language server and users' scripts build on.
  * @packageDocumentation
  */
-export { lint, chooseRuleset, openSession } from './api.js';
-export type { LintOptions, RulesetChoice, Session, SessionOptions } from './api.js';
+export { lint, chooseRuleset, openSession, openWorkspace } from './api.js';
+export type { LintOptions, RulesetChoice, Session, SessionOptions, Workspace } from './api.js';
 export { Engine } from './core/engine/engine.js';
 export type { EngineOptions, LintInput } from './core/engine/engine.js';
 export { loadRuleset, loadRulesets, builtinRulesetNames, DEFAULT_RULESET } from './core/config/rulesets.js';

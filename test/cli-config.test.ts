@@ -250,4 +250,37 @@ describe('discovery when no file is named', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^apistyle: no OpenAPI documents found under .*; name the files to lint\n$/);
   });
+
+  it('a relative --ruleset is read from the working directory, whichever config a document is under', async () => {
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [recommended]\n',
+      'team/apistyle.config.yaml': 'extends: [recommended]\n',
+      'api.yaml': CLEAN,
+      'team/api.yaml': CLEAN,
+      'rules.yaml': CUSTOM_RULESET,
+      'functions/notTestTitle.js': CUSTOM_FUNCTION,
+    });
+    const run = await lintJson(['api.yaml', 'team/api.yaml', '-r', './rules.yaml'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(run.findings.map((f) => [f.code, f.source]).sort(), [
+      ['title-not-test', join(dir, 'api.yaml')],
+      ['title-not-test', join(dir, 'team/api.yaml')],
+    ]);
+  });
+
+  it("--config makes its folder the project of the documents under it: a team's $ref to shared components resolves", async () => {
+    const teamApi = CLEAN.replace('          description: The customer.', "          $ref: '../common/responses.yaml#/Customer'");
+    const dir = tempProject({
+      'apistyle.config.yaml': 'extends: [recommended]\n',
+      'team/apistyle.config.yaml': 'extends: [recommended]\n',
+      'team/api.yaml': teamApi,
+      'common/responses.yaml': 'Customer:\n  description: The customer.\n',
+    });
+    // Under its own config, the team folder is its project: the $ref leaves it.
+    const fenced = await lintJson(['team/api.yaml'], dir);
+    assert.equal(fenced.code, 2, fenced.stderr);
+    assert.ok(fenced.findings.some((f) => f.code === 'invalid-ref'));
+    const named = await lintJson(['team/api.yaml', '--config', 'apistyle.config.yaml'], dir);
+    assert.equal(named.code, 0, JSON.stringify(named.findings) + named.stderr);
+  });
 });

@@ -89,4 +89,27 @@ describe('findings about names point at the name', () => {
       ['last_name'],
     );
   });
+
+  it('in JSON the fast parser hands over (a duplicate key): the name still', async () => {
+    const json = `{
+  "openapi": "3.0.3", "x-a": 1, "x-a": 2,
+  "info": {"title": "T", "version": "1"},
+  "paths": {},
+  "components": {"schemas": {"Customer": {"type": "object", "properties": {"last_name": {"type": "string"}}}}}
+}`;
+    const texts = { 'api.json': json };
+    const { dir, findings } = await lintFiles(texts, 'api.json');
+    const camel = findings.filter((f) => f.code === 'psa-property-camel-case');
+    assert.deepEqual(
+      camel.map((f) => covered(texts, dir, f)),
+      ['last_name'],
+    );
+  });
+
+  it('a name written with escapes: the whole key', async () => {
+    const texts = { 'api.yaml': YAML.replace('        last_name:\n', '        "last\\x5fname":\n') };
+    const { dir, findings } = await lintFiles(texts, 'api.yaml');
+    const names = findings.filter((f) => f.code === 'psa-property-camel-case').map((f) => covered(texts, dir, f));
+    assert.ok(names.includes('"last\\x5fname"'), names.join(' '));
+  });
 });

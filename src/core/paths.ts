@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The installed package's root directory (the one holding package.json, rulesets/ and docs/). */
@@ -9,6 +9,12 @@ export const COMPILED_RULESETS_DIR = join(PACKAGE_ROOT, 'dist', 'rulesets');
 /** The compiled rule functions, which the rulesets' `functionsDir` names. */
 export const FUNCTIONS_DIR = join(PACKAGE_ROOT, 'dist', 'functions');
 export const RULE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
+
+/** Whether `target` is `root` or lies below it. */
+export function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
 
 /** Walks from `start` up to the filesystem root and returns the first directory for which `test` holds. */
 export function findUp(start: string, test: (dir: string) => boolean): string | undefined {

@@ -71,12 +71,47 @@ function jsonKeyRange(positions: JsonPositions, path: JsonPath): IRange | undefi
   return { start: positions.position(positions.keyStart[node]!), end: positions.position(positions.keyEnd[node]!) };
 }
 
+/** jsonc-parser's AST, which Spectral's own JSON parser keeps (our fast parser hands documents it cannot take to it). */
+interface JsoncNode {
+  type: string;
+  value?: unknown;
+  offset: number;
+  length: number;
+  children?: JsoncNode[];
+}
+
+/** The key of the last segment of `path` in a JSON document read by Spectral's parser (the first of equal keys, as its ranges). */
+function jsoncKeyRange(ast: JsoncNode, lineStarts: readonly number[], path: JsonPath): IRange | undefined {
+  let node: JsoncNode | undefined = ast;
+  let key: JsoncNode | undefined;
+  for (const segment of path) {
+    key = undefined;
+    if (node?.type === 'object') {
+      const property: JsoncNode | undefined = node.children?.find((child) => child.children?.[0]?.value === String(segment));
+      key = property?.children?.[0];
+      node = property?.children?.[1];
+    } else if (node?.type === 'array') {
+      node = node.children?.[Number(segment)];
+    } else {
+      return undefined;
+    }
+  }
+  if (key === undefined) return undefined;
+  const position = (offset: number): IPosition => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
+    return { line, character: offset - lineStarts[line]! };
+  };
+  return { start: position(key.offset), end: position(key.offset + key.length) };
+}
+
 /** The range of the key that names the node at `path`, when the path ends at a mapping key. */
 export function keyRangeAt(document: ParsedDocument, path: JsonPath): IRange | undefined {
   const result = parserResultOf(document);
   if (result.positions instanceof JsonPositions) return jsonKeyRange(result.positions, path);
-  if (Array.isArray(result.lineMap) && typeof result.ast === 'object' && result.ast !== null && 'kind' in result.ast)
-    return yamlKeyRange(result.ast as YamlNode, result.lineMap, path);
+  if (!Array.isArray(result.lineMap) || typeof result.ast !== 'object' || result.ast === null) return undefined;
+  if ('kind' in result.ast) return yamlKeyRange(result.ast as YamlNode, result.lineMap, path);
+  if ('offset' in result.ast) return jsoncKeyRange(result.ast as JsoncNode, result.lineMap, path);
   return undefined;
 }
 
@@ -111,8 +146,8 @@ function lineOffset(text: string, line: number): number | undefined {
 
 /**
  * The range of `name` as written at `path`: inside the key the path ends at (a property, a path
- * and its segments), else inside the value there (a segment of a server URL). Undefined when it is
- * not written there as a whole word: the finding keeps Spectral's range.
+ * and its segments), else inside the value there (a segment of a server URL), else the whole key
+ * (a name written with escapes). Undefined when there is no key: the finding keeps Spectral's range.
  */
 export function nameRangeAt(document: ParsedDocument, path: JsonPath, name: string): IRange | undefined {
   const text = textOf(document);
@@ -121,5 +156,5 @@ export function nameRangeAt(document: ParsedDocument, path: JsonPath, name: stri
   const inKey = key === undefined ? undefined : nameWithin(text, key, name);
   if (inKey !== undefined) return inKey;
   const value = document.getRangeForJsonPath(path, false);
-  return value === undefined ? undefined : nameWithin(text, value, name);
+  return (value === undefined ? undefined : nameWithin(text, value, name)) ?? key;
 }

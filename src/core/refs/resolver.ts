@@ -1,8 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { ownProtoKeys } from '../parse/document.js';
+import { isInside } from '../paths.js';
 import { describeReadError, oneLine } from '../errors.js';
 import { checkYamlAliases, isStackOverflow, nestsDeeperThan, tooDeepMessage } from '../parse/inputLimits.js';
 import { percentDecode } from '../../oas/refSyntax.js';
@@ -27,11 +28,6 @@ interface RefUri {
 }
 
 export class RefRefusedError extends Error {}
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** The real path of a directory, or the path itself when it cannot be resolved (it then contains nothing). */
 function realDirectory(path: string): string {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { BUILD_ID } from '../buildId.js';
 import { DEFAULT_RULESET, isBuiltinRuleset } from '../config/builtinRulesets.js';
@@ -12,7 +12,7 @@ import type { Engine, LintedInput, LintInput } from '../engine/engine.js';
 import { IgnoreFileState } from '../silence/ignoreFileState.js';
 import type { IgnoreFileProblem } from '../silence/ignoreFileState.js';
 import type { IgnoreList } from '../silence/ignoreList.js';
-import { ignoreFilePath } from '../paths.js';
+import { ignoreFilePath, isInside } from '../paths.js';
 import { projectRootOf } from '../config/projectRoot.js';
 import { workersFor } from './pool.js';
 import type { SessionOptions } from './sessionOptions.js';
@@ -121,8 +121,14 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const named = options.ruleset;
   const allowRemoteRefs = options.allowRemoteRefs ?? false;
   const fixedRoot = options.projectRoot === undefined ? undefined : resolve(cwd, options.projectRoot);
-  const rootOf = (source: string | undefined): string =>
-    fixedRoot ?? projectRootOf(source === undefined || source === STDIN_SOURCE ? undefined : source, cwd);
+  // A config named for every document is the nearest config of the documents under its folder.
+  const namedConfigDir = typeof options.configPath === 'string' && configPath !== undefined ? dirname(configPath) : undefined;
+  const rootOf = (source: string | undefined): string => {
+    if (fixedRoot !== undefined) return fixedRoot;
+    const document = source === undefined || source === STDIN_SOURCE ? undefined : resolve(cwd, source);
+    if (namedConfigDir !== undefined && isInside(namedConfigDir, document ?? cwd)) return namedConfigDir;
+    return projectRootOf(document, cwd);
+  };
 
   let loadingRuleset: Promise<Ruleset> | undefined;
   const loadRuleset = (): Promise<Ruleset> => {

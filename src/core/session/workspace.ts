@@ -65,8 +65,9 @@ export async function openWorkspace(options: SessionOptions = {}): Promise<Works
     const configPath = findConfigFile(dirname(resolve(cwd, source)));
     let session = byConfig.get(configPath);
     if (session === undefined) {
-      // The config's folder is where its relative ruleset files and globs are read from.
-      session = openSession({ ...shared, cwd: configPath === undefined ? cwd : dirname(configPath), configPath: configPath ?? null });
+      // The user's working directory still resolves what the user named (`-r ./team.yaml`); the
+      // config resolves its own files from its folder.
+      session = openSession({ ...shared, configPath: configPath ?? null });
       byConfig.set(configPath, session);
       session.then(
         (ready) => opened.push(ready),
