@@ -258,15 +258,30 @@ export class Engine {
     return [...broken, ...refProblems, ...failedRules, ...this.#placeNames(placed, document, source, inFiles)];
   }
 
-  /** Findings about a name point at the name as written, in the file that holds it. */
+  /**
+   * Findings about a name point at the name as written, in the file that holds it; they are then
+   * put back in Spectral's order (by file, then position; ties as Spectral left them).
+   */
   #placeNames(findings: Finding[], document: ParsedDocument, source: string, inFiles: Map<string, ParsedDocument | null>): Finding[] {
-    return findings.map((finding) => {
+    let moved = false;
+    const placed = findings.map((finding) => {
       const name = finding.data?.name;
       if (name === undefined) return finding;
       const holder = finding.source === source ? document : this.#referencedDocument(finding.source, inFiles);
       const range = holder === null ? undefined : nameRangeAt(holder, finding.path, name);
-      return range === undefined ? finding : { ...finding, range };
+      if (range === undefined) return finding;
+      moved = true;
+      return { ...finding, range };
     });
+    if (!moved) return placed;
+    const fileOrder = new Map<string, number>();
+    for (const finding of placed) if (!fileOrder.has(finding.source)) fileOrder.set(finding.source, fileOrder.size);
+    return placed.sort(
+      (a, b) =>
+        fileOrder.get(a.source)! - fileOrder.get(b.source)! ||
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character,
+    );
   }
 
   /** Every broken `$ref` of a document and the files it reaches, each at its `$ref`, in the file that holds it. */
