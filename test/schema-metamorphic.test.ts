@@ -146,7 +146,7 @@ describe('schemas written as generators write them give the findings of the plai
       for (const rewrite of rewrites) {
         const { document: changed, wrapped } = rewritten(document, rewrite);
         if (wrapped.size === 0) continue;
-        const expected = plain.map((line) => {
+        const expected: string[] = plain.map((line) => {
           const at = line.indexOf(' @ ');
           return `${line.slice(0, at)} @ ${cut(JSON.parse(line.slice(at + 3)) as Segment[], wrapped)}`;
         });
