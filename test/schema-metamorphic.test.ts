@@ -49,7 +49,7 @@ function rewritten(document: Json, rewrite: Rewrite): { document: Json; wrapped:
   const wrapped = new Set<string>();
   const walk = (node: Json, path: Segment[]): Json => {
     if (isSchemaRef(node)) {
-      wrapped.add(JSON.stringify(path));
+      wrapped.add(JSON.stringify(path.map(String)));
       return wrap(node, rewrite);
     }
     if (Array.isArray(node)) return node.map((child, i) => walk(child, [...path, i]));
@@ -62,13 +62,14 @@ function rewritten(document: Json, rewrite: Rewrite): { document: Json; wrapped:
   return { document: walk(document, []), wrapped };
 }
 
-/** A finding's path cut at the first wrapped node it runs through. */
+/** A finding's path cut at the first wrapped node it runs through (segments as strings: `200` is a key). */
 function cut(path: readonly Segment[], wrapped: Set<string>): string {
-  for (let end = 0; end <= path.length; end++) {
-    const prefix = path.slice(0, end).map((s) => (typeof s === 'number' ? s : /^\d+$/.test(s) ? Number(s) : s));
-    if (wrapped.has(JSON.stringify(prefix))) return JSON.stringify(prefix);
+  const segments = path.map(String);
+  for (let end = 0; end <= segments.length; end++) {
+    const prefix = JSON.stringify(segments.slice(0, end));
+    if (wrapped.has(prefix)) return prefix;
   }
-  return JSON.stringify(path);
+  return JSON.stringify(segments);
 }
 
 interface Case {
