@@ -100,7 +100,11 @@ function engineFor(ruleset: Ruleset, name: string, file: string): Engine {
   const key = `${name}:${dirname(file)}`;
   let engine = engines.get(key);
   if (engine === undefined) {
-    engine = new Engine({ ruleset, projectRoot: dirname(file), readOverride: (path) => (path.endsWith('.json') ? lintedText(path) : undefined) });
+    engine = new Engine({
+      ruleset,
+      projectRoot: dirname(file),
+      readOverride: (path) => (path.endsWith('.json') ? lintedText(path) : undefined),
+    });
     engines.set(key, engine);
   }
   return engine;

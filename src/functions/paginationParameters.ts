@@ -60,7 +60,8 @@ function constraintProblems(spec: PaginationParameter, schema: unknown, refs: Re
   const problems: Array<[keyword: string, value: string]> = [];
   const holds = (test: (view: EffectiveSchema) => boolean) => everyBranch(schema, refs, (branch) => test(effectiveSchema(branch, refs)));
   if (spec.type !== undefined && !holds((view) => view.types.has(spec.type!))) problems.push(['type', spec.type]);
-  if (spec.minimum !== undefined && !holds((view) => view.keyword('minimum') === spec.minimum)) problems.push(['minimum', String(spec.minimum)]);
+  if (spec.minimum !== undefined && !holds((view) => view.keyword('minimum') === spec.minimum))
+    problems.push(['minimum', String(spec.minimum)]);
   if (spec.default !== undefined && !holds((view) => view.keyword('default') === spec.default))
     problems.push(['default', JSON.stringify(spec.default)]);
   return { keywords: problems.map(([keyword]) => keyword), values: problems.map(([, value]) => value) };

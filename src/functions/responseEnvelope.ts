@@ -161,8 +161,8 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
                 : isObject(schema) && typeof schema['$ref'] === 'string'
                   ? [...schemaPath, '$ref']
                   : wrappedRef(schema, refs) !== undefined
-                  ? schemaPath
-                  : schemaPath;
+                    ? schemaPath
+                    : schemaPath;
             const key = JSON.stringify(used);
             if ((options.reportBareArray ?? true) && !reported.has(key)) {
               reported.add(key);

@@ -205,12 +205,13 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
           // `uuid4` refines `uuid`: a format counts when it starts with the one asked for.
           // Read however the property is written: `anyOf: [uuid, null]`, `allOf: [SessionId]`, a oneOf of uuids.
           const fits = (definition: unknown): boolean => {
-            if (!isObject(refs.value(definition))) return definition !== undefined && options.type === undefined && options.format === undefined;
+            if (!isObject(refs.value(definition)))
+              return definition !== undefined && options.type === undefined && options.format === undefined;
             return everyBranch(definition, refs, (branch) => {
               const view = effectiveSchema(branch, refs);
               return (
                 (options.type === undefined || view.types.has(options.type)) &&
-                (options.format === undefined || (view.format !== undefined && view.format.startsWith(options.format)))
+                (options.format === undefined || (view.format?.startsWith(options.format) ?? false))
               );
             });
           };

@@ -120,7 +120,7 @@ export function everyBranch(
   if (predicate(schema)) return true;
   if (depth > 16) return false;
   const branches = alternatives(schema, refs, options);
-  return branches !== undefined && branches.every((branch) => everyBranch(branch, refs, predicate, options, depth + 1));
+  return branches?.every((branch) => everyBranch(branch, refs, predicate, options, depth + 1)) ?? false;
 }
 
 /** A schema as the merge of its parts: what the rules ask of a schema. */
