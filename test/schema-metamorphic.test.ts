@@ -91,6 +91,8 @@ function cases(): Case[] {
   for (const ruleset of ['psa', 'pmsipilot', 'redex', 'qualicharge', 'recommended'])
     for (const sample of ['compliant', 'violating'])
       found.push({ name: `specs/${ruleset}/${sample}.yaml`, file: join(ROOT, 'specs', ruleset, `${sample}.yaml`), ruleset });
+  for (const ruleset of ['recommended', 'psa'])
+    found.push({ name: `specs/petstore-swagger2.json (${ruleset})`, file: join(ROOT, 'specs', 'petstore-swagger2.json'), ruleset });
   found.push({ name: 'specs/multi-file/openapi.yaml', file: join(ROOT, 'specs', 'multi-file', 'openapi.yaml'), ruleset: 'psa' });
   return found;
 }

@@ -5,7 +5,7 @@ import { isOas2, operationLabel, operations, parameterNodes, refSiblingsApply } 
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
-import { wrappedRef } from '../oas/effectiveSchema.js';
+import { everyBranch, wrappedRef } from '../oas/effectiveSchema.js';
 import { hasType, schemaKeyword } from '../oas/schemas.js';
 import { defineMessages } from '../core/engine/messages.js';
 
@@ -106,7 +106,7 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
         if (!hasType(schema, 'array', refs)) {
           reported.add(key);
           results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'notArray', operation));
-        } else if (schemaKeyword(schema, 'maxItems', refs, siblingsOfRef) === undefined) {
+        } else if (!everyBranch(schema, refs, (branch) => schemaKeyword(branch, 'maxItems', refs, siblingsOfRef) !== undefined)) {
           reported.add(key);
           results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'noMaxItems', operation));
         }
