@@ -160,9 +160,7 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
                 ? [...path, '$ref']
                 : isObject(schema) && typeof schema['$ref'] === 'string'
                   ? [...schemaPath, '$ref']
-                  : wrappedRef(schema, refs) !== undefined
-                    ? schemaPath
-                    : schemaPath;
+                  : schemaPath; // a wrapper (`allOf: [List]`) is the use, written where the body's schema is
             const key = JSON.stringify(used);
             if ((options.reportBareArray ?? true) && !reported.has(key)) {
               reported.add(key);
