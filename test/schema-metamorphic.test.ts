@@ -3,7 +3,8 @@
 // again with each local schema `$ref` rewritten the way generators write it:
 // - `allOf: [ref]` with a description sibling (every version);
 // - OpenAPI 3.0's nullable wrapper `{nullable: true, oneOf: [ref]}` (3.0 documents);
-// - 3.1's null branch `anyOf: [ref, {type: 'null'}]` (3.1 documents);
+// - 3.1's null branch `anyOf: [ref, {type: 'null'}]`, and the `$ref` with a description beside it
+//   (3.1 documents);
 // the rewritten document going YAML → JSON → YAML on the way. The findings must stay the same:
 // same rule codes at the same paths, a path that runs through a rewritten node being cut at that
 // node (the finding is about the same schema, wherever inside the wrapper it points). Rules about
@@ -22,7 +23,7 @@ import { rulesOf } from './helpers/rulesets.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Segment = string | number;
-type Rewrite = 'allOf' | 'nullable' | 'nullBranch';
+type Rewrite = 'allOf' | 'nullable' | 'nullBranch' | 'siblings';
 
 /** Rules that judge nullability: the null branch of a wrapper is theirs to see. */
 const NULLABILITY_RULES = new Set(['psa-no-nulls']);
@@ -41,6 +42,7 @@ function isSchemaRef(node: Json): boolean {
 function wrap(ref: Json, rewrite: Rewrite): Json {
   if (rewrite === 'allOf') return { allOf: [ref], description: 'Wrapped as generators write it.' };
   if (rewrite === 'nullable') return { nullable: true, oneOf: [ref] };
+  if (rewrite === 'siblings' && isRecord(ref)) return { ...ref, description: 'A 3.1 $ref with a sibling.' };
   return { anyOf: [ref, { type: 'null' }] };
 }
 
@@ -144,9 +146,10 @@ describe('schemas written as generators write them give the findings of the plai
       }
       const version = versionOf(document);
       if (version === undefined) return;
-      const rewrites: Rewrite[] = ['allOf', version === '3.0' ? 'nullable' : version === '3.1' ? 'nullBranch' : undefined].filter(
-        (r): r is Rewrite => r !== undefined,
-      );
+      const rewrites: Rewrite[] = [
+        'allOf',
+        ...(version === '3.0' ? ['nullable' as const] : version === '3.1' ? ['nullBranch' as const, 'siblings' as const] : []),
+      ];
       // The original is linted as YAML → JSON → YAML too, so only the rewrite differs.
       const plain = await findings(engine, file, stringify(JSON.parse(JSON.stringify(document))), new Set());
       if (plain === undefined) return;
