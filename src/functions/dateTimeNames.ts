@@ -6,6 +6,7 @@ import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
 import { schemaVisits } from '../oas/schemaWalk.js';
+import { everyBranch } from '../oas/effectiveSchema.js';
 import { schemaKeyword } from '../oas/schemas.js';
 import { splitWords, toPascalCase } from '../oas/words.js';
 import { defineMessages } from '../core/engine/messages.js';
@@ -69,8 +70,11 @@ export default defineRulesetFunction<unknown, DateTimeNamesOptions>(
     const results: IFunctionResult[] = [];
     const siblingsOfRef = refSiblingsApply(root);
     const isDateTime = (schema: unknown) => {
-      const format = schemaKeyword(schema, 'format', refs, siblingsOfRef);
-      return typeof format === 'string' && formats.has(format);
+      // However the schema is written: `{nullable: true, oneOf: [Timestamp]}` is a date-time too.
+      return everyBranch(schema, refs, (branch) => {
+        const format = schemaKeyword(branch, 'format', refs, siblingsOfRef);
+        return typeof format === 'string' && formats.has(format);
+      });
     };
     const suffixWord = options.suffix.toLowerCase();
     const judge = (kind: string, name: string, path: JsonPath) => {

@@ -3,10 +3,11 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isCollectionGet } from '../oas/collections.js';
 import { isOas2, operationLabel, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
-import type { JsonObject } from '../oas/json.js';
+import type { RefFollower } from '../oas/refs.js';
 import { effectiveParameters, parameterSchema } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { effectiveSchema, everyBranch } from '../oas/effectiveSchema.js';
+import type { EffectiveSchema } from '../oas/effectiveSchema.js';
 import { defineMessages } from '../core/engine/messages.js';
 
 export interface PaginationParameter {
@@ -54,11 +55,15 @@ export const PAGINATION_PARAMETERS_MESSAGES = defineMessages<{
   sharedConstraints: (params) => `Parameter ${params.parameter}: ${constraintsText(params)}`,
 });
 
-function constraintProblems(spec: PaginationParameter, schema: JsonObject): { keywords: string[]; values: string[] } {
+/** What a parameter's schema lacks, read however it is written (`allOf: [PageSize]` with a `default` beside it). */
+function constraintProblems(spec: PaginationParameter, schema: unknown, refs: RefFollower): { keywords: string[]; values: string[] } {
   const problems: Array<[keyword: string, value: string]> = [];
-  if (spec.type !== undefined && !declaredTypes(schema).includes(spec.type)) problems.push(['type', spec.type]);
-  if (spec.minimum !== undefined && schema['minimum'] !== spec.minimum) problems.push(['minimum', String(spec.minimum)]);
-  if (spec.default !== undefined && schema['default'] !== spec.default) problems.push(['default', JSON.stringify(spec.default)]);
+  const holds = (test: (view: EffectiveSchema) => boolean) => everyBranch(schema, refs, (branch) => test(effectiveSchema(branch, refs)));
+  if (spec.type !== undefined && !holds((view) => view.types.has(spec.type!))) problems.push(['type', spec.type]);
+  if (spec.minimum !== undefined && !holds((view) => view.keyword('minimum') === spec.minimum))
+    problems.push(['minimum', String(spec.minimum)]);
+  if (spec.default !== undefined && !holds((view) => view.keyword('default') === spec.default))
+    problems.push(['default', JSON.stringify(spec.default)]);
   return { keywords: problems.map(([keyword]) => keyword), values: problems.map(([, value]) => value) };
 }
 
@@ -139,8 +144,8 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
         continue;
       }
       for (const spec of matched) {
-        const schema = refs.value(parameterSchema(query.get(spec.name)!, oas2));
-        const { keywords, values } = isObject(schema) ? constraintProblems(spec, schema) : { keywords: [], values: [] };
+        const schema = parameterSchema(query.get(spec.name)!, oas2);
+        const { keywords, values } = isObject(refs.value(schema)) ? constraintProblems(spec, schema, refs) : { keywords: [], values: [] };
         if (keywords.length === 0) continue;
         // A shared parameter (components/parameters) is reported once, where it is defined.
         const written = [...parameterNodes(entry)].map(({ node }) => node).find((node) => refs.value(node) === query.get(spec.name));

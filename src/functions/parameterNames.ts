@@ -3,7 +3,7 @@ import type { IFunctionResult } from '@stoplight/spectral-core';
 import { isOas2, operations, parameterNodes } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { effectiveSchema } from '../oas/effectiveSchema.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { containsPhrase, normalisedName, splitWords } from '../oas/words.js';
@@ -119,8 +119,8 @@ export default defineRulesetFunction<unknown, ParameterNamesOptions>(
       if (typeof name !== 'string' || !locations.has(String(parameter['in']))) continue;
       if (used !== undefined && !used.has(parameter)) continue;
       if (options.ignoreTypes !== undefined) {
-        const schema = refs.value(parameterSchema(parameter, oas2));
-        if (isObject(schema) && declaredTypes(schema).some((type) => options.ignoreTypes!.includes(type))) continue;
+        const { types } = effectiveSchema(parameterSchema(parameter, oas2), refs);
+        if ([...types].some((type) => options.ignoreTypes!.includes(type))) continue;
       }
       const words = splitWords(name);
       const hit =

@@ -4,6 +4,7 @@ import { isOas2, refSiblingsApply } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { parameterSchema, parameterSites } from '../oas/parameters.js';
 import { refFollower } from '../oas/refs.js';
+import { everyBranch, wrappedRef } from '../oas/effectiveSchema.js';
 import { schemaKeyword } from '../oas/schemas.js';
 import { defineMessages } from '../core/engine/messages.js';
 
@@ -53,9 +54,13 @@ export default defineRulesetFunction<unknown, ParameterSchemaKeywordsOptions>(
       const written = oas2 ? parameter : parameter['schema'];
       const schema = parameterSchema(parameter, oas2);
       const siblingsOfRef = refSiblingsApply(root);
-      const missing = options.keywords.filter((keyword) => schemaKeyword(schema, keyword, refs, siblingsOfRef) === undefined);
+      // A `oneOf` of schemas that each declare the keyword declares it.
+      const missing = options.keywords.filter(
+        (keyword) => !everyBranch(schema, refs, (branch) => schemaKeyword(branch, keyword, refs, siblingsOfRef) !== undefined),
+      );
       if (missing.length === 0) continue;
-      const schemaIsInline = oas2 || (isObject(written) && typeof written['$ref'] !== 'string');
+      // A schema that only wraps a shared one (`allOf: [PageSize]`) is that schema's use, like its `$ref`.
+      const schemaIsInline = oas2 || (isObject(written) && wrappedRef(written, refs) === undefined);
       const path = [
         ...context.path,
         ...(!inline ? at : oas2 ? [...at, 'name'] : schemaIsInline && written !== undefined ? [...at, 'schema'] : [...at, 'name']),

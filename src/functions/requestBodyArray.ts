@@ -5,6 +5,7 @@ import { isOas2, operationLabel, operations, parameterNodes, refSiblingsApply } 
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
+import { everyBranch, wrappedRef } from '../oas/effectiveSchema.js';
 import { hasType, schemaKeyword } from '../oas/schemas.js';
 import { defineMessages } from '../core/engine/messages.js';
 
@@ -96,14 +97,16 @@ export default defineRulesetFunction<unknown, RequestBodyArrayOptions>(
       }
       for (const { schema, path } of bodies) {
         // A shared body schema is judged once, where it is defined.
-        const target = isObject(schema) && typeof schema['$ref'] === 'string' ? refs.resolve(schema, path) : undefined;
+        // (also behind a wrapper: `allOf: [Sessions]` with a description is the `Sessions` component's use)
+        const ref = wrappedRef(schema, refs);
+        const target = ref === undefined ? undefined : refs.resolve(ref, path);
         const at = target?.source === null ? target.path : path;
         const key = JSON.stringify(at);
         if (reported.has(key)) continue;
         if (!hasType(schema, 'array', refs)) {
           reported.add(key);
           results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'notArray', operation));
-        } else if (schemaKeyword(schema, 'maxItems', refs, siblingsOfRef) === undefined) {
+        } else if (!everyBranch(schema, refs, (branch) => schemaKeyword(branch, 'maxItems', refs, siblingsOfRef) !== undefined)) {
           reported.add(key);
           results.push(REQUEST_BODY_ARRAY_MESSAGES.report(context, [...context.path, ...at], 'noMaxItems', operation));
         }

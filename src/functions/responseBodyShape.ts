@@ -2,14 +2,14 @@ import { defineRulesetFunction } from '../core/engine/rulesetFunction.js';
 import type { IFunctionResult } from '@stoplight/spectral-core';
 import type { JSONSchema7 } from 'json-schema';
 import type { JsonPath } from '@stoplight/types';
-import { propertyDefinitions } from '../oas/collections.js';
 import { isOas2, operationLabel, operations } from '../oas/document.js';
 import { isObject } from '../oas/json.js';
 import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
-import { appliedParts, hasType } from '../oas/schemas.js';
+import { componentRef, effectiveSchema, everyBranch, wrappedRef } from '../oas/effectiveSchema.js';
+import { hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/engine/messages.js';
 import { STATUS_CODE } from '../oas/optionSchemas.js';
@@ -66,38 +66,6 @@ const SHAPE: JSONSchema7 = {
   },
 };
 
-/** Every name a schema requires, its `allOf` parts' included, `$ref`s followed. */
-function requiredNames(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Set<string> {
-  const resolved = refs.value(schema);
-  const names = new Set<string>();
-  if (!isObject(resolved) || seen.has(resolved)) return names;
-  seen.add(resolved);
-  if (Array.isArray(resolved['required'])) for (const name of resolved['required']) if (typeof name === 'string') names.add(name);
-  for (const part of appliedParts(resolved, refs)) for (const name of requiredNames(part, refs, seen)) names.add(name);
-  return names;
-}
-
-/** The `items` schemas of a schema and of its `allOf` parts, `$ref`s followed. */
-function itemsOf(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): unknown[] {
-  const resolved = refs.value(schema);
-  if (!isObject(resolved) || seen.has(resolved)) return [];
-  seen.add(resolved);
-  const own = resolved['items'] !== undefined ? [resolved['items']] : [];
-  return [...own, ...appliedParts(resolved, refs).flatMap((part) => itemsOf(part, refs, seen))];
-}
-
-/** The `enum` a schema declares, its `allOf` parts' included. */
-function enumOf(schema: unknown, refs: RefFollower): unknown[] | undefined {
-  const resolved = refs.value(schema);
-  if (!isObject(resolved)) return undefined;
-  if (Array.isArray(resolved['enum'])) return resolved['enum'];
-  for (const part of appliedParts(resolved, refs)) {
-    const found = enumOf(part, refs);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
 /** What a schema lacks against a shape, as readable problems (`errors[].field: not required`). */
 /** A problem, and the shared schema it lies in when that is not the body's own schema. */
 interface Problem {
@@ -108,23 +76,34 @@ interface Problem {
 
 /** The local shared component a set of definitions stands for (directly or behind allOf/nullable), if any. */
 function sharedComponent(definitions: unknown[], refs: RefFollower): JsonPath | undefined {
-  const candidates = definitions.flatMap((d) => (isObject(d) && typeof d['$ref'] !== 'string' ? appliedParts(d, refs) : [d]));
-  for (const candidate of candidates) {
-    if (!isObject(candidate) || typeof candidate['$ref'] !== 'string') continue;
+  for (const definition of definitions) {
+    const candidate = componentRef(definition, refs);
+    if (candidate === undefined) continue;
     const target = refs.resolve(candidate, []);
     if (target.source === null) return target.path;
   }
   return undefined;
 }
 
-/** What a schema lacks against a shape, as readable problems (`errors[].field: not required`). */
+/**
+ * What a schema lacks against a shape, as readable problems (`errors[].field: not required`): none
+ * when every alternative of a `oneOf`/`anyOf` has the shape.
+ */
 function problems(schema: unknown, shape: Shape, where: string, refs: RefFollower): Problem[] {
+  const found = ownProblems(schema, shape, where, refs);
+  if (found.length === 0) return found;
+  return everyBranch(schema, refs, (branch) => branch !== schema && ownProblems(branch, shape, where, refs).length === 0) ? [] : found;
+}
+
+/** What a schema read as a whole (see `effectiveSchema`) lacks against a shape. */
+function ownProblems(schema: unknown, shape: Shape, where: string, refs: RefFollower): Problem[] {
   const found: Problem[] = [];
   const push = (text: string) => found.push({ text });
   const label = where === '' ? 'the body' : where;
   if (shape.type !== undefined && !hasType(schema, shape.type, refs)) push(`${label} is not of type ${shape.type}`);
-  const properties = propertyDefinitions(schema, refs);
-  const required = requiredNames(schema, refs);
+  const view = effectiveSchema(schema, refs);
+  const properties = view.properties;
+  const required = view.required;
   for (const name of shape.declared ?? []) {
     if (!properties.has(name)) push(`${where === '' ? name : `${where}.${name}`} is not declared`);
   }
@@ -144,12 +123,12 @@ function problems(schema: unknown, shape: Shape, where: string, refs: RefFollowe
     if (definitions !== undefined) nested(definitions, inner, where === '' ? name : `${where}.${name}`);
   }
   if (shape.items !== undefined) {
-    const items = itemsOf(schema, refs);
+    const items = view.items;
     if (items.length > 0) nested(items, shape.items, `${where}[]`);
     else if (hasType(schema, 'array', refs)) push(`${label} declares no items`);
   }
   if (shape.enumWithin !== undefined) {
-    const values = enumOf(schema, refs);
+    const values = view.enum;
     const unknown = (values ?? []).filter((value) => typeof value !== 'string' || !shape.enumWithin!.includes(value));
     if (unknown.length > 0)
       push(`${label} allows ${unknown.map((v) => JSON.stringify(v)).join(', ')}, outside ${shape.enumWithin.join(', ')}`);
@@ -214,9 +193,9 @@ export default defineRulesetFunction<unknown, ResponseBodyShapeOptions>(
           const site: JsonPath =
             definedAt === undefined
               ? [...path, '$ref']
-              : isObject(schema) && typeof schema['$ref'] === 'string'
+              : wrappedRef(schema, refs) !== undefined
                 ? (() => {
-                    const target = refs.resolve(schema, schemaPath);
+                    const target = refs.resolve(wrappedRef(schema, refs), schemaPath);
                     return target.source === null ? target.path : [...schemaPath, '$ref'];
                   })()
                 : schemaPath;

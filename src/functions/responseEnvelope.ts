@@ -8,7 +8,8 @@ import { isJsonMediaType } from '../oas/mediaTypes.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseMediaTypes, responseSchemas } from '../oas/responses.js';
-import { appliedParts, hasType } from '../oas/schemas.js';
+import { componentRef, everyBranch, wrappedRef } from '../oas/effectiveSchema.js';
+import { hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/engine/messages.js';
 import { STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
@@ -74,8 +75,10 @@ function isArraySchema(schema: unknown, refs: RefFollower): boolean {
 
 /** Where a schema as written is defined: a local `$ref`'s target, the `$ref` itself for another file, or the schema's own path. */
 function definitionSite(schema: unknown, path: JsonPath, refs: RefFollower): { key: unknown; at: JsonPath } {
-  if (isObject(schema) && typeof schema['$ref'] === 'string') {
-    const target = refs.resolve(schema, path);
+  // A wrapper (`allOf: [X]` with a description, `{nullable: true, oneOf: [X]}`) is X's use.
+  const ref = wrappedRef(schema, refs);
+  if (ref !== undefined) {
+    const target = refs.resolve(ref, path);
     return target.source === null ? { key: target.value, at: target.path } : { key: target.value, at: [...path, '$ref'] };
   }
   return { key: schema, at: path };
@@ -157,7 +160,7 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
                 ? [...path, '$ref']
                 : isObject(schema) && typeof schema['$ref'] === 'string'
                   ? [...schemaPath, '$ref']
-                  : schemaPath;
+                  : schemaPath; // a wrapper (`allOf: [List]`) is the use, written where the body's schema is
             const key = JSON.stringify(used);
             if ((options.reportBareArray ?? true) && !reported.has(key)) {
               reported.add(key);
@@ -181,23 +184,28 @@ export default defineRulesetFunction<unknown, ResponseEnvelopeOptions>(
             target = { allOf: definitions };
             // A shared `Meta` schema is judged once, where it is defined.
             // (also behind a description: `{nullable: true, allOf: [{$ref: PageMeta}]}`).
-            const candidates = definitions.flatMap((d) => (isObject(d) && typeof d['$ref'] !== 'string' ? appliedParts(d, refs) : [d]));
-            const shared = candidates
-              .map((d) => (isObject(d) && typeof d['$ref'] === 'string' ? refs.resolve(d, []) : undefined))
+            const shared = definitions
+              .map((d) => componentRef(d, refs))
+              .map((ref) => (ref === undefined ? undefined : refs.resolve(ref, [])))
               .find((r) => r?.source === null);
             if (shared !== undefined) {
               if (reported.has(shared.value)) continue;
               site = { key: shared.value, at: shared.path };
             }
           }
-          const declared = propertyDefinitions(target, refs);
-          const typed = (name: string, type: string | undefined) =>
-            type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
-          const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
-          const mistyped = options.properties.filter((p) => declared.has(p.name) && !typed(p.name, p.type));
           const groups = options.oneOfGroups ?? [];
-          const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
-          if (missing.length === 0 && mistyped.length === 0 && !groupMissing) continue;
+          const judge = (envelope: unknown) => {
+            const declared = propertyDefinitions(envelope, refs);
+            const typed = (name: string, type: string | undefined) =>
+              type === undefined || (declared.get(name) ?? []).some((d) => hasType(d, type, refs));
+            const missing = options.properties.filter((p) => !declared.has(p.name)).map((p) => p.name);
+            const mistyped = options.properties.filter((p) => declared.has(p.name) && !typed(p.name, p.type));
+            const groupMissing = groups.length > 0 && !groups.some((group) => group.every((name) => declared.has(name)));
+            return { missing, mistyped, groupMissing, ok: missing.length === 0 && mistyped.length === 0 && !groupMissing };
+          };
+          const { missing, mistyped, groupMissing, ok } = judge(target);
+          // A `oneOf`/`anyOf` of envelopes is an envelope when every alternative is one.
+          if (ok || everyBranch(target, refs, (branch) => branch !== target && judge(branch).ok)) continue;
           reported.add(site.key);
           results.push(
             RESPONSE_ENVELOPE_MESSAGES.report(context, [...context.path, ...site.at], 'incompleteEnvelope', {

@@ -6,7 +6,9 @@ import type { JsonObject } from '../oas/json.js';
 import { refFollower } from '../oas/refs.js';
 import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseHeaders as headersOf } from '../oas/responses.js';
-import { declaredTypes, hasType } from '../oas/schemas.js';
+import { effectiveSchema } from '../oas/effectiveSchema.js';
+import { parameterSchema } from '../oas/parameters.js';
+import { hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/engine/messages.js';
 import { EXTENSION_NAME, HTTP_METHOD, STATUS_CODE_OR_DEFAULT } from '../oas/optionSchemas.js';
@@ -44,9 +46,9 @@ export interface ResponseHeadersOptions {
   operationsWith?: string;
 }
 
+/** The types a header's schema declares, however it is written (`content` included), for messages. */
 function headerTypes(header: JsonObject, oas2: boolean, refs: RefFollower): string[] {
-  const schema = refs.value(oas2 ? header : header['schema']);
-  return isObject(schema) ? declaredTypes(schema) : [];
+  return [...effectiveSchema(parameterSchema(header, oas2), refs).types];
 }
 
 /** A response's header entry as written (possibly a `$ref`), found without regard to case. */
@@ -138,7 +140,8 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
         if (options.type === undefined) continue;
         for (const name of options.headers) {
           const header = declared.get(name.toLowerCase());
-          if (header === undefined || hasType(oas2 ? header : header['schema'], options.type, refs)) continue;
+          // A header is described by its `schema`, or by the schema of its `content` (like a parameter).
+          if (header === undefined || hasType(parameterSchema(header, oas2), options.type, refs)) continue;
           // A shared header component is reported once, where it is defined.
           const written = headerNode(response, name);
           const target = written === undefined ? undefined : refs.resolve(written, []);

@@ -8,7 +8,8 @@ import type { RefFollower } from '../oas/refs.js';
 import { operationResponses, responseSchemas } from '../oas/responses.js';
 import { pathSegments } from '../oas/paths.js';
 import { urlPath } from '../oas/servers.js';
-import { declaredTypes } from '../oas/schemas.js';
+import { effectiveSchema, everyBranch } from '../oas/effectiveSchema.js';
+import { hasType } from '../oas/schemas.js';
 import { matchesAny } from '../oas/status.js';
 import { defineMessages } from '../core/engine/messages.js';
 import { HTTP_METHOD, STATUS_CODE } from '../oas/optionSchemas.js';
@@ -99,12 +100,11 @@ function oauth2TokenPaths(root: unknown): string[] {
   return urls.map((url) => urlPath(url).replace(/\/+$/, '')).filter((path) => path !== '');
 }
 
+/** The schema of an array's items, however the array is written; undefined for a schema that is not an array. */
 function itemsOf(schema: unknown, refs: RefFollower): unknown {
-  const resolved = refs.value(schema);
-  if (!isObject(resolved)) return undefined;
-  if (declaredTypes(resolved).includes('array') || (declaredTypes(resolved).length === 0 && 'items' in resolved))
-    return resolved['items'] ?? {};
-  return undefined;
+  if (!isObject(refs.value(schema)) || !hasType(schema, 'array', refs)) return undefined;
+  const { items } = effectiveSchema(schema, refs);
+  return items.length === 0 ? {} : items.length === 1 ? items[0] : { allOf: items };
 }
 
 /**
@@ -203,15 +203,24 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
           const items = itemsOf(schema, refs);
           const subject = items === undefined ? schema : items;
           // `uuid4` refines `uuid`: a format counts when it starts with the one asked for.
+          // Read however the property is written: `anyOf: [uuid, null]`, `allOf: [SessionId]`, a oneOf of uuids.
           const fits = (definition: unknown): boolean => {
-            const resolved = refs.value(definition);
-            if (!isObject(resolved)) return definition !== undefined && options.type === undefined && options.format === undefined;
-            const format = resolved['format'];
-            return (
-              (options.type === undefined || declaredTypes(resolved).includes(options.type)) &&
-              (options.format === undefined || (typeof format === 'string' && format.startsWith(options.format)))
-            );
+            if (!isObject(refs.value(definition)))
+              return definition !== undefined && options.type === undefined && options.format === undefined;
+            return everyBranch(definition, refs, (branch) => {
+              const view = effectiveSchema(branch, refs);
+              return (
+                (options.type === undefined || view.types.has(options.type)) &&
+                (options.format === undefined || (view.format?.startsWith(options.format) ?? false))
+              );
+            });
           };
+          const listedResources = (item: unknown): boolean =>
+            everyBranch(item, refs, (branch) =>
+              [...propertyDefinitions(branch, refs)].some(
+                ([name, definitions]) => nameFits(name) && !parentIds.has(name) && definitions.some(fits),
+              ),
+            );
           const exposes = (variant: unknown): { ok: boolean; found: string[] } => {
             // The created resource may come wrapped (`{order: {id}}`): one level of nesting counts.
             const ownProperties = propertyDefinitions(variant, refs);
@@ -220,26 +229,24 @@ export default defineRulesetFunction<unknown, ResponsePropertyOptions>(
             const ok =
               candidates.some(([, definitions]) => definitions.some(fits)) ||
               // A list of the new identifiers (`[uuid]`, `{items: [uuid]}`) exposes them too.
-              (options.format !== undefined && (fits(variant) || [...ownProperties.values()].flat().some((d) => fits(itemsOf(d, refs)))));
+              (options.format !== undefined &&
+                (fits(variant) ||
+                  [...ownProperties.values()].flat().some((d) => {
+                    // A list of the new identifiers, or of the new resources (`{size, items: [{id}]}`).
+                    const listed = itemsOf(d, refs);
+                    return listed !== undefined && (fits(listed) || listedResources(listed));
+                  })));
             return { ok, found: candidates.map(([name]) => name) };
           };
           // Alternatives (`oneOf`/`anyOf`) each stand for the body: every one of them must expose it.
-          const resolvedSubject = refs.value(subject);
-          const alternatives = isObject(resolvedSubject)
-            ? [resolvedSubject['oneOf'], resolvedSubject['anyOf']].find(Array.isArray)
-            : undefined;
           const own = exposes(subject);
-          if (
-            own.ok ||
-            (alternatives !== undefined && alternatives.length > 0 && alternatives.every((variant: unknown) => exposes(variant).ok))
-          )
-            continue;
+          if (own.ok || everyBranch(subject, refs, (variant) => variant !== subject && exposes(variant).ok)) continue;
           const candidates = own.found;
           const where = viaRef
             ? [...path, '$ref']
             : isObject(schema) && typeof schema['$ref'] === 'string'
               ? [...schemaPath, '$ref']
-              : schemaPath;
+              : schemaPath; // a wrapper (`allOf: [Created]`) is where the body's schema is given
           results.push(
             RESPONSE_PROPERTY_MESSAGES.report(context, [...context.path, ...where], 'notExposed', {
               ...asked,

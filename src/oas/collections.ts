@@ -4,7 +4,8 @@ import { isObject } from './json.js';
 import type { JsonObject } from './json.js';
 import { isJsonMediaType } from './mediaTypes.js';
 import type { RefFollower } from './refs.js';
-import { appliedParts, hasType } from './schemas.js';
+import { effectiveSchema, everyBranch } from './effectiveSchema.js';
+import { hasType } from './schemas.js';
 import { responseEntries } from './status.js';
 
 /** The schema of an operation's first success (2xx) response body, JSON preferred, `$ref`s followed. */
@@ -28,22 +29,12 @@ export function successBodySchema(root: unknown, entry: OperationEntry, refs: Re
 }
 
 /**
- * Every schema a property is given by an object schema and its `allOf` parts, `$ref`s followed:
- * `allOf` parts all apply, so a `data` refined by a later part is still the array an earlier one declares.
+ * Every schema a property is given by an object schema, however the schema is written (see
+ * `effectiveSchema`): `allOf` parts all apply, so a `data` refined by a later part is still the
+ * array an earlier one declares.
  */
-export function propertyDefinitions(schema: unknown, refs: RefFollower, seen: Set<unknown> = new Set()): Map<string, unknown[]> {
-  const resolved = refs.value(schema);
-  const merged = new Map<string, unknown[]>();
-  if (!isObject(resolved) || seen.has(resolved)) return merged;
-  seen.add(resolved);
-  const add = (name: string, value: unknown) => merged.set(name, [...(merged.get(name) ?? []), value]);
-  for (const part of appliedParts(resolved, refs)) {
-    for (const [name, values] of propertyDefinitions(part, refs, seen)) for (const value of values) add(name, value);
-  }
-  if (isObject(resolved['properties'])) {
-    for (const [name, value] of Object.entries(resolved['properties'])) add(name, value);
-  }
-  return merged;
+export function propertyDefinitions(schema: unknown, refs: RefFollower): Map<string, unknown[]> {
+  return effectiveSchema(schema, refs).properties;
 }
 
 function isArraySchema(schema: unknown, refs: RefFollower): boolean {
@@ -58,9 +49,12 @@ export function isCollectionGet(root: unknown, entry: OperationEntry, refs: RefF
   if (entry.method !== 'get') return false;
   const schema = successBodySchema(root, entry, refs);
   if (schema === undefined) return false;
-  if (isArraySchema(schema, refs)) return true;
-  const properties = propertyDefinitions(schema, refs);
-  return listProperties.some((name) => (properties.get(name) ?? []).some((definition) => isArraySchema(definition, refs)));
+  // Every alternative of the body must be a list (or hold one) for the GET to return a collection.
+  return everyBranch(schema, refs, (body) => {
+    if (isArraySchema(body, refs)) return true;
+    const properties = propertyDefinitions(body, refs);
+    return listProperties.some((name) => (properties.get(name) ?? []).some((definition) => isArraySchema(definition, refs)));
+  });
 }
 
 /** A POST that documents 201 Created. */

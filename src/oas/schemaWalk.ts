@@ -60,11 +60,16 @@ function* responseRoots(node: unknown, path: JsonPath, oas2: boolean, refs: RefF
   }
 }
 
-function* headerRoots(headers: unknown, path: JsonPath): Generator<SchemaRoot> {
+/** A parameter's or header's schema: its `schema`, or the schema of its `content` (3.x allows either). */
+function* parameterLikeRoots(node: unknown, path: JsonPath, refs: RefFollower): Generator<SchemaRoot> {
+  if (!isObject(node)) return;
+  if (node['schema'] !== undefined) yield { schema: node['schema'], path: [...path, 'schema'] };
+  else yield* mediaSchemas(node['content'], [...path, 'content'], refs);
+}
+
+function* headerRoots(headers: unknown, path: JsonPath, refs: RefFollower): Generator<SchemaRoot> {
   if (!isObject(headers)) return;
-  for (const [name, header] of Object.entries(headers)) {
-    if (isObject(header) && header['schema'] !== undefined) yield { schema: header['schema'], path: [...path, name, 'schema'] };
-  }
+  for (const [name, header] of Object.entries(headers)) yield* parameterLikeRoots(header, [...path, name], refs);
 }
 
 /** Operations of callbacks (under path operations) and of 3.1 `webhooks`: their bodies are the API's too. */
@@ -115,7 +120,7 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
           continue;
         }
         yield* responseRoots(node, at, oas2, refs);
-        if (scope === 'all' && isObject(node)) yield* headerRoots(node['headers'], [...at, 'headers']);
+        if (scope === 'all' && isObject(node)) yield* headerRoots(node['headers'], [...at, 'headers'], refs);
       }
     }
     if (scope === 'responses') continue;
@@ -129,9 +134,7 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
       if (isObject(body) && typeof body['$ref'] !== 'string')
         yield* mediaSchemas(body['content'], [...entry.path, 'requestBody', 'content'], refs);
       if (scope === 'all') {
-        for (const { node, path } of parameterNodes(entry)) {
-          if (isObject(node) && node['schema'] !== undefined) yield { schema: node['schema'], path: [...path, 'schema'] };
-        }
+        for (const { node, path } of parameterNodes(entry)) yield* parameterLikeRoots(node, path, refs);
       }
     }
   }
@@ -140,7 +143,7 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   if (isObject(sharedResponses)) {
     for (const [name, node] of Object.entries(sharedResponses)) {
       yield* responseRoots(node, [...responsesBase, name], oas2, refs);
-      if (scope === 'all' && !oas2 && isObject(node)) yield* headerRoots(node['headers'], [...responsesBase, name, 'headers']);
+      if (scope === 'all' && !oas2 && isObject(node)) yield* headerRoots(node['headers'], [...responsesBase, name, 'headers'], refs);
     }
   }
   if (scope === 'responses') return;
@@ -161,12 +164,10 @@ export function* schemaRoots(root: unknown, scope: SchemaScope, refs: RefFollowe
   const definitionsBase = oas2 ? ['definitions'] : ['components', 'schemas'];
   if (isObject(definitions)) for (const [name, schema] of Object.entries(definitions)) yield { schema, path: [...definitionsBase, name] };
   if (!oas2 && isObject(components['parameters'])) {
-    for (const [name, node] of Object.entries(components['parameters'])) {
-      if (isObject(node) && node['schema'] !== undefined)
-        yield { schema: node['schema'], path: ['components', 'parameters', name, 'schema'] };
-    }
+    for (const [name, node] of Object.entries(components['parameters']))
+      yield* parameterLikeRoots(node, ['components', 'parameters', name], refs);
   }
-  if (!oas2) yield* headerRoots(components['headers'], ['components', 'headers']);
+  if (!oas2) yield* headerRoots(components['headers'], ['components', 'headers'], refs);
 }
 
 /**
