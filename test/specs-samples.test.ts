@@ -51,6 +51,12 @@ for (const ruleset of ['psa', 'pmsipilot', 'redex', 'qualicharge']) {
 }
 
 describe("sample findings that show a rule's interpretation", () => {
+  it('multi-file: a $ref from one referenced file into another is followed (the page envelope comes from schemas.yaml through responses.yaml)', async () => {
+    const file = join(REPO_ROOT, 'specs', 'multi-file', 'openapi.yaml');
+    const report = await lint([file], { ruleset: 'psa', cwd: REPO_ROOT });
+    assert.deepEqual(report.findings.filter((f) => f.code === 'psa-pagination-envelope').map(describeFinding), []);
+  });
+
   it('redex: the misspelt ItemPerPage of a collection GET is named, with the spelling meant', async () => {
     const { report } = await findingsOf('redex', 'violating');
     const messages = report.findings.filter((f) => f.code === 'redex-pagination-params').map((f) => f.message);

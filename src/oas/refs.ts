@@ -43,9 +43,10 @@ export class RefFollower {
     if (refOf(node) === undefined) return { value: node, path, source };
     const cached = this.#memo.get(node as object);
     if (cached !== undefined) return cached;
-    // Helpers pass no source for nodes they reached through an earlier `$ref`: a local `$ref` in
-    // another file points into that file, so find which file the node belongs to.
-    if (source === null && refOf(node)!.startsWith('#')) source = this.#ownerOf(node as object);
+    // Helpers pass no source for nodes they reached through an earlier `$ref`: a `$ref` in another
+    // file is read from that file (a local one points into it, a relative one is relative to it),
+    // so find which file the node belongs to.
+    if (source === null) source = this.#ownerOf(node as object);
 
     let current: Resolved = { value: node, path, source };
     for (let hop = 0; hop < MAX_HOPS; hop++) {
