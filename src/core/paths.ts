@@ -9,6 +9,8 @@ export const COMPILED_RULESETS_DIR = join(PACKAGE_ROOT, 'dist', 'rulesets');
 /** The compiled rule functions, which the rulesets' `functionsDir` names. */
 export const FUNCTIONS_DIR = join(PACKAGE_ROOT, 'dist', 'functions');
 export const RULE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
+/** The pages of the codes apistyle reports itself (`parser`, `invalid-ref`, …). */
+export const CODE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'codes');
 
 /** Walks from `start` up to the filesystem root and returns the first directory for which `test` holds. */
 export function findUp(start: string, test: (dir: string) => boolean): string | undefined {
