@@ -62,6 +62,12 @@ function constraintProblems(spec: PaginationParameter, schema: JsonObject): { ke
   return { keywords: problems.map(([keyword]) => keyword), values: problems.map(([, value]) => value) };
 }
 
+/** The set of which the operation accepts the most parameters (the first on a tie). */
+function closestSet(sets: readonly PaginationParameter[][], query: ReadonlyMap<string, unknown>): PaginationParameter[] {
+  const accepted = (set: readonly PaginationParameter[]): number => set.filter((spec) => query.has(spec.name)).length;
+  return sets.reduce((best, set) => (accepted(set) > accepted(best) ? set : best), sets[0]!);
+}
+
 /** Reports collection GETs that do not accept one of the standard's sets of pagination parameters, or whose parameters lack the set's constraints. */
 export default defineRulesetFunction<unknown, PaginationParametersOptions>(
   {
@@ -136,9 +142,10 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
             meant: misspelt.map((name) => options.misspellings![name]!),
           }),
         );
-        continue;
       }
-      for (const spec of matched) {
+      // The parameters that are there are judged even when others are missing: every problem in one run.
+      const judged = matched ?? closestSet(options.sets, query);
+      for (const spec of judged.filter((p) => query.has(p.name))) {
         const schema = refs.value(parameterSchema(query.get(spec.name)!, oas2));
         const { keywords, values } = isObject(schema) ? constraintProblems(spec, schema) : { keywords: [], values: [] };
         if (keywords.length === 0) continue;
