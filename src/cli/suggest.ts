@@ -6,18 +6,20 @@ function tolerance(id: string): number {
 }
 
 /**
- * The ids a user may have meant by `asked`: the one that differs only in letter case, else the
- * closest by edit distance (ignoring case), else those that contain it or that it contains.
+ * The ids a user may have meant by `asked`, ignoring letter case: the one that differs only in
+ * case; else those that contain it or that it contains, then those a few typos away, closest first.
  */
 export function closeIds(asked: string, ids: Iterable<string>, limit = 3): string[] {
   const wanted = asked.toLowerCase();
   const all = [...new Set(ids)];
   const sameButCase = all.filter((id) => id.toLowerCase() === wanted);
   if (sameButCase.length > 0) return sameButCase.slice(0, limit);
-  const scored = all
-    .map((id) => ({ id, distance: leven(id.toLowerCase(), wanted) }))
-    .filter(({ id, distance }) => distance <= tolerance(id))
-    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
-  if (scored.length > 0) return scored.slice(0, limit).map(({ id }) => id);
-  return all.filter((id) => id.toLowerCase().includes(wanted) || wanted.includes(id.toLowerCase())).slice(0, limit);
+  const byDistance = (list: readonly string[]): string[] =>
+    list
+      .map((id) => ({ id, distance: leven(id.toLowerCase(), wanted) }))
+      .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+      .map(({ id }) => id);
+  const containing = all.filter((id) => id.toLowerCase().includes(wanted) || wanted.includes(id.toLowerCase()));
+  const typos = all.filter((id) => !containing.includes(id) && leven(id.toLowerCase(), wanted) <= tolerance(id));
+  return [...byDistance(containing), ...byDistance(typos)].slice(0, limit);
 }

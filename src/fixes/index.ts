@@ -16,7 +16,7 @@ import { httpsServer } from './serverScheme.js';
 import type { SourceDocument } from './source.js';
 import type { Fix, FixProvider } from './types.js';
 import { majorVersionSegment } from './versionSegment.js';
-import { YAML_KEY_MESSAGES, YAML_KEYS_FUNCTION } from '../core/parse/yamlKeys.js';
+import { YAML_KEY_MESSAGES } from '../core/parse/yamlKeys.js';
 import { quoteKey } from './yamlKey.js';
 
 export { applyEdits, overlaps, SourceDocument } from './source.js';
@@ -50,7 +50,7 @@ export const FIXES: ReadonlyMap<string, Readonly<Record<string, FixProvider<neve
   fixesOf(VERSION_SEGMENT_FORMAT_MESSAGES, { capitalV: majorVersionSegment, notMajorOnly: majorVersionSegment }),
   fixesOf(SERVER_SCHEME_MESSAGES, { scheme: httpsServer, serverUrl: httpsServer }),
   fixesOf(RESPONSE_HEADERS_MESSAGES, { missing: declareHeaderFromComponent }),
-  fixesOf({ functionName: YAML_KEYS_FUNCTION, templates: YAML_KEY_MESSAGES }, { nonStringKey: quoteKey }),
+  fixesOf(YAML_KEY_MESSAGES, { nonStringKey: quoteKey }),
 ]);
 
 function providerFor(data: FindingData): FixProvider | undefined {

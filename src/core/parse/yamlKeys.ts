@@ -9,7 +9,7 @@ import type { YAMLNode, YAMLScalar, YAMLSequence, YamlMap } from '@stoplight/yam
 import type { IParserResult, IRange, JsonPath } from '@stoplight/types';
 import { DiagnosticSeverity } from '@stoplight/types';
 import type { FindingData } from '../engine/findingData.js';
-import type { MessageTemplates } from '../engine/messages.js';
+import type { Messages, MessageTemplates } from '../engine/messages.js';
 import type { Finding } from '../results/types.js';
 
 /** The function name the fixes know these findings by, and their messages. */
@@ -23,10 +23,18 @@ export interface NonStringKeyParams {
   type: string;
 }
 
-export const YAML_KEY_MESSAGES: MessageTemplates<{ nonStringKey: NonStringKeyParams; complexKey: Record<string, never> }> = {
+type YamlKeyShapes = { nonStringKey: NonStringKeyParams; complexKey: Record<string, never> };
+
+const TEMPLATES: MessageTemplates<YamlKeyShapes> = {
   nonStringKey: ({ key, type }: NonStringKeyParams): string =>
     `The key ${key} is a ${type} in YAML, not a string (it is linted as the string "${key}"); write it quoted: '${key}'.`,
   complexKey: (): string => 'A mapping key that is a list or a mapping is not read (OpenAPI keys are strings); write a string key.',
+};
+
+/** The parser's messages about keys, under a function name as a rule function's are, so that fixes key on them alike. */
+export const YAML_KEY_MESSAGES: Pick<Messages<YamlKeyShapes>, 'functionName' | 'templates'> = {
+  functionName: YAML_KEYS_FUNCTION,
+  templates: TEMPLATES,
 };
 
 /** The code of parser diagnostics about keys, which the parser gives both non-string and complex keys. */
@@ -104,7 +112,7 @@ export function readKeysAsWritten(result: IParserResult<unknown>): void {
         problems.push({
           path,
           range: rangeOf(key),
-          message: YAML_KEY_MESSAGES.complexKey({}),
+          message: TEMPLATES.complexKey({}),
           data: { function: YAML_KEYS_FUNCTION, messageId: 'complexKey', params: {} },
         });
         continue;
@@ -117,7 +125,7 @@ export function readKeysAsWritten(result: IParserResult<unknown>): void {
         problems.push({
           path: [...path, key.value],
           range: rangeOf(key),
-          message: YAML_KEY_MESSAGES.nonStringKey(params),
+          message: TEMPLATES.nonStringKey(params),
           data: { function: YAML_KEYS_FUNCTION, messageId: 'nonStringKey', params },
         });
       } else {
