@@ -69,15 +69,17 @@ function positionAt(lineMap: readonly number[], offset: number): IRange['start']
 
 function renameKey(container: Record<string, unknown>, from: string, to: string): void {
   if (from === to || !Object.hasOwn(container, from) || Object.hasOwn(container, to)) return;
-  const value = container[from];
+  // The parser's objects keep their key order (deleting and setting a key update it): the renamed key keeps its place.
   const order: unknown = getOrder(container);
+  const at = Array.isArray(order) ? order.indexOf(from) : -1;
+  const value = container[from];
   delete container[from];
   container[to] = value;
-  if (Array.isArray(order)) {
-    const at = order.indexOf(from);
-    const added = order.lastIndexOf(to);
-    if (added !== -1) order.splice(added, 1);
-    if (at !== -1) order.splice(at, 1, to);
+  if (!Array.isArray(order) || at === -1) return;
+  const now = order.lastIndexOf(to);
+  if (now !== -1 && now !== at) {
+    order.splice(now, 1);
+    order.splice(at, 0, to);
   }
 }
 
@@ -105,7 +107,14 @@ export function readKeysAsWritten(result: IParserResult<unknown>): void {
     }
     if (node.kind !== Kind.MAP || typeof data !== 'object' || data === null) return;
     const container = data as Record<string, unknown>;
-    for (const mapping of (node as YamlMap).mappings) {
+    const mappings = (node as YamlMap).mappings;
+    // `1.0:` beside `'1':` is a duplicate to the parser; the string key keeps the value it was given.
+    const stringKeys = new Set(
+      mappings.flatMap((m) =>
+        m.key?.kind === Kind.SCALAR && determineScalarType(m.key as YAMLScalar) === ScalarType.string ? [String(m.key.value)] : [],
+      ),
+    );
+    for (const mapping of mappings) {
       const key = mapping.key;
       if (key == null) continue;
       if (key.kind !== Kind.SCALAR) {
@@ -120,7 +129,8 @@ export function readKeysAsWritten(result: IParserResult<unknown>): void {
       const type = determineScalarType(key);
       let name = key.value;
       if (type !== ScalarType.string) {
-        renameKey(container, storedKey(key, type), key.value);
+        const stored = storedKey(key, type);
+        if (!stringKeys.has(stored)) renameKey(container, stored, key.value);
         const params: NonStringKeyParams = { key: key.value, type: typeName(type) };
         problems.push({
           path: [...path, key.value],
