@@ -69,9 +69,12 @@ async function fixAndRelint(
   return { fixed, title: fix.title };
 }
 
-it('every fix is keyed by a rule function and one of its message ids', async () => {
+/** Findings apistyle reports itself that have fixes: their messages' owner, by function name. */
+const NOT_RULE_FUNCTIONS: Readonly<Record<string, string>> = { yamlKeys: 'src/core/parse/yamlKeys.ts' };
+
+it('every fix is keyed by a rule function (or a part of apistyle that reports findings) and one of its message ids', async () => {
   for (const [name, byMessage] of FIXES) {
-    const file = join(REPO_ROOT, 'src', 'functions', `${name}.ts`);
+    const file = join(REPO_ROOT, NOT_RULE_FUNCTIONS[name] ?? join('src', 'functions', `${name}.ts`));
     assert.ok(existsSync(file), `${name} is a rule function`);
     const module = (await import(file)) as Record<string, unknown>;
     const messages = Object.values(module).find(

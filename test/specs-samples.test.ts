@@ -70,7 +70,7 @@ describe("sample findings that show a rule's interpretation", () => {
     const { report } = await findingsOf('qualicharge', 'violating');
     const messages = report.findings.filter((f) => f.code === 'qualicharge-rate-limit-policy').map((f) => f.message);
     assert.ok(
-      messages.some((m) => m.startsWith('POST /statique:') && m.includes('(table: 1 r/s)')),
+      messages.some((m) => m.startsWith('POST /statique:') && m.includes('write rate: 1 r/s')),
       messages.join('\n'),
     );
   });

@@ -1,13 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from '@stoplight/spectral-core';
-import { RULE_DOCS_DIR } from './paths.js';
+import { CODE_DOCS_DIR, RULE_DOCS_DIR } from './paths.js';
 import { REPOSITORY_URL } from './packageInfo.js';
+import { TOOL_CODES } from './results/types.js';
 
-/** The doc page shipped for a rule id, if apistyle has one. */
+const TOOL_CODE_SET: ReadonlySet<string> = new Set(TOOL_CODES);
+
+/** The folder of docs/ a rule id or tool code has its page in: `rules`, or `codes` for what apistyle reports itself. */
+function docFolder(id: string): { dir: string; folder: string } {
+  return TOOL_CODE_SET.has(id) ? { dir: CODE_DOCS_DIR, folder: 'codes' } : { dir: RULE_DOCS_DIR, folder: 'rules' };
+}
+
+/** The doc page shipped for a rule id or a tool code (`parser`), if apistyle has one. */
 export function ruleDocFile(ruleId: string): string | undefined {
   if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
-  const file = join(RULE_DOCS_DIR, `${ruleId}.md`);
+  const file = join(docFolder(ruleId).dir, `${ruleId}.md`);
   return existsSync(file) ? file : undefined;
 }
 
@@ -25,7 +33,7 @@ export function readRuleDoc(ruleId: string): string | undefined {
  * computed from the id; other rules (a user's, Spectral's) to the documentationUrl their ruleset gives.
  */
 export function ruleDocUrl(ruleId: string, rules?: Readonly<Record<string, Rule>>): string | undefined {
-  if (ruleDocFile(ruleId) !== undefined) return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+  if (ruleDocFile(ruleId) !== undefined) return `${REPOSITORY_URL}/blob/main/docs/${docFolder(ruleId).folder}/${ruleId}.md`;
   const rule = rules?.[ruleId];
   return rule?.documentationUrl ?? undefined;
 }

@@ -9,6 +9,8 @@ export const COMPILED_RULESETS_DIR = join(PACKAGE_ROOT, 'dist', 'rulesets');
 /** The compiled rule functions, which the rulesets' `functionsDir` names. */
 export const FUNCTIONS_DIR = join(PACKAGE_ROOT, 'dist', 'functions');
 export const RULE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'rules');
+/** The pages of the codes apistyle reports itself (`parser`, `invalid-ref`, …). */
+export const CODE_DOCS_DIR = join(PACKAGE_ROOT, 'docs', 'codes');
 
 /** Whether `target` is `root` or lies below it. */
 export function isInside(root: string, target: string): boolean {

@@ -16,6 +16,8 @@ import { httpsServer } from './serverScheme.js';
 import type { SourceDocument } from './source.js';
 import type { Fix, FixProvider } from './types.js';
 import { majorVersionSegment } from './versionSegment.js';
+import { YAML_KEY_MESSAGES } from '../core/parse/yamlKeys.js';
+import { quoteKey } from './yamlKey.js';
 
 export { applyEdits, overlaps, SourceDocument } from './source.js';
 export type { Fix, FixProvider, TextEdit } from './types.js';
@@ -23,7 +25,10 @@ export type { Fix, FixProvider, TextEdit } from './types.js';
 /** A function's fixes by message id, typed by the parameters of each message. */
 type FixesOf<Shapes extends MessageShapes> = { readonly [Id in keyof Shapes]?: FixProvider<Shapes[Id]> };
 
-function fixesOf<Shapes extends MessageShapes>(messages: Messages<Shapes>, fixes: FixesOf<Shapes>): readonly [string, FixesOf<Shapes>] {
+function fixesOf<Shapes extends MessageShapes>(
+  messages: Pick<Messages<Shapes>, 'functionName' | 'templates'>,
+  fixes: FixesOf<Shapes>,
+): readonly [string, FixesOf<Shapes>] {
   return [messages.functionName, fixes];
 }
 
@@ -45,6 +50,7 @@ export const FIXES: ReadonlyMap<string, Readonly<Record<string, FixProvider<neve
   fixesOf(VERSION_SEGMENT_FORMAT_MESSAGES, { capitalV: majorVersionSegment, notMajorOnly: majorVersionSegment }),
   fixesOf(SERVER_SCHEME_MESSAGES, { scheme: httpsServer, serverUrl: httpsServer }),
   fixesOf(RESPONSE_HEADERS_MESSAGES, { missing: declareHeaderFromComponent }),
+  fixesOf(YAML_KEY_MESSAGES, { nonStringKey: quoteKey }),
 ]);
 
 function providerFor(data: FindingData): FixProvider | undefined {

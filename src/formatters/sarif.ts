@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from '@stoplight/types';
 import { fingerprints } from '../core/results/fingerprint.js';
 import type { Finding } from '../core/results/types.js';
 import { PACKAGE_NAME, REPOSITORY_URL, VERSION } from '../core/packageInfo.js';
-import { INPUT_PROBLEM_CODES } from '../core/results/types.js';
+import { TOOL_CODES } from '../core/results/types.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -17,10 +17,11 @@ const LEVELS: Record<DiagnosticSeverity, Result.level> = {
 
 const INPUT_PROBLEM_DESCRIPTIONS: Record<string, string> = {
   'unreadable-file': 'The file could not be read as text.',
-  parser: 'The document is not well-formed JSON or YAML.',
+  parser: 'The document is not well-formed JSON or YAML, or has a key YAML does not read as a string.',
   'not-openapi': 'The document is not an OpenAPI 2.0, 3.0 or 3.1 document.',
   'invalid-ref': 'A $ref could not be resolved.',
   'linter-error': 'A rule failed while linting the document.',
+  'duplicate-key': 'A mapping has the same key twice.',
 };
 
 /**
@@ -50,7 +51,7 @@ export const sarif: Formatter = (report, context) => {
     return descriptors.length - 1;
   };
   for (const [id, rule] of Object.entries(context.rules)) if (rule.enabled) describe(id);
-  for (const id of INPUT_PROBLEM_CODES) describe(id);
+  for (const id of TOOL_CODES) describe(id);
 
   // Code scanning tracks an alert across commits by these; ours survive line moves (see core/results/fingerprint.ts).
   const suppressed = context.reportSuppressed === true ? (report.suppressed ?? []) : [];

@@ -85,7 +85,28 @@ function cleanMessage(property: string | undefined, message: string | undefined)
   return property === undefined ? cleaned : `"${property}" property ${cleaned}`;
 }
 
-/** One schema error as Spectral's oas2-schema and oas3-schema rules word it. */
+/** The patterns of the OpenAPI schemas in words: a message says what to write, never a regular expression. */
+const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  '^/': 'a path that starts with /',
+  '^3\\.0\\.\\d(-.+)?$': 'a 3.0 version such as "3.0.3"',
+  '^3\\.1\\.\\d+(-.+)?$': 'a 3.1 version such as "3.1.0"',
+  '^3\\.2\\.\\d+(-.+)?$': 'a 3.2 version such as "3.2.0"',
+  '^[Bb][Ee][Aa][Rr][Ee][Rr]$': '"bearer"',
+  '^[^#]*$': 'a URL without a fragment (#)',
+  '^[^{}/ :\\\\]+(?::\\d+)?$': 'a host name with an optional port, without scheme or path, such as "api.example.com:8443"',
+  '^[^{}]+$': 'a value without { or }',
+  "^[a-zA-Z0-9!#$%&'*+.^_`|~-]+$": "a header name (letters, digits and !#$%&'*+.^_`|~-)",
+  '^[a-zA-Z0-9._-]+$': 'a name of letters, digits, dots, underscores and hyphens',
+};
+
+/** A `pattern` error: the value written and, in words, what to write instead. */
+function patternProblem(input: unknown, error: SchemaError, path: JsonPath, property: string | undefined): string {
+  const words = PATTERN_WORDS[String(error.params['pattern'])] ?? 'a value of the form the OpenAPI specification requires';
+  const subject = property === undefined ? 'The value' : `"${property}" property`;
+  return `${subject} is ${JSON.stringify(valueAt(input, path))}; write ${words}`;
+}
+
+/** One schema error as Spectral's oas2-schema and oas3-schema rules word it (a pattern aside: in words). */
 function toProblem(input: unknown, error: SchemaError): SchemaProblem {
   const path: JsonPath = pathOf(error.instancePath);
   const property = path.length === 0 ? undefined : String(path[path.length - 1]);
@@ -105,6 +126,7 @@ function toProblem(input: unknown, error: SchemaError): SchemaProblem {
     };
   }
   if (error.keyword === 'errorMessage') return { problem: String(error.message), path };
+  if (error.keyword === 'pattern') return { problem: patternProblem(input, error, path, property), path };
   return { problem: cleanMessage(property, error.message), path };
 }
 

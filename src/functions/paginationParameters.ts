@@ -67,6 +67,12 @@ function constraintProblems(spec: PaginationParameter, schema: unknown, refs: Re
   return { keywords: problems.map(([keyword]) => keyword), values: problems.map(([, value]) => value) };
 }
 
+/** The set of which the operation accepts the most parameters (the first on a tie). */
+function closestSet(sets: readonly PaginationParameter[][], query: ReadonlyMap<string, unknown>): PaginationParameter[] {
+  const accepted = (set: readonly PaginationParameter[]): number => set.filter((spec) => query.has(spec.name)).length;
+  return sets.reduce((best, set) => (accepted(set) > accepted(best) ? set : best), sets[0]!);
+}
+
 /** Reports collection GETs that do not accept one of the standard's sets of pagination parameters, or whose parameters lack the set's constraints. */
 export default defineRulesetFunction<unknown, PaginationParametersOptions>(
   {
@@ -141,9 +147,10 @@ export default defineRulesetFunction<unknown, PaginationParametersOptions>(
             meant: misspelt.map((name) => options.misspellings![name]!),
           }),
         );
-        continue;
       }
-      for (const spec of matched) {
+      // The parameters that are there are judged even when others are missing: every problem in one run.
+      const judged = matched ?? closestSet(options.sets, query);
+      for (const spec of judged.filter((p) => query.has(p.name))) {
         const schema = parameterSchema(query.get(spec.name)!, oas2);
         const { keywords, values } = isObject(refs.value(schema)) ? constraintProblems(spec, schema, refs) : { keywords: [], values: [] };
         if (keywords.length === 0) continue;

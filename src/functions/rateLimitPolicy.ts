@@ -24,7 +24,7 @@ export const RATE_LIMIT_POLICY_MESSAGES = defineMessages<{
   missingPolicy: Operation & { extension: string };
   missingTablePolicy: TableRow;
   notAPolicy: TableRow;
-  /** `declared`: the values the policy declares for the settings that differ, as JSON (`null` when absent). */
+  /** `declared`: the values the policy declares for the settings that differ, as JSON (`''` when absent). */
   differsFromTable: TableRow & { declared: readonly string[] };
   /** `problems`: what the schema check found, one description each. */
   malformedPolicy: Operation & { problems: readonly string[] };
@@ -36,7 +36,10 @@ export const RATE_LIMIT_POLICY_MESSAGES = defineMessages<{
     `${operationText(params)}: ${params.extension} is not a policy object; the published table gives ${tableText(params)}.`,
   differsFromTable: (params) =>
     `${operationText(params)}: the ${params.extension} policy differs from the published table: ${params.settings
-      .map((setting, i) => `${setting} ${params.declared[i] ?? ''} (table: ${params.values[i] ?? ''})`)
+      .map(
+        (setting, i) =>
+          `${setting} ${params.declared[i] ? `is ${params.declared[i]}` : 'is missing'}, write ${setting}: ${params.values[i] ?? ''}`,
+      )
       .join(', ')}.`,
   malformedPolicy: (params) => `${operationText(params)}: the rate-limit policy is malformed: ${params.problems.join('; ')}.`,
 });
@@ -72,7 +75,8 @@ const Ajv = AjvModule.default;
 // The schema is not checked against JSON Schema's meta-schema: compiling that took 50 ms of every
 // run. The built-in rulesets' schemas are checked by a test; a user's that ajv cannot compile still
 // fails, and the rule guard reports it with the rule's name.
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+// `verbose` gives each error the value and the schema it is about, from which the message says what to write.
+const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true });
 const validators = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
@@ -84,12 +88,69 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
   return validate;
 }
 
+/** Words YAML 1.1 and people use for booleans, which YAML 1.2 reads as strings. */
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
+  yes: true,
+  y: true,
+  on: true,
+  true: true,
+  no: false,
+  n: false,
+  off: false,
+  false: false,
+};
+
+/** The value to write instead of `value` for a schema `type`, when there is an obvious one (`no` → `false`, `"10"` → `10`). */
+function valueToWrite(value: unknown, type: unknown): string | undefined {
+  if (type === 'boolean' && typeof value === 'string') {
+    const word = BOOLEAN_WORDS[value.trim().toLowerCase()];
+    return word === undefined ? 'true or false' : String(word);
+  }
+  if (type === 'boolean') return 'true or false';
+  if ((type === 'integer' || type === 'number') && typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value)) return value.trim();
+  return undefined;
+}
+
+/** What a schema's annotations say a value looks like: its `examples`, else its `description`; never its pattern. */
+function expectedShape(schema: unknown): string | undefined {
+  if (!isObject(schema)) return undefined;
+  const examples = schema['examples'];
+  if (Array.isArray(examples) && examples.length > 0) return `written like ${examples.map((e) => JSON.stringify(e)).join(' or ')}`;
+  return typeof schema['description'] === 'string' ? schema['description'] : undefined;
+}
+
+/**
+ * One schema error in words a user can act on: what is missing, or the value written and what to
+ * write instead. No regular expression and no `null` for an absent key.
+ */
 function describe(error: ErrorObject, extension: string): string {
   const where = `${extension}${error.instancePath.replace(/\//g, '.')}`;
-  if (error.keyword === 'required') return `${where} has no ${String(error.params['missingProperty'])}`;
-  if (error.keyword === 'additionalProperties') return `${where} has an unknown property ${String(error.params['additionalProperty'])}`;
-  if (error.keyword === 'enum') return `${where} must be one of ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
-  return `${where} ${error.message ?? 'is not valid'}`;
+  const written = JSON.stringify(error.data);
+  switch (error.keyword) {
+    case 'required':
+      return `${where}.${String(error.params['missingProperty'])} is missing`;
+    case 'additionalProperties':
+      return `${where} has an unknown property ${String(error.params['additionalProperty'])}`;
+    case 'enum':
+      return `${where} is ${written}; write one of ${(error.params['allowedValues'] as unknown[]).map(String).join(', ')}`;
+    case 'type': {
+      const instead = valueToWrite(error.data, error.params['type']);
+      const type = String(error.params['type']);
+      return `${where} is ${written}, not ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}${instead === undefined ? '' : `; write ${instead}`}`;
+    }
+    case 'pattern':
+    case 'format': {
+      const shape = expectedShape(error.parentSchema);
+      return `${where} is ${written}, which is not ${shape === undefined ? 'in the expected form' : shape}`;
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${where} is ${written}; it ${error.message ?? 'is out of bounds'}`;
+    default:
+      return `${where} is ${written}, which is not valid${expectedShape(error.parentSchema) === undefined ? '' : `: ${expectedShape(error.parentSchema)}`}`;
+  }
 }
 
 function trimSlash(path: string): string {
@@ -226,7 +287,7 @@ export default defineRulesetFunction<unknown, RateLimitPolicyOptions>(
               ...operation,
               extension,
               settings: differs.map(([setting]) => setting),
-              declared: differs.map(([setting]) => JSON.stringify(policy[setting] ?? null)),
+              declared: differs.map(([setting]) => (policy[setting] === undefined ? '' : JSON.stringify(policy[setting]))),
               values: differs.map(([, value]) => value),
             }),
           );

@@ -135,8 +135,8 @@ export default defineRulesetFunction<unknown, ResponseHeadersOptions>(
                   inReferencedResponse,
                 }),
           );
-          continue;
         }
+        // The headers that are declared are judged even when others are missing: every problem in one run.
         if (options.type === undefined) continue;
         for (const name of options.headers) {
           const header = declared.get(name.toLowerCase());

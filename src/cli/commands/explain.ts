@@ -5,7 +5,9 @@ import { readRuleDoc, ruleDocUrl } from '../../core/docs.js';
 import { UsageError } from '../../core/errors.js';
 import { EXIT_OK } from '../../core/results/exitCode.js';
 import { severityName } from '../../core/results/severity.js';
+import { TOOL_CODES } from '../../core/results/types.js';
 import type { CommandResult } from '../result.js';
+import { closeIds } from '../suggest.js';
 
 interface ExplainArgs {
   rule: string;
@@ -15,15 +17,15 @@ interface ExplainArgs {
 export function explainCommand(result: CommandResult): CommandModule<object, ExplainArgs> {
   return {
     command: 'explain <rule>',
-    describe: "Print a rule's documentation",
+    describe: 'Print the documentation of a rule, or of a code apistyle reports itself (parser, invalid-ref, …)',
     builder: (yargs: Argv) =>
       yargs.positional('rule', {
-        describe: 'Rule id, e.g. recommended-server-https',
+        describe: 'Rule id (e.g. recommended-server-https) or a code apistyle reports itself (e.g. parser)',
         type: 'string',
         demandOption: true,
       }) as unknown as Argv<ExplainArgs>,
-    handler: async ({ rule }) => {
-      const doc = readRuleDoc(rule);
+    handler: async ({ rule: asked }) => {
+      const doc = readRuleDoc(asked);
       if (doc !== undefined) {
         process.stdout.write(doc.endsWith('\n') ? doc : `${doc}\n`);
         result.exitCode = EXIT_OK;
@@ -32,15 +34,25 @@ export function explainCommand(result: CommandResult): CommandModule<object, Exp
       const cwd = process.cwd();
       // The rules `lint` would run here first (a config's own rules included), then every built-in one.
       const inForce = await (await openSession({ cwd })).ruleset();
-      const ruleset = Object.hasOwn(inForce.rules, rule) ? inForce : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
-      const found = ruleset.rules[rule];
+      const ruleset = Object.hasOwn(inForce.rules, asked) ? inForce : await chooseRuleset({ rulesets: builtinRulesetNames(), cwd });
+      const known = [...Object.keys(inForce.rules), ...Object.keys(ruleset.rules), ...TOOL_CODES];
+      const close = Object.hasOwn(ruleset.rules, asked) ? [asked] : closeIds(asked, known);
+      // An id written in other letter case is that id: show it, and say which.
+      const rule = close.length === 1 && close[0]!.toLowerCase() === asked.toLowerCase() ? close[0]! : asked;
+      if (rule !== asked) process.stderr.write(`apistyle: no rule "${asked}"; showing ${rule}\n`);
+      const page = readRuleDoc(rule);
+      if (page !== undefined) {
+        process.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
+        result.exitCode = EXIT_OK;
+        return;
+      }
+      const found = inForce.rules[rule] ?? ruleset.rules[rule];
       if (found === undefined) {
-        const close = Object.keys(ruleset.rules).filter((id) => id.includes(rule) || rule.includes(id));
         throw new UsageError(
-          `unknown rule "${rule}"${close.length > 0 ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} ("apistyle rules" lists them)`,
+          `unknown rule "${asked}"${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ''} ("apistyle rules" lists them)`,
         );
       }
-      const url = ruleDocUrl(rule, ruleset.rules);
+      const url = ruleDocUrl(rule, Object.hasOwn(inForce.rules, rule) ? inForce.rules : ruleset.rules);
       process.stdout.write(
         `# ${rule}\n\nSeverity: ${severityName(found.severity)}\n\n${found.description ?? 'No description.'}\n${url !== undefined ? `\n${url}\n` : ''}`,
       );

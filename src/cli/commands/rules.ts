@@ -9,7 +9,12 @@ interface RulesArgs {
   ruleset: string[] | undefined;
   config: string | undefined;
   json: boolean;
+  format: RulesFormat;
 }
+
+/** What `rules` prints: a table for people, or JSON; `-f` as for `lint`. */
+const RULES_FORMATS = ['text', 'json'] as const;
+type RulesFormat = (typeof RULES_FORMATS)[number];
 
 /** `apistyle rules`: the rules of the ruleset a lint would use, with severity and description. */
 export function rulesCommand(result: CommandResult): CommandModule<object, RulesArgs> {
@@ -26,7 +31,8 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
           coerce: (value: string | string[]) => (Array.isArray(value) ? value : [value]),
         })
         .option('config', { alias: 'c', describe: 'Config file', type: 'string', requiresArg: true })
-        .option('json', { describe: 'Print JSON', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
+        .option('format', { alias: 'f', describe: 'Output format', choices: RULES_FORMATS, default: 'text' as RulesFormat })
+        .option('json', { describe: 'Print JSON (the same as -f json)', type: 'boolean', default: false }) as unknown as Argv<RulesArgs>,
     handler: async (args) => {
       const session = await openSession({
         ...(args.config !== undefined ? { configPath: args.config } : {}),
@@ -41,7 +47,7 @@ export function rulesCommand(result: CommandResult): CommandModule<object, Rules
           documentationUrl: ruleDocUrl(id, ruleset.rules) ?? null,
         }))
         .sort((a, b) => a.id.localeCompare(b.id));
-      if (args.json) {
+      if (args.json || args.format === 'json') {
         process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
       } else {
         const idWidth = Math.max(...rules.map((r) => r.id.length), 4);

@@ -27,6 +27,7 @@ import type { RefSite } from '../refs/refCycles.js';
 import { parseRef, refTarget } from '../../oas/refSyntax.js';
 import { isObject, valueAt } from '../../oas/json.js';
 import { DOCUMENT_START } from '../parse/text.js';
+import { keyProblems } from '../parse/yamlKeys.js';
 import { hashText, stampOf } from '../session/cache.js';
 import type { FileState } from '../session/cache.js';
 import { oneLine } from '../errors.js';
@@ -255,7 +256,13 @@ export class Engine {
       range: rangeAt(document, failure.path),
     }));
     const placed = this.#referencedOverrides.apply(this.#placeResolverErrors(rest, document, source, refSites, inFiles), source, contentOf);
-    return [...broken, ...refProblems, ...failedRules, ...this.#placeNames(placed, document, source, inFiles)];
+    return [
+      ...broken,
+      ...keyProblems(document.data, source),
+      ...refProblems,
+      ...failedRules,
+      ...this.#placeNames(placed, document, source, inFiles),
+    ];
   }
 
   /**

@@ -9,6 +9,7 @@ import type { InputProblem } from '../results/types.js';
 import { STDIN_SOURCE } from './text.js';
 import { FastJson } from './fastJson.js';
 import { checkYamlAliases, InputLimitError, isStackOverflow, nestsDeeperThan, tooDeepMessage } from './inputLimits.js';
+import { readKeysAsWritten } from './yamlKeys.js';
 
 export { decodeText, inputProblem, looksLikeOpenApi, readBytes, readText, STDIN_SOURCE } from './text.js';
 
@@ -17,12 +18,24 @@ export type ParsedDocument = Document<unknown, IParserResult<unknown>>;
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
 
+const SpectralYaml = Parsers.Yaml as IParser<IParserResult<unknown>>;
+
+/** Spectral's YAML parser, with non-string keys (`200:`) read as written (see yamlKeys.ts). */
+const Yaml: IParser<IParserResult<unknown>> = {
+  ...SpectralYaml,
+  parse(text) {
+    const result = SpectralYaml.parse(text);
+    readKeysAsWritten(result);
+    return result;
+  },
+};
+
 /** JSON files get the JSON parser (faster and exact); everything else is YAML, a superset of JSON. */
 export function parserFor(source: string, text: string): IParser<IParserResult<unknown>> {
   const ext = extname(source).toLowerCase();
   if (ext === '.json') return FastJson;
-  if (ext === '.yaml' || ext === '.yml') return Parsers.Yaml as IParser<IParserResult<unknown>>;
-  return /^\s*[{[]/.test(text) ? FastJson : (Parsers.Yaml as IParser<IParserResult<unknown>>);
+  if (ext === '.yaml' || ext === '.yml') return Yaml;
+  return /^\s*[{[]/.test(text) ? FastJson : Yaml;
 }
 
 /** The text each parsed document came from (Spectral keeps it private), and where it ends, computed once. */
@@ -99,13 +112,7 @@ export function ownProtoKeys(root: unknown): void {
 /** Parser diagnostics that mean the text is not well-formed (duplicate keys and tabs are findings, not failures). */
 export function syntaxErrors(document: ParsedDocument): InputProblem[] {
   return document.diagnostics
-    .filter(
-      (d) =>
-        d.code === 'parser' &&
-        d.severity === DiagnosticSeverity.Error &&
-        !d.message.startsWith('Duplicate key') &&
-        !d.message.startsWith('Mapping key must be a string scalar'),
-    )
+    .filter((d) => d.code === 'parser' && d.severity === DiagnosticSeverity.Error && !d.message.startsWith('Duplicate key'))
     .map((d) => ({
       ...d,
       code: 'parser' as const,

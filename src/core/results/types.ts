@@ -30,6 +30,9 @@ export interface Finding {
 export const INPUT_PROBLEM_CODES = ['unreadable-file', 'parser', 'not-openapi', 'invalid-ref', 'linter-error'] as const;
 export type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
 
+/** Every code apistyle reports itself rather than a rule: each has a page in docs/codes. */
+export const TOOL_CODES = [...INPUT_PROBLEM_CODES, 'duplicate-key'] as const;
+
 /** A finding that stops the document from being linted (as opposed to a rule's finding). */
 export interface InputProblem extends Finding {
   code: InputProblemCode;

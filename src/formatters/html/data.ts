@@ -1,6 +1,7 @@
 import type { JsonPath } from '@stoplight/types';
 import { joinJsonPath } from '../../core/results/fingerprint.js';
 import { PACKAGE_NAME, VERSION } from '../../core/packageInfo.js';
+import { isInputProblem } from '../../core/results/findings.js';
 import { INPUT_PROBLEM_CODES } from '../../core/results/types.js';
 import type { Finding, LintReport } from '../../core/results/types.js';
 import { displayPath } from '../paths.js';
@@ -145,12 +146,15 @@ export function buildReportData(report: LintReport, context: FormatContext, now:
     const rule = addRule(finding.code);
     const document = documentOf(finding.source);
     const severity = Math.min(Math.max(finding.severity, 0), 3) as 0 | 1 | 2 | 3;
-    if (isInputProblemCode(finding.code)) {
+    if (isInputProblem(finding)) {
       document.summary.problem ??= finding.message;
     } else {
+      // A parser warning (a key YAML does not read as a string) counts as a finding of no ruleset: the document was linted.
       const ruleset = rules[rule]!.ruleset;
-      document.byRuleset[ruleset] ??= emptyCounts();
-      document.byRuleset[ruleset][severity] += 1;
+      if (ruleset >= 0) {
+        document.byRuleset[ruleset] ??= emptyCounts();
+        document.byRuleset[ruleset][severity] += 1;
+      }
       document.summary.counts[severity] += 1;
     }
     const where = locationOf(finding.path, document.shape);
