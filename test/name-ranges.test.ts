@@ -23,6 +23,12 @@ async function lintFiles(texts: Record<string, string>, main: string): Promise<{
   return { dir, findings: (await engine.lint([join(dir, main)])).findings };
 }
 
+/** What the psa-property-camel-case findings of a document cover. */
+async function camelCaseNames(texts: Record<string, string>, main: string): Promise<string[]> {
+  const { dir, findings } = await lintFiles(texts, main);
+  return findings.filter((f) => f.code === 'psa-property-camel-case').map((f) => covered(texts, dir, f));
+}
+
 const YAML = `openapi: 3.0.3
 info: {title: T, version: '1'}
 servers:
@@ -81,13 +87,7 @@ describe('findings about names point at the name', () => {
       null,
       2,
     );
-    const texts = { 'api.json': json };
-    const { dir, findings } = await lintFiles(texts, 'api.json');
-    const camel = findings.filter((f) => f.code === 'psa-property-camel-case');
-    assert.deepEqual(
-      camel.map((f) => covered(texts, dir, f)),
-      ['last_name'],
-    );
+    assert.deepEqual(await camelCaseNames({ 'api.json': json }, 'api.json'), ['last_name']);
   });
 
   it('in JSON the fast parser hands over (a duplicate key): the name still', async () => {
@@ -97,19 +97,11 @@ describe('findings about names point at the name', () => {
   "paths": {},
   "components": {"schemas": {"Customer": {"type": "object", "properties": {"last_name": {"type": "string"}}}}}
 }`;
-    const texts = { 'api.json': json };
-    const { dir, findings } = await lintFiles(texts, 'api.json');
-    const camel = findings.filter((f) => f.code === 'psa-property-camel-case');
-    assert.deepEqual(
-      camel.map((f) => covered(texts, dir, f)),
-      ['last_name'],
-    );
+    assert.deepEqual(await camelCaseNames({ 'api.json': json }, 'api.json'), ['last_name']);
   });
 
   it('a name written with escapes: the whole key', async () => {
-    const texts = { 'api.yaml': YAML.replace('        last_name:\n', '        "last\\x5fname":\n') };
-    const { dir, findings } = await lintFiles(texts, 'api.yaml');
-    const names = findings.filter((f) => f.code === 'psa-property-camel-case').map((f) => covered(texts, dir, f));
+    const names = await camelCaseNames({ 'api.yaml': YAML.replace('        last_name:\n', '        "last\\x5fname":\n') }, 'api.yaml');
     assert.ok(names.includes('"last\\x5fname"'), names.join(' '));
   });
 });
