@@ -50,7 +50,7 @@ function yamlKeyRange(ast: YamlNode, lineMap: readonly number[], path: JsonPath)
     if (node === null || node === undefined) return undefined;
     if (node.kind === MAP) {
       // The last of equal keys wins, as in the parsed data.
-      const mapping: YamlNode | null | undefined = [...(node.mappings ?? [])].reverse().find((m) => m?.key?.value === String(segment));
+      const mapping: YamlNode | null | undefined = node.mappings?.findLast((m) => m?.key?.value === String(segment));
       if (mapping === null || mapping === undefined) return undefined;
       key = mapping.key;
       node = mapping.value as YamlNode | null;
@@ -98,9 +98,14 @@ function jsoncKeyRange(ast: JsoncNode, lineStarts: readonly number[], path: Json
   }
   if (key === undefined) return undefined;
   const position = (offset: number): IPosition => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
-    return { line, character: offset - lineStarts[line]! };
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - lineStarts[low]! };
   };
   return { start: position(key.offset), end: position(key.offset + key.length) };
 }
@@ -118,9 +123,9 @@ export function keyRangeAt(document: ParsedDocument, path: JsonPath): IRange | u
 const NAME_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /** Where `name` is written as a whole word in `range` (one line of `text`), if it is. */
-function nameWithin(text: string, range: IRange, name: string): IRange | undefined {
+function nameWithin(text: string, lineStarts: readonly number[], range: IRange, name: string): IRange | undefined {
   if (range.start.line !== range.end.line || name === '') return undefined;
-  const lineStart = lineOffset(text, range.start.line);
+  const lineStart = lineStarts[range.start.line];
   if (lineStart === undefined) return undefined;
   const written = text.slice(lineStart + range.start.character, lineStart + range.end.character);
   for (let at = written.indexOf(name); at !== -1; at = written.indexOf(name, at + 1)) {
@@ -134,14 +139,17 @@ function nameWithin(text: string, range: IRange, name: string): IRange | undefin
   return undefined;
 }
 
-function lineOffset(text: string, line: number): number | undefined {
-  let offset = 0;
-  for (let current = 0; current < line; current += 1) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) return undefined;
-    offset = next + 1;
+/** Where each line of a document's text starts, computed once per document: a large one has tens of thousands of named findings. */
+const LINE_STARTS = new WeakMap<ParsedDocument, number[]>();
+
+function lineStartsOf(document: ParsedDocument, text: string): number[] {
+  let starts = LINE_STARTS.get(document);
+  if (starts === undefined) {
+    starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    LINE_STARTS.set(document, starts);
   }
-  return offset;
+  return starts;
 }
 
 /**
@@ -152,9 +160,10 @@ function lineOffset(text: string, line: number): number | undefined {
 export function nameRangeAt(document: ParsedDocument, path: JsonPath, name: string): IRange | undefined {
   const text = textOf(document);
   if (text === undefined) return undefined;
+  const lineStarts = lineStartsOf(document, text);
   const key = keyRangeAt(document, path);
-  const inKey = key === undefined ? undefined : nameWithin(text, key, name);
+  const inKey = key === undefined ? undefined : nameWithin(text, lineStarts, key, name);
   if (inKey !== undefined) return inKey;
   const value = document.getRangeForJsonPath(path, false);
-  return (value === undefined ? undefined : nameWithin(text, value, name)) ?? key;
+  return (value === undefined ? undefined : nameWithin(text, lineStarts, value, name)) ?? key;
 }
