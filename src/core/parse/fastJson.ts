@@ -161,6 +161,11 @@ export class JsonPositions {
     return this.#lineStarts;
   }
 
+  /** The offset where a line starts (lines as jsonc-parser counts them). */
+  lineStart(line: number): number | undefined {
+    return this.#lines()[line];
+  }
+
   position(offset: number): { line: number; character: number } {
     const starts = this.#lines();
     let low = 0;

@@ -123,9 +123,9 @@ export function keyRangeAt(document: ParsedDocument, path: JsonPath): IRange | u
 const NAME_CHARACTER = /[\p{L}\p{N}_]/u;
 
 /** Where `name` is written as a whole word in `range` (one line of `text`), if it is. */
-function nameWithin(text: string, lineStarts: readonly number[], range: IRange, name: string): IRange | undefined {
+function nameWithin(text: string, lineStartAt: (line: number) => number | undefined, range: IRange, name: string): IRange | undefined {
   if (range.start.line !== range.end.line || name === '') return undefined;
-  const lineStart = lineStarts[range.start.line];
+  const lineStart = lineStartAt(range.start.line);
   if (lineStart === undefined) return undefined;
   const written = text.slice(lineStart + range.start.character, lineStart + range.end.character);
   for (let at = written.indexOf(name); at !== -1; at = written.indexOf(name, at + 1)) {
@@ -142,14 +142,18 @@ function nameWithin(text: string, lineStarts: readonly number[], range: IRange, 
 /** Where each line of a document's text starts, computed once per document: a large one has tens of thousands of named findings. */
 const LINE_STARTS = new WeakMap<ParsedDocument, number[]>();
 
-function lineStartsOf(document: ParsedDocument, text: string): number[] {
+function lineStartOf(document: ParsedDocument, text: string): (line: number) => number | undefined {
+  // The fast JSON parser has them already.
+  const { positions } = parserResultOf(document);
+  if (positions instanceof JsonPositions) return (line) => positions.lineStart(line);
   let starts = LINE_STARTS.get(document);
   if (starts === undefined) {
     starts = [0];
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
     LINE_STARTS.set(document, starts);
   }
-  return starts;
+  const known = starts;
+  return (line) => known[line];
 }
 
 /**
@@ -160,7 +164,7 @@ function lineStartsOf(document: ParsedDocument, text: string): number[] {
 export function nameRangeAt(document: ParsedDocument, path: JsonPath, name: string): IRange | undefined {
   const text = textOf(document);
   if (text === undefined) return undefined;
-  const lineStarts = lineStartsOf(document, text);
+  const lineStarts = lineStartOf(document, text);
   const key = keyRangeAt(document, path);
   const inKey = key === undefined ? undefined : nameWithin(text, lineStarts, key, name);
   if (inKey !== undefined) return inKey;
