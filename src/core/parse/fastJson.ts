@@ -27,6 +27,18 @@ const enum Kind {
   Array = 2,
 }
 
+/** The line and column of an offset, given where each line starts (ascending, the first at 0). */
+export function positionAt(lineStarts: ArrayLike<number>, offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - lineStarts[low]! };
+}
+
 /** Where each value of a JSON text is, by node id; node 0 is the root value. */
 export class JsonPositions {
   readonly text: string;
@@ -167,15 +179,7 @@ export class JsonPositions {
   }
 
   position(offset: number): { line: number; character: number } {
-    const starts = this.#lines();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - starts[low]! };
+    return positionAt(this.#lines(), offset);
   }
 
   /** The node's range as Spectral's JSON parser gives it (a scalar's end is on its start line). */

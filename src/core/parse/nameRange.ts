@@ -5,7 +5,7 @@
 import type { IParserResult, IPosition, IRange, JsonPath } from '@stoplight/types';
 import type { ParsedDocument } from './document.js';
 import { textOf } from './document.js';
-import { JsonPositions } from './fastJson.js';
+import { JsonPositions, positionAt } from './fastJson.js';
 
 /** The YAML AST of Spectral's YAML parser (@stoplight/yaml-ast-parser), as far as keys are concerned. */
 interface YamlNode {
@@ -97,17 +97,7 @@ function jsoncKeyRange(ast: JsoncNode, lineStarts: readonly number[], path: Json
     }
   }
   if (key === undefined) return undefined;
-  const position = (offset: number): IPosition => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - lineStarts[low]! };
-  };
-  return { start: position(key.offset), end: position(key.offset + key.length) };
+  return { start: positionAt(lineStarts, key.offset), end: positionAt(lineStarts, key.offset + key.length) };
 }
 
 /** The range of the key that names the node at `path`, when the path ends at a mapping key. */
